@@ -1,0 +1,95 @@
+import type { NodeId } from "./ids";
+
+/** The flow file's `schema` marker (FLOW-FORMAT.md). Do not change: files in the wild carry it. */
+export const FLOW_SCHEMA = "llm-flow-studio/flow";
+/** The newest flow file version this build reads and writes. */
+export const FLOW_VERSION = 1;
+
+export const PROVIDERS = ["echo", "openai", "anthropic", "google", "openai-compatible"] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+export const MEMORY_MODES = ["read-write", "read-only", "write-only"] as const;
+/**
+ * read-write: sees the window and records the exchange (the seed's behaviour).
+ * read-only: sees the window, records nothing. write-only: records, sees no history.
+ */
+export type MemoryMode = (typeof MEMORY_MODES)[number];
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface LlmConfig {
+  provider: ProviderName;
+  model: string;
+  /** Optional for hosted providers, required for `openai-compatible`. */
+  baseUrl?: string;
+  systemPrompt?: string;
+  /** A template; absent means "the single upstream node's output". */
+  prompt?: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Absent or null: no memory. */
+  memoryId?: string | null;
+  /** Absent or null: unlimited. 0: no history. */
+  memoryWindowSize?: number | null;
+  /** Absent: read-write. */
+  memoryMode?: MemoryMode;
+  /** Unknown fields survive a round trip (FLOW-FORMAT.md). */
+  [extra: string]: unknown;
+}
+
+export interface TemplateConfig {
+  template?: string;
+  [extra: string]: unknown;
+}
+
+export interface OutputConfig {
+  value?: string;
+  [extra: string]: unknown;
+}
+
+interface NodeBase {
+  id: NodeId;
+  position: Position;
+  [extra: string]: unknown;
+}
+
+export interface InputNode extends NodeBase {
+  type: "input";
+  config?: Record<string, unknown>;
+}
+export interface LlmNode extends NodeBase {
+  type: "llm";
+  config: LlmConfig;
+}
+export interface TemplateNode extends NodeBase {
+  type: "template";
+  config: TemplateConfig;
+}
+export interface OutputNode extends NodeBase {
+  type: "output";
+  config: OutputConfig;
+}
+
+export type FlowNode = InputNode | LlmNode | TemplateNode | OutputNode;
+export type NodeKind = FlowNode["type"];
+
+export interface FlowEdge {
+  source: NodeId;
+  target: NodeId;
+  [extra: string]: unknown;
+}
+
+/** A flow exactly as the file format has it (FLOW-FORMAT.md, version 1). */
+export interface Flow {
+  schema: typeof FLOW_SCHEMA;
+  version: typeof FLOW_VERSION;
+  name: string;
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  [extra: string]: unknown;
+}
+
+export const isLlmNode = (n: FlowNode): n is LlmNode => n.type === "llm";

@@ -1,0 +1,39 @@
+import type { ConversationId, MemoryId, MessageId, NodeId, RunId } from "./ids";
+
+export type ChatRole = "system" | "user" | "assistant";
+
+/**
+ * One message of a memory log. Logs are linked lists: `prev` points at the message before
+ * it on the same branch, so a branched conversation shares its common prefix and a window
+ * of W messages is read by walking W links back from the head: O(W), not O(history).
+ */
+export interface MemoryMessage {
+  id: MessageId;
+  conversationId: ConversationId;
+  memoryId: MemoryId;
+  /** The run that appended it. */
+  runId: RunId;
+  /** The node whose call produced it. */
+  nodeId: NodeId;
+  /** The message before this one in the memory's log, or null for the first. */
+  prev: MessageId | null;
+  /** Position in the log, 0-based: index + 1 is the log's length with this as its head. */
+  index: number;
+  /** "tool" is reserved for tool results once tools exist; the window rules already handle it. */
+  role: "user" | "assistant" | "tool";
+  content: string;
+  createdAt: number;
+}
+
+/** Where a message sent to a provider came from, so users can see why the model saw it. */
+export type MessageSource =
+  | { kind: "system" }
+  | { kind: "memory"; memoryId: MemoryId; messageId: MessageId }
+  | { kind: "run" };
+
+/** A message exactly as it was sent to the provider, tagged with its source. */
+export interface SentMessage {
+  role: ChatRole | "tool";
+  content: string;
+  source: MessageSource;
+}

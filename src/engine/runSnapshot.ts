@@ -1,0 +1,73 @@
+import type { MemoryMode } from "./flow";
+import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
+import type { ProviderErrorKind, TokenUsage } from "./provider";
+import type { MemoryHeads } from "./saver";
+
+export type RunStatus = "ok" | "error" | "aborted";
+
+export interface RunError {
+  kind: ProviderErrorKind | "validation" | "internal";
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * What an LLM call received, stored compactly: memory messages by id (they live once in the
+ * message store), so a run's record is O(window) and storage never grows as O(turns^2).
+ */
+export interface LlmCallRecord {
+  provider: string;
+  model: string;
+  systemPrompt?: string;
+  prompt: string;
+  memory?: {
+    memoryId: MemoryId;
+    mode: MemoryMode;
+    windowSize: number | null;
+    /** Messages the window kept, oldest first. */
+    keptIds: MessageId[];
+    /** How many older messages the window left out. */
+    droppedCount: number;
+    /** The newest of the dropped messages (at most DROPPED_PREVIEW), oldest first. */
+    droppedPreviewIds: MessageId[];
+    /** What this call appended (prompt and reply), empty unless it succeeded and may write. */
+    appendedIds: MessageId[];
+  };
+  reply?: string;
+  usage?: TokenUsage;
+  latencyMs?: number;
+}
+
+export interface NodeRecord {
+  nodeId: NodeId;
+  type: string;
+  status: "ok" | "error" | "aborted" | "skipped";
+  output?: string;
+  startedAt?: number;
+  endedAt?: number;
+  llm?: LlmCallRecord;
+  error?: RunError;
+}
+
+/** One execution of a flow for one chat input (MEMORY-SEMANTICS.md "Run"). */
+export interface RunSnapshot {
+  id: RunId;
+  parentRunId: RunId | null;
+  conversationId: ConversationId;
+  flowId: FlowId;
+  flowRevision: number;
+  input: string;
+  /** Output node id -> the text it shows. */
+  outputs: Partial<Record<NodeId, string>>;
+  nodes: NodeRecord[];
+  /** Messages each memory gained in this run, in order. */
+  appended: Partial<Record<MemoryId, MessageId[]>>;
+  /** Memories cleared at the start of this run (recorded, never rewriting history). */
+  cleared: MemoryId[];
+  /** Every memory's newest message at the end of the run: the next run starts from these. */
+  memoryHeads: MemoryHeads;
+  status: RunStatus;
+  error?: RunError;
+  startedAt: number;
+  endedAt: number;
+}

@@ -1,0 +1,22 @@
+import type { MemoryId, MessageId, RunId } from "./ids";
+import type { MemoryMessage } from "./messages";
+import type { RunSnapshot } from "./runSnapshot";
+
+/**
+ * Persistence as the engine sees it (Timbal's state saver). The in-memory saver serves
+ * tests and benchmarks; the IndexedDB saver lives in src/storage.
+ */
+export interface Saver {
+  loadRun(id: RunId): Promise<RunSnapshot | undefined>;
+  saveRun(run: RunSnapshot): Promise<void>;
+  /** Writes all the messages in one transaction: all land or none do. */
+  appendMessages(messages: readonly MemoryMessage[]): Promise<void>;
+  /**
+   * Walks back from `head` along `prev` links and returns at most `limit` messages,
+   * newest first. Must cost O(limit), whatever the log's length.
+   */
+  readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
+}
+
+/** The state of every memory at a point of a conversation: the newest message of each log. */
+export type MemoryHeads = Partial<Record<MemoryId, MessageId | null>>;
