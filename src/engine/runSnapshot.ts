@@ -58,10 +58,10 @@ export interface RunSnapshot {
   flowRevision: number;
   input: string;
   /** Output node id -> the text it shows. */
-  outputs: Partial<Record<NodeId, string>>;
+  outputs: Record<string, string>;
   nodes: NodeRecord[];
   /** Messages each memory gained in this run, in order. */
-  appended: Partial<Record<MemoryId, MessageId[]>>;
+  appended: Record<string, MessageId[]>;
   /** Memories cleared at the start of this run (recorded, never rewriting history). */
   cleared: MemoryId[];
   /** Every memory's newest message at the end of the run: the next run starts from these. */

@@ -1,4 +1,4 @@
-import type { MemoryId, MessageId, RunId } from "./ids";
+import type { MessageId, RunId } from "./ids";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
 
@@ -19,4 +19,5 @@ export interface Saver {
 }
 
 /** The state of every memory at a point of a conversation: the newest message of each log. */
-export type MemoryHeads = Partial<Record<MemoryId, MessageId | null>>;
+// Keyed by MemoryId; plain string keys because object keys cannot carry a brand.
+export type MemoryHeads = Record<string, MessageId | null>;

@@ -1,0 +1,414 @@
+import { AsyncQueue } from "./asyncQueue";
+import type { LlmCallView, RunEvent } from "./events";
+import type { Flow, FlowNode, LlmNode } from "./flow";
+import { buildGraph, topologicalOrder } from "./graph";
+import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
+import { messageId, newId, memoryId as toMemoryId } from "./ids";
+import { readLimit, selectWindow } from "./memoryWindow";
+import type { MemoryMessage, SentMessage } from "./messages";
+import { nodeTemplate } from "./nodeKinds";
+import type { ProviderCredentials, ProviderResolver } from "./provider";
+import { ProviderError } from "./provider";
+import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot } from "./runSnapshot";
+import type { MemoryHeads, Saver } from "./saver";
+import { INPUT_REFERENCE, renderTemplate } from "./template";
+import type { FlowProblem } from "./validateFlow";
+import { validateFlow } from "./validateFlow";
+
+export interface RunOptions {
+  flow: Flow;
+  flowId: FlowId;
+  flowRevision?: number;
+  /** The chat message. */
+  input: string;
+  conversationId: ConversationId;
+  /** The run whose memory this one continues; null or absent starts every memory empty. */
+  parentRunId?: RunId | null;
+  saver: Saver;
+  providers: ProviderResolver;
+  credentials?: ProviderCredentials;
+  signal?: AbortSignal;
+  /** Memories to empty before this run; recorded in its snapshot, history untouched. */
+  clearMemories?: readonly MemoryId[];
+  runId?: RunId;
+  now?: () => number;
+}
+
+/** Thrown before anything runs when the flow cannot run; `problems` name the nodes. */
+export class FlowValidationError extends Error {
+  override readonly name = "FlowValidationError";
+  constructor(readonly problems: FlowProblem[]) {
+    const errors = problems.filter((p) => p.severity === "error");
+    super(
+      errors.length === 1
+        ? `The flow cannot run: ${errors[0]?.message}`
+        : `The flow cannot run (${errors.length} problems): ${errors.map((p) => p.message).join(" ")}`,
+    );
+  }
+}
+
+/** Runs the flow and returns its snapshot, ignoring the events on the way. */
+export async function runFlowToEnd(options: RunOptions): Promise<RunSnapshot> {
+  const run = runFlow(options);
+  for (;;) {
+    const step = await run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a flow for one chat input (MEMORY-SEMANTICS.md): independent branches concurrently,
+ * nodes sharing a memory one after another in topological order (ties by node id), each
+ * successful LLM call appending [prompt, reply] to its memory in one transaction. Yields
+ * events as they happen and returns the saved snapshot. Stopping the iteration aborts it.
+ */
+export async function* runFlow(options: RunOptions): AsyncGenerator<RunEvent, RunSnapshot> {
+  const problems = validateFlow(options.flow);
+  if (problems.some((p) => p.severity === "error")) throw new FlowValidationError(problems);
+
+  const parentRunId = options.parentRunId ?? null;
+  const parent = parentRunId ? await options.saver.loadRun(parentRunId) : undefined;
+  if (parentRunId && !parent)
+    throw new Error(`Run ${parentRunId} was not found: cannot continue from it.`);
+  if (parent && parent.conversationId !== options.conversationId) {
+    throw new Error(`Run ${parentRunId} belongs to another conversation.`);
+  }
+
+  const controller = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, controller.signal])
+    : controller.signal;
+  const queue = new AsyncQueue<RunEvent>();
+  const execution = new Execution(options, parent, signal, queue);
+  const finished = execution.run().finally(() => queue.close());
+  // Surface a crash of the execution even if it happens while the consumer waits for events.
+  finished.catch(() => queue.close());
+  let completed = false;
+  try {
+    for await (const event of queue) yield event;
+    const snapshot = await finished;
+    completed = true;
+    return snapshot;
+  } finally {
+    if (!completed) {
+      controller.abort();
+      await finished.catch(() => undefined);
+    }
+  }
+}
+
+type NodeStatus = NodeRecord["status"];
+
+class Execution {
+  private readonly runId: RunId;
+  private readonly now: () => number;
+  private readonly flow: Flow;
+  private readonly byId: Map<NodeId, FlowNode>;
+  private readonly graph: ReturnType<typeof buildGraph>;
+  private readonly values = new Map<string, string>();
+  private readonly heads: MemoryHeads;
+  private readonly appended: Record<string, MessageId[]> = {};
+  private readonly records = new Map<NodeId, NodeRecord>();
+  private readonly outputs: Record<string, string> = {};
+  private readonly started = new Map<NodeId, Promise<NodeStatus>>();
+  /** The node that must finish before this one because they share a memory. */
+  private readonly memoryPredecessor = new Map<NodeId, NodeId>();
+
+  constructor(
+    private readonly options: RunOptions,
+    parent: RunSnapshot | undefined,
+    private readonly signal: AbortSignal,
+    private readonly queue: AsyncQueue<RunEvent>,
+  ) {
+    this.runId = options.runId ?? newId<"RunId">();
+    this.now = options.now ?? Date.now;
+    this.flow = options.flow;
+    this.byId = new Map(this.flow.nodes.map((n) => [n.id, n]));
+    this.graph = buildGraph(this.flow);
+    this.heads = { ...(parent?.memoryHeads ?? {}) };
+    for (const m of options.clearMemories ?? []) this.heads[m] = null;
+    this.values.set(INPUT_REFERENCE, options.input);
+
+    const lastUser = new Map<MemoryId, NodeId>();
+    for (const id of topologicalOrder(this.graph)) {
+      const memory = memoryOf(this.byId.get(id));
+      if (!memory) continue;
+      const before = lastUser.get(memory);
+      if (before) this.memoryPredecessor.set(id, before);
+      lastUser.set(memory, id);
+    }
+  }
+
+  async run(): Promise<RunSnapshot> {
+    const startedAt = this.now();
+    const { conversationId, input } = this.options;
+    const parentRunId = this.options.parentRunId ?? null;
+    this.queue.push({
+      type: "run-started",
+      runId: this.runId,
+      parentRunId,
+      conversationId,
+      input,
+      at: startedAt,
+    });
+
+    await Promise.all(this.flow.nodes.map((n) => this.schedule(n.id)));
+
+    const nodes = this.flow.nodes.map((n) => this.records.get(n.id) as NodeRecord);
+    const failed = nodes.find((r) => r.status === "error");
+    const status = this.signal.aborted ? "aborted" : failed ? "error" : "ok";
+    const snapshot: RunSnapshot = {
+      id: this.runId,
+      parentRunId,
+      conversationId,
+      flowId: this.options.flowId,
+      flowRevision: this.options.flowRevision ?? 0,
+      input,
+      outputs: this.outputs,
+      nodes,
+      appended: this.appended,
+      cleared: [...(this.options.clearMemories ?? [])],
+      memoryHeads: this.heads,
+      status,
+      ...(status === "aborted" && { error: { kind: "aborted", message: "Stopped." } as RunError }),
+      ...(status === "error" && failed?.error && { error: failed.error }),
+      startedAt,
+      endedAt: this.now(),
+    };
+    await this.options.saver.saveRun(snapshot);
+    this.queue.push({ type: "run-finished", runId: this.runId, snapshot });
+    return snapshot;
+  }
+
+  /** Starts a node once its inputs and its memory predecessor are done; memoized per node. */
+  private schedule(id: NodeId): Promise<NodeStatus> {
+    let promise = this.started.get(id);
+    if (!promise) {
+      promise = (async () => {
+        const inputs = await Promise.all(
+          (this.graph.upstream.get(id) ?? []).map((u) => this.schedule(u)),
+        );
+        const predecessor = this.memoryPredecessor.get(id);
+        // Order only: a failed predecessor does not stop this node, it just must not overlap it.
+        if (predecessor) await this.schedule(predecessor);
+        if (this.signal.aborted) return this.skip(id, "aborted", "The run was stopped.");
+        if (inputs.some((s) => s !== "ok"))
+          return this.skip(id, "skipped", "An input of this node did not finish.");
+        return this.execute(id);
+      })();
+      this.started.set(id, promise);
+    }
+    return promise;
+  }
+
+  private skip(nodeId: NodeId, status: NodeStatus, reason: string): NodeStatus {
+    const node = this.byId.get(nodeId) as FlowNode;
+    this.records.set(nodeId, { nodeId, type: node.type, status });
+    this.queue.push({ type: "node-skipped", runId: this.runId, nodeId, reason });
+    return status;
+  }
+
+  private async execute(nodeId: NodeId): Promise<NodeStatus> {
+    const node = this.byId.get(nodeId) as FlowNode;
+    const startedAt = this.now();
+    this.queue.push({ type: "node-started", runId: this.runId, nodeId, at: startedAt });
+    if (node.type === "llm") return this.executeLlm(node, startedAt);
+
+    const output = node.type === "input" ? this.options.input : this.render(node);
+    this.values.set(nodeId, output);
+    if (node.type === "output") this.outputs[nodeId] = output;
+    const record: NodeRecord = {
+      nodeId,
+      type: node.type,
+      status: "ok",
+      output,
+      startedAt,
+      endedAt: this.now(),
+    };
+    this.records.set(nodeId, record);
+    this.queue.push({ type: "node-finished", runId: this.runId, nodeId, output, record });
+    return "ok";
+  }
+
+  /** The node's template filled in, or its single input passed through. */
+  private render(node: FlowNode): string {
+    const template = nodeTemplate(node);
+    if (template !== undefined) return renderTemplate(template, this.values);
+    const [only] = this.graph.upstream.get(node.id) ?? [];
+    return this.values.get(only as NodeId) as string;
+  }
+
+  private async executeLlm(node: LlmNode, startedAt: number): Promise<NodeStatus> {
+    const { config } = node;
+    const nodeId = node.id;
+    const prompt = this.render(node);
+    const systemPrompt = config.systemPrompt?.trim() ? config.systemPrompt : undefined;
+    const memory = memoryOf(node);
+    const mode = config.memoryMode ?? "read-write";
+    const windowSize = config.memoryWindowSize ?? null;
+
+    const messages: SentMessage[] = [];
+    if (systemPrompt)
+      messages.push({ role: "system", content: systemPrompt, source: { kind: "system" } });
+    const call: LlmCallView = { messages, dropped: { count: 0, preview: [] } };
+    const llm: LlmCallRecord = {
+      provider: config.provider,
+      model: config.model,
+      prompt,
+      ...(systemPrompt && { systemPrompt }),
+    };
+
+    try {
+      if (memory) {
+        const keptLimit = mode === "write-only" ? 0 : windowSize;
+        const read = await this.options.saver.readBack(
+          this.heads[memory] ?? null,
+          readLimit(keptLimit),
+        );
+        const window = selectWindow(read, keptLimit);
+        for (const m of window.kept) {
+          messages.push({
+            role: m.role,
+            content: m.content,
+            source: { kind: "memory", memoryId: memory, messageId: m.id },
+          });
+        }
+        call.dropped = { count: window.droppedCount, preview: window.droppedPreview };
+        llm.memory = {
+          memoryId: memory,
+          mode,
+          windowSize,
+          keptIds: window.kept.map((m) => m.id),
+          droppedCount: window.droppedCount,
+          droppedPreviewIds: window.droppedPreview.map((m) => m.id),
+          appendedIds: [],
+        };
+      }
+      messages.push({ role: "user", content: prompt, source: { kind: "run" } });
+
+      const provider = await this.options.providers(config.provider);
+      const credentials = this.options.credentials?.[config.provider];
+      const baseUrl = config.baseUrl?.trim() || credentials?.baseUrl;
+      const callStarted = this.now();
+      const result = await provider({
+        provider: config.provider,
+        model: config.model,
+        messages,
+        signal: this.signal,
+        onDelta: (text) => this.queue.push({ type: "token", runId: this.runId, nodeId, text }),
+        ...(baseUrl && { baseUrl }),
+        ...(credentials?.apiKey && { apiKey: credentials.apiKey }),
+        ...(config.temperature !== undefined && { temperature: config.temperature }),
+        ...(config.maxTokens !== undefined && { maxTokens: config.maxTokens }),
+      });
+      // A reply that arrives after Stop is not kept: the user asked for it not to count.
+      if (this.signal.aborted)
+        throw new ProviderError("aborted", "Stopped.", { provider: config.provider });
+      call.reply = result.text;
+      call.usage = result.usage;
+      call.latencyMs = this.now() - callStarted;
+      Object.assign(llm, { reply: result.text, usage: result.usage, latencyMs: call.latencyMs });
+
+      if (memory && mode !== "read-only" && llm.memory) {
+        llm.memory.appendedIds = await this.append(memory, nodeId, prompt, result.text);
+      }
+      this.values.set(nodeId, result.text);
+      const record: NodeRecord = {
+        nodeId,
+        type: "llm",
+        status: "ok",
+        output: result.text,
+        startedAt,
+        endedAt: this.now(),
+        llm,
+      };
+      this.records.set(nodeId, record);
+      this.queue.push({
+        type: "node-finished",
+        runId: this.runId,
+        nodeId,
+        output: result.text,
+        record,
+        call,
+      });
+      return "ok";
+    } catch (caught) {
+      const aborted = this.signal.aborted;
+      const error = toRunError(caught, aborted);
+      const status: NodeStatus = aborted ? "aborted" : "error";
+      const record: NodeRecord = {
+        nodeId,
+        type: "llm",
+        status,
+        startedAt,
+        endedAt: this.now(),
+        llm,
+        error,
+      };
+      this.records.set(nodeId, record);
+      this.queue.push({ type: "node-failed", runId: this.runId, nodeId, error, record, call });
+      return status;
+    }
+  }
+
+  /** Appends [prompt, reply] to a memory in one transaction, then moves its head. */
+  private async append(
+    memory: MemoryId,
+    nodeId: NodeId,
+    prompt: string,
+    reply: string,
+  ): Promise<MessageId[]> {
+    const head = this.heads[memory] ?? null;
+    const [previous] = head ? await this.options.saver.readBack(head, 1) : [];
+    const index = previous ? previous.index + 1 : 0;
+    const base = {
+      conversationId: this.options.conversationId,
+      memoryId: memory,
+      runId: this.runId,
+      nodeId,
+      createdAt: this.now(),
+    };
+    const user: MemoryMessage = {
+      ...base,
+      id: messageId(`${this.runId}:${nodeId}:prompt`),
+      prev: head,
+      index,
+      role: "user",
+      content: prompt,
+    };
+    const assistant: MemoryMessage = {
+      ...base,
+      id: messageId(`${this.runId}:${nodeId}:reply`),
+      prev: user.id,
+      index: index + 1,
+      role: "assistant",
+      content: reply,
+    };
+    await this.options.saver.appendMessages([user, assistant]);
+    this.heads[memory] = assistant.id;
+    const list = this.appended[memory] ?? [];
+    list.push(user.id, assistant.id);
+    this.appended[memory] = list;
+    return [user.id, assistant.id];
+  }
+}
+
+function memoryOf(node: FlowNode | undefined): MemoryId | null {
+  if (node?.type !== "llm") return null;
+  const id = node.config.memoryId;
+  return typeof id === "string" && id !== "" ? toMemoryId(id) : null;
+}
+
+function toRunError(caught: unknown, aborted: boolean): RunError {
+  if (aborted) return { kind: "aborted", message: "Stopped." };
+  if (caught instanceof ProviderError) {
+    return {
+      kind: caught.kind,
+      message: caught.message,
+      ...(caught.details.retryAfterSeconds !== undefined && {
+        retryAfterSeconds: caught.details.retryAfterSeconds,
+      }),
+    };
+  }
+  return { kind: "internal", message: caught instanceof Error ? caught.message : String(caught) };
+}

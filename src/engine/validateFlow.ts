@@ -1,0 +1,267 @@
+import type { Flow, FlowNode, LlmConfig } from "./flow";
+import { MEMORY_MODES, PROVIDERS } from "./flow";
+import { ancestors, buildGraph, findCycle } from "./graph";
+import type { NodeId } from "./ids";
+import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
+import { INPUT_REFERENCE, templateReferences } from "./template";
+
+export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface FlowProblem {
+  /** Errors stop a run; warnings are shown but allowed (often a mistake, sometimes intended). */
+  severity: "error" | "warning";
+  /** The node it concerns, so the editor can mark it; absent for flow-wide problems. */
+  nodeId?: NodeId;
+  /** The config field it concerns, for the inspector. */
+  field?: string;
+  message: string;
+}
+
+const isWholeNumber = (v: unknown, min: number) =>
+  typeof v === "number" && Number.isInteger(v) && v >= min;
+
+/** Everything wrong with a flow, in words that name the node: empty means it can run. */
+export function validateFlow(flow: Pick<Flow, "nodes" | "edges">): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const error = (message: string, nodeId?: NodeId, field?: string) =>
+    problems.push({
+      severity: "error",
+      message,
+      ...(nodeId && { nodeId }),
+      ...(field && { field }),
+    });
+  const warn = (message: string, nodeId?: NodeId, field?: string) =>
+    problems.push({
+      severity: "warning",
+      message,
+      ...(nodeId && { nodeId }),
+      ...(field && { field }),
+    });
+
+  const byId = new Map<NodeId, FlowNode>();
+  for (const node of flow.nodes) {
+    if (typeof node.id !== "string" || !NODE_ID_PATTERN.test(node.id)) {
+      error(
+        `Node id "${String(node.id)}" is not valid: use letters, digits and _, not starting with a digit.`,
+        node.id,
+        "id",
+      );
+    } else if (byId.has(node.id)) {
+      error(`Two nodes have the id "${node.id}": ids must be unique.`, node.id, "id");
+    }
+    byId.set(node.id, node);
+    if (!isNodeKind(node.type)) {
+      error(`Node "${node.id}" has an unknown type "${String(node.type)}".`, node.id, "type");
+    } else if (node.id === INPUT_REFERENCE && node.type !== "input") {
+      error(
+        `The id "input" is reserved for the chat message; rename this ${node.type} node.`,
+        node.id,
+        "id",
+      );
+    }
+  }
+
+  for (const edge of flow.edges) {
+    for (const end of [edge.source, edge.target]) {
+      if (!byId.has(end)) {
+        error(
+          `A connection ${edge.source} → ${edge.target} points to "${end}", which is not a node of this flow.`,
+          byId.has(edge.source) ? edge.source : undefined,
+        );
+      }
+    }
+    if (edge.source === edge.target)
+      error(`Node "${edge.source}" is connected to itself.`, edge.source);
+    const target = byId.get(edge.target);
+    if (target && isNodeKind(target.type) && !NODE_KINDS[target.type].acceptsInputs) {
+      error(
+        `"${target.id}" is an input node: it receives the chat message and takes no connections in.`,
+        target.id,
+      );
+    }
+  }
+
+  const graph = buildGraph(flow);
+  const cycle = findCycle(graph);
+  if (cycle && cycle.length > 2) {
+    error(
+      `The connections form a cycle: ${cycle.join(" → ")}. A flow must run from input to output.`,
+      cycle[0],
+    );
+  }
+
+  if (!flow.nodes.some((n) => n.type === "output")) {
+    error("The flow has no output node, so a run would show nothing: add an Output node.");
+  }
+
+  for (const node of flow.nodes) {
+    if (!isNodeKind(node.type)) continue;
+    if (node.type === "llm") checkLlm(node.id, node.config ?? ({} as LlmConfig), error);
+    checkTemplate(node, graph, byId, cycle !== null, error);
+  }
+
+  checkSharedMemories(flow.nodes, warn);
+  return problems;
+}
+
+type Report = (message: string, nodeId?: NodeId, field?: string) => void;
+
+function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
+  if (!(PROVIDERS as readonly unknown[]).includes(config.provider)) {
+    error(
+      `LLM "${id}" has an unknown provider "${String(config.provider)}"; use one of ${PROVIDERS.join(", ")}.`,
+      id,
+      "provider",
+    );
+  }
+  if (typeof config.model !== "string" || config.model.trim() === "") {
+    error(`LLM "${id}" has no model: choose one.`, id, "model");
+  }
+  if (
+    config.provider === "openai-compatible" &&
+    !(typeof config.baseUrl === "string" && config.baseUrl.trim())
+  ) {
+    error(
+      `LLM "${id}" uses an OpenAI-compatible server but has no base URL (for Ollama: http://localhost:11434/v1).`,
+      id,
+      "baseUrl",
+    );
+  }
+  if (config.baseUrl !== undefined && config.baseUrl !== "" && !isHttpUrl(config.baseUrl)) {
+    error(
+      `LLM "${id}": the base URL "${String(config.baseUrl)}" is not an http(s) address.`,
+      id,
+      "baseUrl",
+    );
+  }
+  if (
+    config.memoryId !== undefined &&
+    config.memoryId !== null &&
+    (typeof config.memoryId !== "string" || !NODE_ID_PATTERN.test(config.memoryId))
+  ) {
+    error(
+      `LLM "${id}": memory id "${String(config.memoryId)}" is not valid: use letters, digits and _, or switch memory off.`,
+      id,
+      "memoryId",
+    );
+  }
+  const w = config.memoryWindowSize;
+  if (w !== undefined && w !== null && !isWholeNumber(w, 0)) {
+    error(
+      `LLM "${id}": memory window size must be a whole number ≥ 0, or empty for all messages (got ${String(w)}).`,
+      id,
+      "memoryWindowSize",
+    );
+  }
+  if (
+    config.memoryMode !== undefined &&
+    !(MEMORY_MODES as readonly unknown[]).includes(config.memoryMode)
+  ) {
+    error(
+      `LLM "${id}": memory mode "${String(config.memoryMode)}" is not one of ${MEMORY_MODES.join(", ")}.`,
+      id,
+      "memoryMode",
+    );
+  }
+  const t = config.temperature;
+  if (t !== undefined && !(typeof t === "number" && t >= 0 && t <= 2)) {
+    error(
+      `LLM "${id}": temperature must be a number from 0 to 2 (got ${String(t)}).`,
+      id,
+      "temperature",
+    );
+  }
+  if (config.maxTokens !== undefined && !isWholeNumber(config.maxTokens, 1)) {
+    error(
+      `LLM "${id}": max tokens must be a whole number ≥ 1 (got ${String(config.maxTokens)}).`,
+      id,
+      "maxTokens",
+    );
+  }
+}
+
+function isHttpUrl(s: unknown): boolean {
+  if (typeof s !== "string") return false;
+  try {
+    const url = new URL(s);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function checkTemplate(
+  node: FlowNode,
+  graph: ReturnType<typeof buildGraph>,
+  byId: Map<NodeId, FlowNode>,
+  hasCycle: boolean,
+  error: Report,
+) {
+  const field = NODE_KINDS[node.type].templateField;
+  if (field === null) return;
+  const template = nodeTemplate(node);
+  const inputs = graph.upstream.get(node.id) ?? [];
+  const what = `${NODE_KINDS[node.type].label} "${node.id}"`;
+  if (template === undefined) {
+    if (inputs.length === 0) {
+      error(
+        `${what} has nothing to work on: connect a node to it or write its ${field}.`,
+        node.id,
+        field,
+      );
+    } else if (inputs.length > 1) {
+      error(
+        `${what} has ${inputs.length} inputs (${inputs.join(", ")}): write its ${field} to say how to combine them, e.g. {{${inputs[0]}}}.`,
+        node.id,
+        field,
+      );
+    }
+    return;
+  }
+  // With a cycle every node is "upstream" of itself; the cycle error says what to fix first.
+  if (hasCycle) return;
+  const upstream = ancestors(graph, node.id);
+  for (const ref of templateReferences(template)) {
+    if (ref === INPUT_REFERENCE) continue;
+    if (!byId.has(ref as NodeId)) {
+      error(`${what} uses {{${ref}}}, but there is no node "${ref}".`, node.id, field);
+    } else if (!upstream.has(ref as NodeId)) {
+      error(
+        `${what} uses {{${ref}}}, but "${ref}" is not upstream of it: connect ${ref} to it, directly or through other nodes.`,
+        node.id,
+        field,
+      );
+    }
+  }
+}
+
+function checkSharedMemories(nodes: readonly FlowNode[], warn: Report) {
+  const byMemory = new Map<string, { id: NodeId; config: LlmConfig }[]>();
+  for (const node of nodes) {
+    if (node.type !== "llm" || !node.config?.memoryId) continue;
+    const list = byMemory.get(node.config.memoryId) ?? [];
+    list.push({ id: node.id, config: node.config });
+    byMemory.set(node.config.memoryId, list);
+  }
+  for (const [memory, users] of byMemory) {
+    if (users.length < 2) continue;
+    const names = users.map((u) => u.id).join(", ");
+    const windows = new Set(users.map((u) => u.config.memoryWindowSize ?? null));
+    if (windows.size > 1) {
+      const shown = users.map((u) => `${u.id}: ${u.config.memoryWindowSize ?? "all"}`).join(", ");
+      warn(
+        `${names} share memory "${memory}" with different window sizes (${shown}); is that intended?`,
+        users[0]?.id,
+        "memoryWindowSize",
+      );
+    }
+    const prompts = new Set(users.map((u) => (u.config.systemPrompt ?? "").trim()));
+    if (prompts.size > 1) {
+      warn(
+        `${names} share memory "${memory}" with different system prompts; each sees the other's replies as its own.`,
+        users[0]?.id,
+        "systemPrompt",
+      );
+    }
+  }
+}
