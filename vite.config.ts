@@ -6,5 +6,7 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: true,
+    // The AI SDK chunk is large but loads only on the first call to a hosted provider.
+    chunkSizeWarningLimit: 1000,
   },
 });

@@ -1,0 +1,39 @@
+import { defineConfig } from "@playwright/test";
+
+/** The app as built for production, served by `vite preview`. */
+const APP_URL = "http://127.0.0.1:4173";
+
+export default defineConfig({
+  testDir: "test/e2e",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  // Each test gets its own browser context (a fresh profile: empty IndexedDB) and its own
+  // mock LLM server, so tests can run side by side on the machine's two cores.
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: tests never download a browser.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "npm run preview",
+    url: APP_URL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,48 @@
+import type { RunId } from "../engine/ids";
+import type { RunError, RunSnapshot } from "../engine/runSnapshot";
+
+/** One exchange as the chat shows it: the user's message and what the flow answered. */
+export interface ChatTurn {
+  /** Absent while the run has not reported its id yet. */
+  runId?: RunId;
+  input: string;
+  /** Output node id -> text; filled token by token while streaming. */
+  outputs: Record<string, string>;
+  status: "running" | "ok" | "error" | "aborted";
+  error?: RunError;
+  /** One line per LLM call: what it saw of its memory. */
+  memoryNotes: string[];
+}
+
+/** What each LLM call of a run saw, in a user's words: memory made visible. */
+export function memoryNotes(run: RunSnapshot): string[] {
+  const notes: string[] = [];
+  for (const node of run.nodes) {
+    const memory = node.llm?.memory;
+    if (!node.llm) continue;
+    if (!memory) {
+      notes.push(`${node.nodeId}: no memory`);
+      continue;
+    }
+    const seen = memory.keptIds.length;
+    const dropped = memory.droppedCount;
+    const parts = [
+      `${node.nodeId} saw ${seen} message${seen === 1 ? "" : "s"} of memory "${memory.memoryId}"`,
+    ];
+    if (dropped > 0) parts.push(`${dropped} older left out by the window`);
+    if (memory.mode !== "read-write") parts.push(memory.mode);
+    notes.push(parts.join(", "));
+  }
+  return notes;
+}
+
+export function turnFromRun(run: RunSnapshot): ChatTurn {
+  return {
+    runId: run.id,
+    input: run.input,
+    outputs: { ...run.outputs },
+    status: run.status,
+    ...(run.error && { error: run.error }),
+    memoryNotes: memoryNotes(run),
+  };
+}

@@ -1,0 +1,40 @@
+import { useEffect } from "react";
+import { useStudio } from "../store/studioStore";
+import { ChatPanel } from "./chat/ChatPanel";
+import { FlowPanel } from "./flow/FlowPanel";
+
+export function App() {
+  const status = useStudio((s) => s.status);
+  const loadError = useStudio((s) => s.loadError);
+  const flowName = useStudio((s) => s.flow?.name);
+  const init = useStudio((s) => s.init);
+
+  useEffect(() => {
+    void init();
+  }, [init]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="logo" aria-hidden="true" />
+        <h1>LLM Flow Studio</h1>
+        {flowName && <span className="flow-name">{flowName}</span>}
+        <span className="header-note">
+          Runs in your browser. Flows, chats and memory stay in this browser.
+        </span>
+      </header>
+      {status === "loading" && <p className="status">Opening your flows…</p>}
+      {status === "failed" && (
+        <p className="status error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {status === "ready" && (
+        <main className="workspace">
+          <FlowPanel />
+          <ChatPanel />
+        </main>
+      )}
+    </div>
+  );
+}
