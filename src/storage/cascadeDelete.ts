@@ -1,0 +1,34 @@
+import type { IDBPTransaction, StoreNames } from "idb";
+import type { ConversationId } from "../engine/ids";
+import { INDEX, STORE, type StudioDBSchema } from "./dbSchema";
+
+type WriteTransaction = IDBPTransaction<
+  StudioDBSchema,
+  ArrayLike<StoreNames<StudioDBSchema>>,
+  "readwrite"
+>;
+
+/**
+ * Deletes conversations with their runs and memory messages inside the caller's transaction,
+ * so deleting one conversation and deleting a whole flow share the same rules. Messages never
+ * link across conversations, so nothing another conversation reads is touched.
+ */
+export async function deleteConversationsInTx(
+  tx: WriteTransaction,
+  ids: readonly ConversationId[],
+): Promise<void> {
+  const conversations = tx.objectStore(STORE.conversations);
+  const runs = tx.objectStore(STORE.runs);
+  const messages = tx.objectStore(STORE.memoryMessages);
+  for (const id of ids) {
+    const [runIds, messageIds] = await Promise.all([
+      runs.index(INDEX.runsByConversationId).getAllKeys(id),
+      messages.index(INDEX.messagesByConversationId).getAllKeys(id),
+    ]);
+    await Promise.all([
+      conversations.delete(id),
+      ...runIds.map((runId) => runs.delete(runId)),
+      ...messageIds.map((messageId) => messages.delete(messageId)),
+    ]);
+  }
+}

@@ -1,0 +1,84 @@
+import type { DBSchema, IDBPDatabase } from "idb";
+import type { Flow } from "../engine/flow";
+import type { ConversationId, FlowId, MessageId, RunId } from "../engine/ids";
+import type { MemoryMessage } from "../engine/messages";
+import type { RunSnapshot } from "../engine/runSnapshot";
+
+/*
+ * Names below live inside users' browsers: renaming one orphans their data.
+ * Do not change any of them without a migration step in openDatabase.ts.
+ */
+/** Do not change without a migration. */
+export const DB_NAME = "llm-flow-studio";
+/** Bump together with a new `if (oldVersion < N)` step in openDatabase.ts. */
+export const DB_VERSION = 1;
+
+/** Do not change without a migration. */
+export const STORE = {
+  flows: "flows",
+  conversations: "conversations",
+  runs: "runs",
+  memoryMessages: "memoryMessages",
+  settings: "settings",
+} as const;
+
+/** Do not change without a migration. */
+export const INDEX = {
+  flowsByUpdatedAt: "byUpdatedAt",
+  conversationsByFlowId: "byFlowId",
+  conversationsByFlowIdUpdatedAt: "byFlowIdUpdatedAt",
+  runsByConversationId: "byConversationId",
+  runsByParentRunId: "byParentRunId",
+  messagesByConversationId: "byConversationId",
+} as const;
+
+export interface FlowRecord {
+  id: FlowId;
+  /** 1 on the first save, +1 on every save after: runs record which revision they ran. */
+  revision: number;
+  flow: Flow;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConversationRecord {
+  id: ConversationId;
+  flowId: FlowId;
+  title: string;
+  createdAt: number;
+  /** Last activity (creation or a saved run): lists sort on it, so renaming does not reorder. */
+  updatedAt: number;
+  /** The latest run of the branch the user is on; null before the first run. */
+  headRunId: RunId | null;
+}
+
+export interface StudioDBSchema extends DBSchema {
+  flows: {
+    key: FlowId;
+    value: FlowRecord;
+    indexes: { byUpdatedAt: number };
+  };
+  conversations: {
+    key: ConversationId;
+    value: ConversationRecord;
+    indexes: { byFlowId: FlowId; byFlowIdUpdatedAt: [FlowId, number] };
+  };
+  runs: {
+    key: RunId;
+    value: RunSnapshot;
+    // Root runs (parentRunId null) are absent from byParentRunId: null is not a valid key.
+    indexes: { byConversationId: ConversationId; byParentRunId: RunId };
+  };
+  memoryMessages: {
+    key: MessageId;
+    value: MemoryMessage;
+    indexes: { byConversationId: ConversationId };
+  };
+  settings: {
+    key: string;
+    /** JSON-compatible; callers validate on read (the schema may have moved on since the write). */
+    value: unknown;
+  };
+}
+
+export type StudioDatabase = IDBPDatabase<StudioDBSchema>;

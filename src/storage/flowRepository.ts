@@ -1,0 +1,67 @@
+import type { Flow } from "../engine/flow";
+import type { FlowId } from "../engine/ids";
+import { deleteConversationsInTx } from "./cascadeDelete";
+import { type Clock, systemClock } from "./clock";
+import { type FlowRecord, INDEX, STORE, type StudioDatabase } from "./dbSchema";
+import { RevisionConflictError } from "./storageErrors";
+import { inTransaction } from "./transaction";
+
+export class FlowRepository {
+  constructor(
+    private readonly db: StudioDatabase,
+    private readonly now: Clock = systemClock,
+  ) {}
+
+  /**
+   * Creates the flow at revision 1 or bumps its revision. Pass `expectedRevision` (the
+   * revision the editor loaded) to refuse overwriting a save made meanwhile in another tab.
+   */
+  async save(id: FlowId, flow: Flow, expectedRevision?: number): Promise<FlowRecord> {
+    const tx = this.db.transaction(STORE.flows, "readwrite");
+    return inTransaction(tx, async () => {
+      const existing = await tx.store.get(id);
+      const current = existing?.revision ?? 0;
+      if (expectedRevision !== undefined && expectedRevision !== current) {
+        throw new RevisionConflictError(
+          `Flow ${id} is at revision ${current}, not ${expectedRevision}: it was saved elsewhere`,
+        );
+      }
+      const now = this.now();
+      const record: FlowRecord = {
+        id,
+        revision: current + 1,
+        flow,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      await tx.store.put(record);
+      return record;
+    });
+  }
+
+  get(id: FlowId): Promise<FlowRecord | undefined> {
+    return this.db.get(STORE.flows, id);
+  }
+
+  /** Newest first (last saved on top). */
+  async list(): Promise<FlowRecord[]> {
+    const records = await this.db.getAllFromIndex(STORE.flows, INDEX.flowsByUpdatedAt);
+    return records.reverse();
+  }
+
+  /** Deletes the flow and, in the same transaction, every conversation of it. */
+  async delete(id: FlowId): Promise<void> {
+    const tx = this.db.transaction(
+      [STORE.flows, STORE.conversations, STORE.runs, STORE.memoryMessages],
+      "readwrite",
+    );
+    await inTransaction(tx, async () => {
+      const conversationIds = await tx
+        .objectStore(STORE.conversations)
+        .index(INDEX.conversationsByFlowId)
+        .getAllKeys(id);
+      await deleteConversationsInTx(tx, conversationIds);
+      await tx.objectStore(STORE.flows).delete(id);
+    });
+  }
+}

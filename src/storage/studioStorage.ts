@@ -1,0 +1,41 @@
+import { type Clock, systemClock } from "./clock";
+import { ConversationRepository } from "./conversationRepository";
+import type { StudioDatabase } from "./dbSchema";
+import { FlowRepository } from "./flowRepository";
+import { IndexedDbSaver } from "./IndexedDbSaver";
+import { MessageRepository } from "./messageRepository";
+import { type OpenDatabaseOptions, openDatabase } from "./openDatabase";
+import { RunRepository } from "./runRepository";
+import { SettingsRepository } from "./settingsRepository";
+
+/** Everything the app persists, over one open connection. */
+export interface StudioStorage {
+  readonly db: StudioDatabase;
+  readonly saver: IndexedDbSaver;
+  readonly flows: FlowRepository;
+  readonly conversations: ConversationRepository;
+  readonly runs: RunRepository;
+  readonly messages: MessageRepository;
+  readonly settings: SettingsRepository;
+  /** Closes the connection; every later call fails. Tests close before reopening. */
+  close(): void;
+}
+
+export function createStudioStorage(db: StudioDatabase, now: Clock = systemClock): StudioStorage {
+  return {
+    db,
+    saver: new IndexedDbSaver(db, now),
+    flows: new FlowRepository(db, now),
+    conversations: new ConversationRepository(db, now),
+    runs: new RunRepository(db),
+    messages: new MessageRepository(db),
+    settings: new SettingsRepository(db),
+    close: () => db.close(),
+  };
+}
+
+export async function openStudioStorage(
+  options: OpenDatabaseOptions & { now?: Clock } = {},
+): Promise<StudioStorage> {
+  return createStudioStorage(await openDatabase(options), options.now);
+}
