@@ -1,0 +1,160 @@
+import { APICallError, JSONParseError, RetryError } from "ai";
+import { describe, expect, it } from "vitest";
+import { ProviderError } from "../provider";
+import { retryAfter, toProviderError } from "./providerErrors";
+
+const openAi = { provider: "openai", model: "gpt-4o-mini" } as const;
+
+function apiError(
+  statusCode: number,
+  body: unknown,
+  responseHeaders: Record<string, string> = {},
+): APICallError {
+  return new APICallError({
+    message: "from the SDK",
+    url: "https://api.example/v1/chat/completions",
+    requestBodyValues: {},
+    statusCode,
+    responseHeaders,
+    responseBody: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+describe("toProviderError", () => {
+  it("quotes the provider's own reason for a 400", () => {
+    const error = toProviderError(
+      apiError(400, { error: { message: "'temperature' must be at most 2." } }),
+      openAi,
+    );
+    expect(error.kind).toBe("bad-request");
+    expect(error.message).toBe(
+      "OpenAI rejected the request (400): 'temperature' must be at most 2.",
+    );
+    expect(error.details).toEqual({ status: 400, provider: "openai" });
+  });
+
+  it("treats a 400 saying the model does not exist as a missing model", () => {
+    const error = toProviderError(
+      apiError(400, { error: { message: "The model `gpt-9` does not exist" } }),
+      { ...openAi, model: "gpt-9" },
+    );
+    expect(error.kind).toBe("model-not-found");
+    expect(error.message).toContain('"gpt-9"');
+  });
+
+  it("suspects the base URL too when a 404 does not mention the model", () => {
+    const error = toProviderError(apiError(404, "404 page not found"), {
+      provider: "openai-compatible",
+      model: "llama3",
+      baseUrl: "http://localhost:11434",
+    });
+    expect(error.kind).toBe("model-not-found");
+    expect(error.message).toContain("base URL");
+  });
+
+  it("reads Gemini's 400 for a bad key as an auth failure", () => {
+    const error = toProviderError(
+      apiError(400, {
+        error: { code: 400, message: "API key not valid. Please pass a valid API key." },
+      }),
+      { provider: "google", model: "gemini-2.5-flash" },
+    );
+    expect(error.kind).toBe("auth");
+    expect(error.message).toContain("Google Gemini");
+  });
+
+  it("treats 403 as a refused key, and 529 (overloaded) as a server error", () => {
+    expect(toProviderError(apiError(403, {}), openAi).kind).toBe("auth");
+    expect(toProviderError(apiError(529, { error: { message: "Overloaded" } }), openAi).kind).toBe(
+      "server",
+    );
+  });
+
+  it("scrubs the API key from anything the provider echoes back", () => {
+    const apiKey = "sk-live-abcdef123456";
+    const error = toProviderError(
+      apiError(400, { error: { message: `Key ${apiKey} is not allowed to use this model` } }),
+      { ...openAi, apiKey },
+    );
+    expect(error.message).not.toContain(apiKey);
+    expect(error.message).toContain("[API key]");
+  });
+
+  it("explains the last attempt when the SDK gave up retrying", () => {
+    const last = apiError(429, {}, { "retry-after": "3" });
+    const retry = new RetryError({
+      message: "Failed after 3 attempts",
+      reason: "maxRetriesExceeded",
+      errors: [last],
+    });
+    const error = toProviderError(retry, openAi);
+    expect(error.kind).toBe("rate-limit");
+    expect(error.details.retryAfterSeconds).toBe(3);
+  });
+
+  it("says the rate limit without a time when the provider gives none", () => {
+    const error = toProviderError(apiError(429, {}), openAi);
+    expect(error.details.retryAfterSeconds).toBeUndefined();
+    expect(error.message).toContain("Wait a moment");
+  });
+
+  it("reads a browser's bare 'Failed to fetch' as a network or CORS failure", () => {
+    const error = toProviderError(new TypeError("Failed to fetch"), {
+      provider: "openai-compatible",
+      model: "llama3",
+      baseUrl: "http://localhost:11434/v1",
+      pageOrigin: "http://localhost:5173",
+    });
+    expect(error.kind).toBe("network");
+    expect(error.message).toContain("http://localhost:11434/v1");
+    expect(error.message).toContain("CORS");
+    expect(error.message).toContain("OLLAMA_ORIGINS=http://localhost:5173 ollama serve");
+  });
+
+  it("names the default address of a hosted provider when the user set none", () => {
+    const error = toProviderError(new TypeError("Load failed"), {
+      provider: "anthropic",
+      model: "c",
+    });
+    expect(error.message).toContain("https://api.anthropic.com/v1");
+    expect(error.message).not.toContain("OLLAMA");
+  });
+
+  it("reads an abort, from fetch or the SDK, as Stopped", () => {
+    const fromFetch = new DOMException("The operation was aborted.", "AbortError");
+    expect(toProviderError(fromFetch, openAi)).toMatchObject({
+      kind: "aborted",
+      message: "Stopped.",
+    });
+  });
+
+  it("reads an unparseable event as a bad response", () => {
+    const error = toProviderError(new JSONParseError({ text: "{oops", cause: new Error("x") }), {
+      ...openAi,
+      receivedText: true,
+    });
+    expect(error.kind).toBe("bad-response");
+    expect(error.message).toContain("part-way through");
+  });
+
+  it("passes a ProviderError through untouched", () => {
+    const original = new ProviderError("auth", "No key.");
+    expect(toProviderError(original, openAi)).toBe(original);
+  });
+});
+
+describe("retryAfter", () => {
+  const now = Date.parse("2025-06-01T12:00:00Z");
+
+  it("reads seconds, an HTTP date, or retry-after-ms", () => {
+    expect(retryAfter({ "retry-after": "30" }, now)).toBe(30);
+    expect(retryAfter({ "Retry-After": "Sun, 01 Jun 2025 12:01:30 GMT" }, now)).toBe(90);
+    expect(retryAfter({ "retry-after-ms": "1500", "retry-after": "2" }, now)).toBe(1.5);
+  });
+
+  it("ignores a missing or unreadable value, and a date already past is now", () => {
+    expect(retryAfter({}, now)).toBeUndefined();
+    expect(retryAfter({ "retry-after": "soon" }, now)).toBeUndefined();
+    expect(retryAfter({ "retry-after": "Sun, 01 Jun 2025 11:00:00 GMT" }, now)).toBe(0);
+  });
+});
