@@ -1,0 +1,74 @@
+import type { Page } from "@playwright/test";
+import type { MockLlmServer } from "../mock-llm/mockLlmServer";
+import { expect, sendMessage, test, waitForReply } from "./fixtures";
+
+async function useMockServer(page: Page, mockLlm: MockLlmServer) {
+  await page.goto("/");
+  await page.getByLabel("Provider").selectOption("openai-compatible");
+  await page.getByLabel("Model").fill("mock-model");
+  await page.getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
+}
+
+const completionBodies = (mockLlm: MockLlmServer) =>
+  mockLlm.requests
+    .filter((r) => r.path === "/v1/chat/completions")
+    .map((r) =>
+      (r.body as { messages: { role: string; content: string }[] }).messages.map((m) => m.content),
+    );
+
+test("a refused key and a rate limit get clear messages, and memory keeps only what succeeded", async ({
+  page,
+  mockLlm,
+}) => {
+  await useMockServer(page, mockLlm);
+  await sendMessage(page, "U1");
+  await expect(page.getByText('Mock reply #1 to "U1"')).toBeVisible();
+  await waitForReply(page);
+
+  mockLlm.enqueue({ fail: "invalid-key" });
+  await sendMessage(page, "U2");
+  await expect(page.getByRole("alert")).toContainText("was refused (401)");
+  await waitForReply(page);
+
+  mockLlm.enqueue({ fail: "rate-limit", retryAfter: "20" });
+  await sendMessage(page, "U3");
+  await expect(page.getByRole("alert").last()).toContainText("(429)");
+  await expect(page.getByRole("alert").last()).toContainText("20");
+  await waitForReply(page);
+
+  await sendMessage(page, "U4");
+  await expect(page.getByText('Mock reply #2 to "U4"')).toBeVisible();
+  // The failed turns added nothing: the fourth call sees only the first exchange.
+  expect(completionBodies(mockLlm)[3]).toEqual([
+    "You are a helpful assistant.",
+    "U1",
+    'Mock reply #1 to "U1"',
+    "U4",
+  ]);
+});
+
+test("Stop in the middle of a stream cancels the request and leaves memory as it was", async ({
+  page,
+  mockLlm,
+}) => {
+  await useMockServer(page, mockLlm);
+  await sendMessage(page, "U1");
+  await expect(page.getByText('Mock reply #1 to "U1"')).toBeVisible();
+  await waitForReply(page);
+
+  mockLlm.enqueue({ reply: "one two three four five six seven eight nine ten", chunkDelayMs: 400 });
+  await sendMessage(page, "U2");
+  await expect(page.getByText("one two")).toBeVisible();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByText("Stopped. Memory is as it was before this message.")).toBeVisible();
+  expect(await mockLlm.requests.at(-1)?.ended).toBe("client-closed");
+
+  await sendMessage(page, "U3");
+  await expect(page.getByText('Mock reply #3 to "U3"')).toBeVisible();
+  expect(completionBodies(mockLlm)[2]).toEqual([
+    "You are a helpful assistant.",
+    "U1",
+    'Mock reply #1 to "U1"',
+    "U3",
+  ]);
+});
