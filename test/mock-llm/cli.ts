@@ -14,7 +14,11 @@ const { values } = parseArgs({
   },
 });
 
-const server = await startMockLlmServer({ port: Number(values.port), host: values.host });
+const server = await startMockLlmServer({
+  port: Number(values.port),
+  host: values.host,
+  record: false,
+});
 const chunkDelayMs = values["chunk-delay-ms"];
 const tokensPerSecond = values["tokens-per-second"];
 server.setDefault({

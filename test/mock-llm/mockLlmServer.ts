@@ -16,6 +16,8 @@ export interface MockLlmServerOptions {
   host?: string;
   /** What `GET /v1/models` lists. */
   models?: readonly string[];
+  /** false keeps `requests` empty, so a long benchmark run does not grow memory. Default true. */
+  record?: boolean;
 }
 
 export interface MockLlmServer {
@@ -55,7 +57,7 @@ export async function startMockLlmServer(
     void readBody(req).then(
       async (body) => {
         const exchange = openExchange(req, res, body);
-        requests.push(exchange.record);
+        if (options.record !== false) requests.push(exchange.record);
         try {
           await route(exchange);
         } catch (error) {

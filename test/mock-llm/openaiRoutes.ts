@@ -163,7 +163,7 @@ function openAiFailure(failure: MockFailure, model: string, behaviour: MockBehav
         status: 429,
         headers: rateLimitHeaders(behaviour),
         body: error(
-          `Rate limit reached for ${model} on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 7s.`,
+          `Rate limit reached for ${model} on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${rateLimitHeaders(behaviour)["retry-after"]}s.`,
           "requests",
           "rate_limit_exceeded",
         ),
