@@ -4,7 +4,7 @@ import type { ConversationId, FlowId, NodeId, RunId } from "../engine/ids";
 import { newId, flowId as toFlowId } from "../engine/ids";
 import { outputStreamSource } from "../engine/outputStream";
 import type { ProviderCredentials } from "../engine/provider";
-import { defaultProviders } from "../engine/providerRegistry";
+import { createProviderResolver } from "../engine/providerRegistry";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
 import { chatWithMemoryFlow } from "../engine/starterFlows";
 import type { FlowProblem } from "../engine/validateFlow";
@@ -17,6 +17,8 @@ import { turnFromRun } from "./chatTurns";
 /** Settings keys. Do not change without a migration: they live in users' browsers. */
 const LAST_FLOW_KEY = "lastFlowId";
 const CREDENTIALS_KEY = "providerCredentials";
+
+const providers = createProviderResolver({ pageOrigin: window.location.origin });
 
 export interface StudioState {
   status: "loading" | "ready" | "failed";
@@ -123,7 +125,7 @@ export const useStudio = create<StudioState>()((set, get) => ({
         conversationId,
         parentRunId: get().headRunId,
         saver: storage.saver,
-        providers: defaultProviders,
+        providers,
         credentials: get().credentials,
         signal: controller.signal,
       });

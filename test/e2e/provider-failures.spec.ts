@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import type { Page } from "@playwright/test";
 import type { MockLlmServer } from "../mock-llm/mockLlmServer";
 import { expect, sendMessage, test, waitForReply } from "./fixtures";
@@ -72,3 +73,27 @@ test("Stop in the middle of a stream cancels the request and leaves memory as it
     "U3",
   ]);
 });
+
+test("an unreachable server is named, with the Ollama CORS hint for this page's origin", async ({
+  page,
+  mockLlm,
+}) => {
+  await useMockServer(page, mockLlm);
+  const closedUrl = `http://127.0.0.1:${await closedPort()}/v1`;
+  await page.getByLabel("Base URL").fill(closedUrl);
+  await sendMessage(page, "Hello?");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText(closedUrl);
+  await expect(alert).toContainText("OLLAMA_ORIGINS=http://127.0.0.1:4173");
+});
+
+/** A port nothing listens on: opened, then closed again. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
