@@ -45,3 +45,19 @@ describe("echo provider", () => {
     await expect(call).rejects.toMatchObject({ kind: "aborted" });
   });
 });
+
+describe("echo provider with a long prompt", () => {
+  it("quotes at most 120 characters of it", async () => {
+    const long = "x".repeat(500);
+    const result = await echoProvider({
+      provider: "echo",
+      model: "echo",
+      signal: new AbortController().signal,
+      onDelta: () => {},
+      messages: [{ role: "user", content: long, source: { kind: "run" } }],
+    });
+    expect(result.text).toBe(
+      `Echo: I received 1 message, none from memory. Your last message: "${"x".repeat(119)}…"`,
+    );
+  });
+});

@@ -39,6 +39,12 @@ function describeRequest(messages: Parameters<LlmProvider>[0]["messages"]): stri
   }
   if (system > 0) parts.push("1 system prompt");
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
-  const quote = lastUser ? ` Your last message: "${lastUser.content}"` : "";
+  const quote = lastUser ? ` Your last message: "${shorten(lastUser.content)}"` : "";
   return `Echo: ${parts.join(", ")}.${quote}`;
+}
+
+/** Keeps the answer short when the prompt is long (say, another model's whole reply). */
+const QUOTE_LIMIT = 120;
+function shorten(text: string): string {
+  return text.length <= QUOTE_LIMIT ? text : `${text.slice(0, QUOTE_LIMIT - 1)}…`;
 }

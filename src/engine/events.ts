@@ -1,5 +1,5 @@
-import type { ConversationId, NodeId, RunId } from "./ids";
-import type { MemoryMessage, SentMessage } from "./messages";
+import type { ConversationId, MessageId, NodeId, RunId } from "./ids";
+import type { SentMessage } from "./messages";
 import type { TokenUsage } from "./provider";
 import type { NodeRecord, RunError, RunSnapshot } from "./runSnapshot";
 
@@ -7,8 +7,11 @@ import type { NodeRecord, RunError, RunSnapshot } from "./runSnapshot";
 export interface LlmCallView {
   /** Exactly what went to the provider, each message tagged system / memory / run. */
   messages: SentMessage[];
-  /** What the window left out: all of it counted, the newest shown. */
-  dropped: { count: number; preview: MemoryMessage[] };
+  /**
+   * What the window left out: how many, and the newest of them; walk back from it with
+   * Saver.readBack to show them (only when someone looks: the call itself reads O(window)).
+   */
+  dropped: { count: number; firstDroppedId: MessageId | null };
   reply?: string;
   usage?: TokenUsage;
   latencyMs?: number;

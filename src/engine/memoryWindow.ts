@@ -1,23 +1,24 @@
+import type { MessageId } from "./ids";
 import type { MemoryMessage } from "./messages";
-
-/** How many of the dropped messages a call record keeps for the inspector to show greyed. */
-export const DROPPED_PREVIEW = 20;
 
 export interface WindowSelection {
   /** What the model sees, oldest first. */
   kept: MemoryMessage[];
-  /** The newest dropped messages (at most DROPPED_PREVIEW), oldest first. */
-  droppedPreview: MemoryMessage[];
   /** All dropped messages, counted from the log's length so nothing older is read. */
   droppedCount: number;
+  /**
+   * The newest dropped message: walk back from it (Saver.readBack) to show what the window
+   * left out. Read only when someone looks, so a call costs O(window), not O(window + shown).
+   */
+  firstDroppedId: MessageId | null;
 }
 
 /**
- * How many messages to read back for a window: the kept ones plus a preview of the dropped.
- * `keptLimit` is the window size, `null` for unlimited.
+ * How many messages a call reads back: the window (`null` = unlimited). At least one, so
+ * that even a window of 0 knows from the newest message how long the log is.
  */
 export function readLimit(keptLimit: number | null): number {
-  return keptLimit === null ? Number.POSITIVE_INFINITY : keptLimit + DROPPED_PREVIEW;
+  return keptLimit === null ? Number.POSITIVE_INFINITY : Math.max(keptLimit, 1);
 }
 
 /**
@@ -29,11 +30,14 @@ export function selectWindow(
   newestFirst: readonly MemoryMessage[],
   keptLimit: number | null,
 ): WindowSelection {
-  const logLength = newestFirst.length === 0 ? 0 : (newestFirst[0] as MemoryMessage).index + 1;
+  const newest = newestFirst[0];
+  if (!newest) return { kept: [], droppedCount: 0, firstDroppedId: null };
   let keptCount = keptLimit === null ? newestFirst.length : Math.min(keptLimit, newestFirst.length);
   // A tool result is meaningless without the call before it, so drop it along with the call.
   while (keptCount > 0 && newestFirst[keptCount - 1]?.role === "tool") keptCount--;
   const kept = newestFirst.slice(0, keptCount).reverse();
-  const droppedPreview = newestFirst.slice(keptCount, keptCount + DROPPED_PREVIEW).reverse();
-  return { kept, droppedPreview, droppedCount: logLength - keptCount };
+  const droppedCount = newest.index + 1 - keptCount;
+  const oldestKept = kept[0];
+  const firstDroppedId = droppedCount === 0 ? null : oldestKept ? oldestKept.prev : newest.id;
+  return { kept, droppedCount, firstDroppedId };
 }

@@ -311,7 +311,8 @@ describe("events", () => {
       ["user", "U3", "run"],
     ]);
     expect(finished.call.dropped.count).toBe(2);
-    expect(finished.call.dropped.preview.map((m) => m.content)).toEqual(["U1", "A1"]);
+    const dropped = await saver.readBack(finished.call.dropped.firstDroppedId, 10);
+    expect(dropped.map((m) => m.content)).toEqual(["A1", "U1"]);
     expect(finished.call.usage).toEqual({ inputTokens: 4, outputTokens: 1 });
     const outputs = events.find((e) => e.type === "run-finished");
     expect(outputs?.type === "run-finished" && outputs.snapshot.outputs).toEqual({ output: "A3" });

@@ -250,7 +250,7 @@ class Execution {
     const messages: SentMessage[] = [];
     if (systemPrompt)
       messages.push({ role: "system", content: systemPrompt, source: { kind: "system" } });
-    const call: LlmCallView = { messages, dropped: { count: 0, preview: [] } };
+    const call: LlmCallView = { messages, dropped: { count: 0, firstDroppedId: null } };
     const llm: LlmCallRecord = {
       provider: config.provider,
       model: config.model,
@@ -273,14 +273,14 @@ class Execution {
             source: { kind: "memory", memoryId: memory, messageId: m.id },
           });
         }
-        call.dropped = { count: window.droppedCount, preview: window.droppedPreview };
+        call.dropped = { count: window.droppedCount, firstDroppedId: window.firstDroppedId };
         llm.memory = {
           memoryId: memory,
           mode,
           windowSize,
           keptIds: window.kept.map((m) => m.id),
           droppedCount: window.droppedCount,
-          droppedPreviewIds: window.droppedPreview.map((m) => m.id),
+          firstDroppedId: window.firstDroppedId,
           appendedIds: [],
         };
       }

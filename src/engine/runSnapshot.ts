@@ -28,8 +28,8 @@ export interface LlmCallRecord {
     keptIds: MessageId[];
     /** How many older messages the window left out. */
     droppedCount: number;
-    /** The newest of the dropped messages (at most DROPPED_PREVIEW), oldest first. */
-    droppedPreviewIds: MessageId[];
+    /** The newest dropped message; the rest follow by `prev` links (Saver.readBack). */
+    firstDroppedId: MessageId | null;
     /** What this call appended (prompt and reply), empty unless it succeeded and may write. */
     appendedIds: MessageId[];
   };

@@ -8,7 +8,7 @@ export class MessageRepository {
   constructor(private readonly db: StudioDatabase) {}
 
   /**
-   * The messages a run record names (kept, dropped preview, appended), in the order given,
+   * The messages a run record names (kept, appended), in the order given,
    * read in one transaction. A missing id throws CorruptStorageError naming it: a run record
    * only names messages that were stored.
    */

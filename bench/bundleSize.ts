@@ -1,0 +1,93 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { formatBytes, progress } from "./stats";
+import { belowRow, type Row } from "./table";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** Git-ignored, so a fresh build here never disturbs dist/ or shows up as a change. */
+const BENCH_OUT_DIR = ".bench/dist";
+const BUDGET_BYTES = 200 * 1024;
+/**
+ * Strings that survive minification and occur only in the AI SDK (checked by hand in the lazy
+ * aiSdkProvider chunk, absent from the main one): a header name the Anthropic client sends,
+ * the prefix of the SDK's error markers, and its package scope.
+ */
+const AI_SDK_MARKERS = ["anthropic-version", "vercel.ai.error", "@ai-sdk/"] as const;
+
+/** Builds the app into BENCH_OUT_DIR and returns that directory. */
+function buildFresh(): string {
+  progress(`bundle: vite build --outDir ${BENCH_OUT_DIR}`);
+  const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
+  execFileSync(
+    process.execPath,
+    [vite, "build", "--outDir", BENCH_OUT_DIR, "--emptyOutDir", "--logLevel", "warn"],
+    { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return join(ROOT, BENCH_OUT_DIR);
+}
+
+/** `name="value"` pairs of one tag's attribute text; valueless attributes map to "". */
+function attributes(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of text.matchAll(/([\w-]+)(?:\s*=\s*"([^"]*)")?/g)) {
+    found.set((m[1] as string).toLowerCase(), m[2] ?? "");
+  }
+  return found;
+}
+
+/** The scripts the browser fetches before the first page can run: entry modules and preloads. */
+export function initialScripts(html: string): string[] {
+  const files: string[] = [];
+  for (const tag of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attrs = attributes(tag[2] as string);
+    const isScript = (tag[1] as string).toLowerCase() === "script";
+    const url = isScript
+      ? attrs.get("type") === "module" && attrs.get("src")
+      : attrs.get("rel") === "modulepreload" && attrs.get("href");
+    if (url) files.push(url);
+  }
+  return files;
+}
+
+/** Every .js file of the build, relative to its root, as the html would link it. */
+function allScripts(outDir: string): string[] {
+  return readdirSync(join(outDir, "assets"))
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => `/assets/${f}`);
+}
+
+/** Initial JavaScript gzipped, and whether the AI SDK leaked into it. */
+export function bundleRows(options: { build: boolean }): Row[] {
+  const outDir = options.build ? buildFresh() : join(ROOT, "dist");
+  if (!options.build) progress("bundle: reusing dist/ (--no-build)");
+  const initial = initialScripts(readFileSync(join(outDir, "index.html"), "utf8"));
+  if (initial.length === 0) throw new Error(`${outDir}/index.html links no module script`);
+  // Root-relative URLs: the app is served from "/", so "/assets/x.js" is outDir/assets/x.js.
+  const read = (url: string) => readFileSync(join(outDir, url.replace(/^\//, "")));
+
+  const gzipped = initial.reduce((sum, url) => sum + gzipSync(read(url), { level: 9 }).length, 0);
+  const leaked = initial.filter((url) => {
+    const text = read(url).toString("utf8");
+    return AI_SDK_MARKERS.some((marker) => text.includes(marker));
+  });
+  // A marker that no chunk contains would make "not in the first page" vacuously true.
+  const lazy = allScripts(outDir).filter((url) => !initial.includes(url));
+  const markerSeen = lazy.some((url) => {
+    const text = read(url).toString("utf8");
+    return AI_SDK_MARKERS.some((marker) => text.includes(marker));
+  });
+
+  const files = `${initial.length} file${initial.length === 1 ? "" : "s"}`;
+  return [
+    belowRow(`initial JS, gzip -9 (${files})`, gzipped, BUDGET_BYTES, formatBytes),
+    {
+      figure: "AI SDK in first page",
+      value: leaked.length > 0 ? `yes (${leaked.join(", ")})` : markerSeen ? "no" : "unknown",
+      budget: "no",
+      ok: leaked.length === 0 && markerSeen,
+    },
+  ];
+}

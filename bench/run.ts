@@ -1,0 +1,47 @@
+/**
+ * `npm run bench` (add `-- --no-build` to measure the existing dist/ instead of building fresh).
+ *
+ * Measurements, not tests: it prints one table of figures against the budgets from the issue
+ * and exits 1 when any figure is OVER, 0 otherwise. Progress goes to stderr, the table to stdout.
+ *
+ * - initial JS: the scripts index.html loads or preloads, gzipped at level 9 and summed, from a
+ *   fresh `vite build` into .bench/dist; "AI SDK in first page" must say "no" (the hosted
+ *   providers load lazily). "unknown" means the marker strings were found in no chunk at all,
+ *   so the check proved nothing and the markers in bundleSize.ts need updating.
+ * - engine ... per node: wall time of one run divided by its node count, median of 7 runs after
+ *   2 warm-ups, each run continuing the previous one's conversation. Echo provider, every LLM
+ *   node with its own memory (window 5); "in-memory" is InMemorySaver, "IndexedDB" is the app's
+ *   saver over fake-indexeddb (an in-process stand-in, not a browser's disk). A note such as
+ *   "(median of 1 run)" means the scenario hit its time cap and had fewer samples.
+ * - window read: what an LLM with a window of 5 reads back (readBack of exactly 5 messages)
+ *   from logs of 10, 1,000 and 100,000 messages. The 100,000 / 10 ratio shows whether reads
+ *   stay O(window) as history grows.
+ * Timings vary between machines and runs; compare figures from the same machine.
+ */
+import { bundleRows } from "./bundleSize";
+import { engineOverheadRows } from "./engineOverhead";
+import { progress } from "./stats";
+import { printTable, type Row } from "./table";
+import { windowReadRows } from "./windowRead";
+
+/** A section that crashes still gets a row, so the table always prints and the run fails. */
+async function section(name: string, measure: () => Row[] | Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await measure();
+  } catch (error) {
+    progress(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ figure: name, value: `failed: ${message.split("\n")[0]}`, budget: "-", ok: false }];
+  }
+}
+
+const build = !process.argv.includes("--no-build");
+const started = performance.now();
+const rows = [
+  ...(await section("initial JS", () => bundleRows({ build }))),
+  ...(await section("engine overhead", engineOverheadRows)),
+  ...(await section("window read", windowReadRows)),
+];
+progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+printTable(rows);
+process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
