@@ -4,12 +4,13 @@
  * Usage: node --import tsx scripts/screenshot.ts [out.png] [light|dark]
  */
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/chromium";
 
 const out = process.argv[2] ?? "docs/screenshot.png";
 const colorScheme = process.argv[3] === "dark" ? "dark" : "light";
 const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme });
 await page.goto(process.env.APP_URL ?? "http://127.0.0.1:4173/");
