@@ -42,20 +42,9 @@ export interface StudioState {
   setApiKey(provider: ProviderName, apiKey: string): Promise<void>;
 }
 
-export const useStudio = create<StudioState>()((set, get) => ({
-  status: "loading",
-  storage: null,
-  flowId: null,
-  flowRevision: 0,
-  flow: null,
-  problems: [],
-  conversationId: null,
-  headRunId: null,
-  turns: [],
-  running: null,
-  credentials: {},
-
-  async init() {
+export const useStudio = create<StudioState>()((set, get) => {
+  let initializing: Promise<void> | null = null;
+  const load = async () => {
     try {
       const storage = await openStudioStorage({
         onVersionChange: () =>
@@ -93,102 +82,126 @@ export const useStudio = create<StudioState>()((set, get) => ({
         loadError: `Could not open this browser's storage: ${messageOf(error)}`,
       });
     }
-  },
+  };
 
-  async send(text) {
-    const { storage, flow, flowId, running } = get();
-    if (!storage || !flow || !flowId || running || text.trim() === "") return;
-    const controller = new AbortController();
-    const turn: ChatTurn = { input: text, outputs: {}, status: "running", memoryNotes: [] };
-    set({ running: controller, turns: [...get().turns, turn] });
-    const update = (patch: Partial<ChatTurn>) =>
-      set((s) => ({
-        turns: s.turns.map((t, i) => (i === s.turns.length - 1 ? { ...t, ...patch } : t)),
-      }));
+  return {
+    status: "loading",
+    storage: null,
+    flowId: null,
+    flowRevision: 0,
+    flow: null,
+    problems: [],
+    conversationId: null,
+    headRunId: null,
+    turns: [],
+    running: null,
+    credentials: {},
 
-    try {
-      let conversationId = get().conversationId;
-      if (!conversationId) {
-        conversationId = (await storage.conversations.create({ flowId })).id;
-        set({ conversationId });
-      }
-      const streamed = new Map<NodeId, NodeId[]>();
-      for (const node of flow.nodes) {
-        const source = node.type === "output" ? outputStreamSource(flow, node.id) : null;
-        if (source) streamed.set(source, [...(streamed.get(source) ?? []), node.id]);
-      }
-      const events = runFlow({
-        flow,
-        flowId,
-        flowRevision: get().flowRevision,
-        input: text,
-        conversationId,
-        parentRunId: get().headRunId,
-        saver: storage.saver,
-        providers,
-        credentials: get().credentials,
-        signal: controller.signal,
-      });
-      const live: Record<string, string> = {};
-      for await (const event of events) {
-        if (event.type === "run-started") update({ runId: event.runId });
-        if (event.type === "token") {
-          for (const outputId of streamed.get(event.nodeId) ?? [])
-            live[outputId] = (live[outputId] ?? "") + event.text;
-          update({ outputs: { ...live } });
+    init() {
+      // React's StrictMode runs effects twice in development: open storage once, not twice
+      // (two concurrent first visits would each create a starter flow).
+      initializing ??= load();
+      return initializing;
+    },
+
+    async send(text) {
+      const { storage, flow, flowId, running } = get();
+      if (!storage || !flow || !flowId || running || text.trim() === "") return;
+      const controller = new AbortController();
+      const turn: ChatTurn = { input: text, outputs: {}, status: "running", memoryNotes: [] };
+      set({ running: controller, turns: [...get().turns, turn] });
+      const update = (patch: Partial<ChatTurn>) =>
+        set((s) => ({
+          turns: s.turns.map((t, i) => (i === s.turns.length - 1 ? { ...t, ...patch } : t)),
+        }));
+
+      try {
+        let conversationId = get().conversationId;
+        if (!conversationId) {
+          conversationId = (await storage.conversations.create({ flowId })).id;
+          set({ conversationId });
         }
-        if (event.type === "run-finished") {
-          set({ headRunId: event.snapshot.id });
-          update(turnFromRun(event.snapshot));
+        const streamed = new Map<NodeId, NodeId[]>();
+        for (const node of flow.nodes) {
+          const source = node.type === "output" ? outputStreamSource(flow, node.id) : null;
+          if (source) streamed.set(source, [...(streamed.get(source) ?? []), node.id]);
         }
+        const events = runFlow({
+          flow,
+          flowId,
+          flowRevision: get().flowRevision,
+          input: text,
+          conversationId,
+          parentRunId: get().headRunId,
+          saver: storage.saver,
+          providers,
+          credentials: get().credentials,
+          signal: controller.signal,
+        });
+        const live: Record<string, string> = {};
+        for await (const event of events) {
+          if (event.type === "run-started") update({ runId: event.runId });
+          if (event.type === "token") {
+            for (const outputId of streamed.get(event.nodeId) ?? [])
+              live[outputId] = (live[outputId] ?? "") + event.text;
+            update({ outputs: { ...live } });
+          }
+          if (event.type === "run-finished") {
+            set({ headRunId: event.snapshot.id });
+            update(turnFromRun(event.snapshot));
+          }
+        }
+      } catch (error) {
+        const message =
+          error instanceof FlowValidationError
+            ? error.message
+            : `Something went wrong: ${messageOf(error)}`;
+        update({
+          status: "error",
+          error: {
+            kind: error instanceof FlowValidationError ? "validation" : "internal",
+            message,
+          },
+        });
+      } finally {
+        set({ running: null });
       }
-    } catch (error) {
-      const message =
-        error instanceof FlowValidationError
-          ? error.message
-          : `Something went wrong: ${messageOf(error)}`;
-      update({
-        status: "error",
-        error: { kind: error instanceof FlowValidationError ? "validation" : "internal", message },
-      });
-    } finally {
-      set({ running: null });
-    }
-  },
+    },
 
-  stop() {
-    get().running?.abort();
-  },
+    stop() {
+      get().running?.abort();
+    },
 
-  newConversation() {
-    if (get().running) return;
-    set({ conversationId: null, headRunId: null, turns: [] });
-  },
+    newConversation() {
+      if (get().running) return;
+      set({ conversationId: null, headRunId: null, turns: [] });
+    },
 
-  async updateLlm(nodeId, patch) {
-    const { storage, flow, flowId } = get();
-    if (!storage || !flow || !flowId) return;
-    const next: Flow = {
-      ...flow,
-      nodes: flow.nodes.map((n) =>
-        n.id === nodeId && n.type === "llm" ? { ...n, config: { ...n.config, ...patch } } : n,
-      ),
-    };
-    set({ flow: next, problems: validateFlow(next) });
-    const record = await storage.flows.save(flowId, next);
-    set({ flowRevision: record.revision });
-  },
+    async updateLlm(nodeId, patch) {
+      const { storage, flow, flowId } = get();
+      if (!storage || !flow || !flowId) return;
+      const next: Flow = {
+        ...flow,
+        nodes: flow.nodes.map((n) =>
+          n.id === nodeId && n.type === "llm" ? { ...n, config: { ...n.config, ...patch } } : n,
+        ),
+      };
+      set({ flow: next, problems: validateFlow(next) });
+      const record = await storage.flows.save(flowId, next);
+      set({ flowRevision: record.revision });
+    },
 
-  async setApiKey(provider, apiKey) {
-    const { storage, credentials } = get();
-    const next: ProviderCredentials = {
-      ...credentials,
-      [provider]: { ...credentials[provider], apiKey },
-    };
-    set({ credentials: next });
-    await storage?.settings.put(CREDENTIALS_KEY, next);
-  },
-}));
+    async setApiKey(provider, apiKey) {
+      const { storage, credentials } = get();
+      const next: ProviderCredentials = {
+        ...credentials,
+        [provider]: { ...credentials[provider], apiKey },
+      };
+      set({ credentials: next });
+      await storage?.settings.put(CREDENTIALS_KEY, next);
+    },
+  };
+});
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
