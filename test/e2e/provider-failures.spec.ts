@@ -10,6 +10,13 @@ async function useMockServer(page: Page, mockLlm: MockLlmServer) {
   await page.getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
 }
 
+/** The first exchange, which every later call in these tests must still carry. */
+async function firstExchange(page: Page) {
+  await sendMessage(page, "U1");
+  await expect(page.getByText('Mock reply #1 to "U1"')).toBeVisible();
+  await waitForReply(page);
+}
+
 const completionBodies = (mockLlm: MockLlmServer) =>
   mockLlm.requests
     .filter((r) => r.path === "/v1/chat/completions")
@@ -22,9 +29,7 @@ test("a refused key and a rate limit get clear messages, and memory keeps only w
   mockLlm,
 }) => {
   await useMockServer(page, mockLlm);
-  await sendMessage(page, "U1");
-  await expect(page.getByText('Mock reply #1 to "U1"')).toBeVisible();
-  await waitForReply(page);
+  await firstExchange(page);
 
   mockLlm.enqueue({ fail: "invalid-key" });
   await sendMessage(page, "U2");
@@ -53,9 +58,7 @@ test("Stop in the middle of a stream cancels the request and leaves memory as it
   mockLlm,
 }) => {
   await useMockServer(page, mockLlm);
-  await sendMessage(page, "U1");
-  await expect(page.getByText('Mock reply #1 to "U1"')).toBeVisible();
-  await waitForReply(page);
+  await firstExchange(page);
 
   mockLlm.enqueue({ reply: "one two three four five six seven eight nine ten", chunkDelayMs: 400 });
   await sendMessage(page, "U2");

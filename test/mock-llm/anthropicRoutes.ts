@@ -1,5 +1,5 @@
 import { type MockBehaviour, type MockFailure, planReply, rateLimitHeaders } from "./behaviour";
-import { contentText, type Exchange, plainObject } from "./exchange";
+import { contentText, type Exchange, openReply, plainObject } from "./exchange";
 import { streamChunks } from "./replyStream";
 import { startSse, writeSse } from "./sse";
 
@@ -12,14 +12,8 @@ export async function handleAnthropicMessages(exchange: Exchange): Promise<void>
   }
   const body = plainObject(exchange.body);
   const model = String(body.model);
-  const behaviour = exchange.takeBehaviour();
-  if (behaviour.startDelayMs) await exchange.sleep(behaviour.startDelayMs);
-  if (exchange.isClosed()) return;
-  if (behaviour.fail) {
-    const failure = anthropicFailure(behaviour.fail, model, behaviour);
-    exchange.sendJson(failure.status, failure.body, failure.headers);
-    return;
-  }
+  const behaviour = await openReply(exchange, (fail, b) => anthropicFailure(fail, model, b));
+  if (!behaviour) return;
 
   const messages = (body.messages as unknown[]).map(plainObject);
   const lastUser = messages.findLast((message) => message.role === "user");

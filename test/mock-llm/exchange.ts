@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { MockBehaviour } from "./behaviour";
+import type { MockBehaviour, MockFailure } from "./behaviour";
 
 /** How one exchange ended, as the server saw it. */
 export type ExchangeEnd = "completed" | "client-closed" | "server-cut";
@@ -54,4 +54,31 @@ export function contentText(content: unknown): string {
       return typeof text === "string" ? text : "";
     })
     .join("");
+}
+
+/** A scripted failure as one provider answers it. */
+export interface FailureResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Takes the request's scripted behaviour and plays its opening: the slow start, then a
+ * scripted failure in the provider's own shape. Returns the behaviour when the route should
+ * go on to reply, or null when it has answered already or the caller hung up.
+ */
+export async function openReply(
+  exchange: Exchange,
+  failureResponse: (failure: MockFailure, behaviour: MockBehaviour) => FailureResponse,
+): Promise<MockBehaviour | null> {
+  const behaviour = exchange.takeBehaviour();
+  if (behaviour.startDelayMs) await exchange.sleep(behaviour.startDelayMs);
+  if (exchange.isClosed()) return null;
+  if (behaviour.fail) {
+    const failure = failureResponse(behaviour.fail, behaviour);
+    exchange.sendJson(failure.status, failure.body, failure.headers);
+    return null;
+  }
+  return behaviour;
 }

@@ -1,5 +1,5 @@
 import { type MockBehaviour, type MockFailure, planReply, rateLimitHeaders } from "./behaviour";
-import { contentText, type Exchange, plainObject } from "./exchange";
+import { contentText, type Exchange, openReply, plainObject } from "./exchange";
 import { streamChunks } from "./replyStream";
 import { startSse, writeSse } from "./sse";
 
@@ -34,14 +34,8 @@ export async function handleGemini(exchange: Exchange): Promise<void> {
     );
     return;
   }
-  const behaviour = exchange.takeBehaviour();
-  if (behaviour.startDelayMs) await exchange.sleep(behaviour.startDelayMs);
-  if (exchange.isClosed()) return;
-  if (behaviour.fail) {
-    const failure = geminiFailure(behaviour.fail, model, behaviour);
-    exchange.sendJson(failure.status, failure.body, failure.headers);
-    return;
-  }
+  const behaviour = await openReply(exchange, (fail, b) => geminiFailure(fail, model, b));
+  if (!behaviour) return;
 
   const contents = body.contents.map(plainObject);
   const lastUser = contents.findLast((content) => content.role === "user");

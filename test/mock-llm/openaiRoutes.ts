@@ -1,5 +1,11 @@
 import { type MockBehaviour, type MockFailure, planReply, rateLimitHeaders } from "./behaviour";
-import { contentText, type Exchange, plainObject } from "./exchange";
+import {
+  contentText,
+  type Exchange,
+  type FailureResponse,
+  openReply,
+  plainObject,
+} from "./exchange";
 import { validateChatCompletionRequest } from "./openaiSchema";
 import { streamChunks } from "./replyStream";
 import { startSse, writeSse } from "./sse";
@@ -20,14 +26,8 @@ export async function handleChatCompletions(exchange: Exchange): Promise<void> {
   }
   const body = plainObject(exchange.body);
   const model = String(body.model);
-  const behaviour = exchange.takeBehaviour();
-  if (behaviour.startDelayMs) await exchange.sleep(behaviour.startDelayMs);
-  if (exchange.isClosed()) return;
-  if (behaviour.fail) {
-    const failure = openAiFailure(behaviour.fail, model, behaviour);
-    exchange.sendJson(failure.status, failure.body, failure.headers);
-    return;
-  }
+  const behaviour = await openReply(exchange, (fail, b) => openAiFailure(fail, model, b));
+  if (!behaviour) return;
 
   const messages = Array.isArray(body.messages) ? body.messages.map(plainObject) : [];
   const lastUser = messages.findLast((message) => message.role === "user");
@@ -123,14 +123,12 @@ export function handleOpenAiModels(exchange: Exchange, models: readonly string[]
   });
 }
 
-interface Failure {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
 /** The status, headers and body OpenAI sends for each scripted failure. */
-function openAiFailure(failure: MockFailure, model: string, behaviour: MockBehaviour): Failure {
+function openAiFailure(
+  failure: MockFailure,
+  model: string,
+  behaviour: MockBehaviour,
+): FailureResponse {
   const error = (
     message: string,
     type: string,
