@@ -1,5 +1,7 @@
+import type { MemoryMode } from "./flow";
 import type { MessageId } from "./ids";
 import type { MemoryMessage } from "./messages";
+import type { Saver } from "./saver";
 
 export interface WindowSelection {
   /** What the model sees, oldest first. */
@@ -40,4 +42,18 @@ export function selectWindow(
   const oldestKept = kept[0];
   const firstDroppedId = droppedCount === 0 ? null : oldestKept ? oldestKept.prev : newest.id;
   return { kept, droppedCount, firstDroppedId };
+}
+
+/**
+ * What a node with this memory mode and window sees of the log ending at `head`: the one read
+ * a call makes (and the inspector's preview of the next call makes too).
+ */
+export async function readWindow(
+  saver: Pick<Saver, "readBack">,
+  head: MessageId | null,
+  mode: MemoryMode,
+  windowSize: number | null,
+): Promise<WindowSelection> {
+  const keptLimit = mode === "write-only" ? 0 : windowSize;
+  return selectWindow(await saver.readBack(head, readLimit(keptLimit)), keptLimit);
 }

@@ -4,7 +4,7 @@ import type { Flow, FlowNode, LlmNode } from "./flow";
 import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
 import { messageId, newId, memoryId as toMemoryId } from "./ids";
-import { readLimit, selectWindow } from "./memoryWindow";
+import { readWindow } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
 import type { ProviderCredentials, ProviderResolver } from "./provider";
@@ -260,12 +260,12 @@ class Execution {
 
     try {
       if (memory) {
-        const keptLimit = mode === "write-only" ? 0 : windowSize;
-        const read = await this.options.saver.readBack(
+        const window = await readWindow(
+          this.options.saver,
           this.heads[memory] ?? null,
-          readLimit(keptLimit),
+          mode,
+          windowSize,
         );
-        const window = selectWindow(read, keptLimit);
         for (const m of window.kept) {
           messages.push({
             role: m.role,

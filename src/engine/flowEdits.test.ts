@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { loadFlow } from "../../test/helpers/engineHarness";
+import type { Flow } from "./flow";
+import {
+  addNode,
+  connect,
+  fragmentOf,
+  newNode,
+  pasteFragment,
+  removeNodes,
+  renameNode,
+  uniqueNodeId,
+  updateConfig,
+} from "./flowEdits";
+import { nodeId } from "./ids";
+import { memoryUsage } from "./memoryUsage";
+import { validateFlow } from "./validateFlow";
+
+const ids = (flow: Flow) => flow.nodes.map((n) => n.id);
+const edges = (flow: Flow) => flow.edges.map((e) => `${e.source}->${e.target}`);
+
+describe("flow edits", () => {
+  it("gives new nodes the first free id and the settings to start from", () => {
+    const flow = loadFlow("shared-memory-sequence");
+    expect(uniqueNodeId(flow, "llm1")).toBe("llm1_2");
+    expect(uniqueNodeId(flow, "llm")).toBe("llm");
+    const node = newNode(flow, "llm", { x: 10.4, y: 20.6 });
+    expect(node).toEqual({
+      id: "llm",
+      type: "llm",
+      position: { x: 10, y: 21 },
+      config: { provider: "echo", model: "echo" },
+    });
+    expect(newNode(addNode(flow, node), "llm", { x: 0, y: 0 }).id).toBe("llm_2");
+    expect(newNode(flow, "input", { x: 0, y: 0 }).id).toBe("input_2");
+  });
+
+  it("refuses a connection that would make a cycle, naming both nodes", () => {
+    const flow = loadFlow("shared-memory-sequence");
+    expect(connect(flow, nodeId("llm2"), nodeId("llm1"))).toEqual({
+      ok: false,
+      reason: "Connecting llm2 to llm1 would make a cycle: llm1 already leads to llm2.",
+    });
+    expect(connect(flow, nodeId("llm1"), nodeId("llm1"))).toMatchObject({
+      ok: false,
+      reason: "A node cannot be connected to itself.",
+    });
+    expect(connect(flow, nodeId("llm1"), nodeId("input"))).toMatchObject({ ok: false });
+    expect(connect(flow, nodeId("input"), nodeId("llm2"))).toMatchObject({ ok: true });
+  });
+
+  it("renames a node everywhere it is referenced, or says why not", () => {
+    const flow = loadFlow("shared-memory-sequence");
+    const renamed = renameNode(flow, nodeId("llm1"), "writer");
+    if (!renamed.ok) throw new Error(renamed.reason);
+    expect(ids(renamed.flow)).toEqual(["input", "writer", "llm2", "output"]);
+    expect(edges(renamed.flow)).toEqual(["input->writer", "writer->llm2", "llm2->output"]);
+    const llm2 = renamed.flow.nodes.find((n) => n.id === "llm2");
+    expect(llm2?.type === "llm" && llm2.config.prompt).toBe("Summarize: {{writer}}");
+    // The memory keeps its name: stored conversations are filed under it.
+    expect([...memoryUsage(renamed.flow).keys()]).toEqual(["shared_memory"]);
+    expect(validateFlow(renamed.flow)).toEqual([]);
+    expect(renameNode(flow, nodeId("llm1"), "llm2")).toEqual({
+      ok: false,
+      reason: 'Another node is already called "llm2".',
+    });
+    expect(renameNode(flow, nodeId("llm1"), "2x")).toMatchObject({ ok: false });
+    expect(renameNode(flow, nodeId("llm1"), "input")).toMatchObject({ ok: false });
+  });
+
+  it("removes nodes with their connections", () => {
+    const flow = removeNodes(loadFlow("shared-memory-sequence"), new Set([nodeId("llm2")]));
+    expect(ids(flow)).toEqual(["input", "llm1", "output"]);
+    expect(edges(flow)).toEqual(["input->llm1"]);
+  });
+
+  it("pastes copies with new ids, their settings, inner connections and templates", () => {
+    const flow = loadFlow("shared-memory-sequence");
+    const fragment = fragmentOf(flow, new Set([nodeId("llm1"), nodeId("llm2")]));
+    const pasted = pasteFragment(flow, fragment, { x: 40, y: 40 });
+    expect(pasted.ids).toEqual(["llm1_2", "llm2_2"]);
+    expect(edges(pasted.flow).slice(3)).toEqual(["llm1_2->llm2_2"]);
+    const copy = pasted.flow.nodes.find((n) => n.id === "llm2_2");
+    expect(copy?.type === "llm" && copy.config).toMatchObject({
+      prompt: "Summarize: {{llm1_2}}",
+      memoryId: "shared_memory",
+    });
+    expect(copy?.position).toEqual({ x: 600, y: 40 });
+    // The original is untouched (undo keeps it).
+    expect(ids(flow)).toEqual(["input", "llm1", "llm2", "output"]);
+  });
+
+  it("updates a config field and removes one set to undefined", () => {
+    const flow = updateConfig(loadFlow("memory-window-5"), nodeId("chat_llm"), {
+      memoryWindowSize: undefined,
+      model: "gpt-4o-mini",
+    });
+    const llm = flow.nodes.find((n) => n.id === "chat_llm");
+    expect(llm?.type === "llm" && "memoryWindowSize" in llm.config).toBe(false);
+    expect(llm?.type === "llm" && llm.config.model).toBe("gpt-4o-mini");
+  });
+
+  it("lists who shares each memory", () => {
+    expect(memoryUsage(loadFlow("shared-memory-parallel"))).toEqual(
+      new Map([
+        [
+          "M",
+          [
+            { nodeId: "llm_a", mode: "read-write", windowSize: null },
+            { nodeId: "llm_b", mode: "read-write", windowSize: null },
+          ],
+        ],
+      ]),
+    );
+  });
+});
