@@ -1,22 +1,28 @@
 import { create } from "zustand";
-import type { Flow, LlmConfig, ProviderName } from "../engine/flow";
+import type { Flow, ProviderName } from "../engine/flow";
 import type { ConversationId, FlowId, NodeId, RunId } from "../engine/ids";
-import { newId, flowId as toFlowId } from "../engine/ids";
+import { newId } from "../engine/ids";
 import { outputStreamSource } from "../engine/outputStream";
 import type { ProviderCredentials } from "../engine/provider";
 import { createProviderResolver } from "../engine/providerRegistry";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
-import { chatWithMemoryFlow } from "../engine/starterFlows";
-import type { FlowProblem } from "../engine/validateFlow";
-import { validateFlow } from "../engine/validateFlow";
+import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
+import type { FlowRecord } from "../storage/dbSchema";
 import type { StudioStorage } from "../storage/studioStorage";
 import { openStudioStorage } from "../storage/studioStorage";
+import { startAutosave } from "./autosave";
 import type { ChatTurn } from "./chatTurns";
 import { turnFromRun } from "./chatTurns";
+import { useFlowStore, type Viewport } from "./flowStore";
+import { SETTINGS } from "./settingsKeys";
 
-/** Settings keys. Do not change without a migration: they live in users' browsers. */
-const LAST_FLOW_KEY = "lastFlowId";
-const CREDENTIALS_KEY = "providerCredentials";
+export type Theme = "system" | "light" | "dark";
+
+export interface FlowSummary {
+  id: FlowId;
+  name: string;
+  updatedAt: number;
+}
 
 const providers = createProviderResolver({ pageOrigin: window.location.origin });
 
@@ -24,26 +30,80 @@ export interface StudioState {
   status: "loading" | "ready" | "failed";
   loadError?: string;
   storage: StudioStorage | null;
-  flowId: FlowId | null;
-  flowRevision: number;
-  flow: Flow | null;
-  problems: FlowProblem[];
+  /** Every saved flow, most recently saved first. */
+  flows: FlowSummary[];
   conversationId: ConversationId | null;
   headRunId: RunId | null;
   turns: ChatTurn[];
   running: AbortController | null;
   credentials: ProviderCredentials;
+  theme: Theme;
 
   init(): Promise<void>;
+  openFlow(id: FlowId): Promise<void>;
+  createFlow(starter: StarterFlowId): Promise<FlowId | null>;
+  renameFlow(id: FlowId, name: string): Promise<void>;
+  duplicateFlow(id: FlowId): Promise<FlowId | null>;
+  /** Deletes the flow with its conversations; opens another (or a new starter) if it was open. */
+  deleteFlow(id: FlowId): Promise<void>;
+  refreshFlows(): Promise<void>;
   send(text: string): Promise<void>;
   stop(): void;
   newConversation(): void;
-  updateLlm(nodeId: NodeId, patch: Partial<LlmConfig>): Promise<void>;
   setApiKey(provider: ProviderName, apiKey: string): Promise<void>;
+  setTheme(theme: Theme): Promise<void>;
+}
+
+const summary = (r: FlowRecord): FlowSummary => ({
+  id: r.id,
+  name: r.flow.name,
+  updatedAt: r.updatedAt,
+});
+
+/** "Chat with memory" → "Chat with memory (2)" when the name is taken. */
+function freeName(name: string, flows: readonly FlowSummary[]): string {
+  const taken = new Set(flows.map((f) => f.name));
+  if (!taken.has(name)) return name;
+  const stem = name.replace(/ \(\d+\)$/, "");
+  for (let i = 2; ; i++) if (!taken.has(`${stem} (${i})`)) return `${stem} (${i})`;
 }
 
 export const useStudio = create<StudioState>()((set, get) => {
   let initializing: Promise<void> | null = null;
+
+  const requireStorage = () => {
+    const { storage } = get();
+    if (!storage) throw new Error("Storage is not open yet.");
+    return storage;
+  };
+
+  /** Loads a flow into the editor and its most recent conversation into the chat. */
+  const show = async (storage: StudioStorage, record: FlowRecord) => {
+    const viewport = (await storage.settings.get(SETTINGS.viewport(record.id))) as
+      | Viewport
+      | undefined;
+    const [conversation] = await storage.conversations.listByFlow(record.id);
+    // Continue the most recent conversation, as a state saver does after a reload.
+    const path = conversation ? await storage.runs.runPath(conversation.headRunId) : [];
+    await storage.settings.put(SETTINGS.lastFlowId, record.id);
+    useFlowStore.getState().open(record.id, record.flow, viewport ?? null);
+    set({
+      conversationId: conversation?.id ?? null,
+      headRunId: conversation?.headRunId ?? null,
+      turns: path.map(turnFromRun),
+    });
+  };
+
+  const create = async (flow: Flow): Promise<FlowRecord> => {
+    const storage = requireStorage();
+    const record = await storage.flows.save(newId<"FlowId">(), {
+      ...flow,
+      name: freeName(flow.name, get().flows),
+    });
+    await get().refreshFlows();
+    return record;
+  };
+
   const load = async () => {
     try {
       const storage = await openStudioStorage({
@@ -53,29 +113,21 @@ export const useStudio = create<StudioState>()((set, get) => {
             loadError: "LLM Flow Studio was updated in another tab: reload this page.",
           }),
       });
-      const lastId = (await storage.settings.get(LAST_FLOW_KEY)) as FlowId | undefined;
-      let record = lastId ? await storage.flows.get(lastId) : undefined;
-      if (!record) {
-        record = await storage.flows.save(toFlowId(newId<"FlowId">()), chatWithMemoryFlow());
-        await storage.settings.put(LAST_FLOW_KEY, record.id);
-      }
-      const credentials = ((await storage.settings.get(CREDENTIALS_KEY)) ??
-        {}) as ProviderCredentials;
-      // Continue the most recent conversation, as a state saver does after a reload.
-      const [conversation] = await storage.conversations.listByFlow(record.id);
-      const path = conversation ? await storage.runs.runPath(conversation.headRunId) : [];
       set({
-        status: "ready",
         storage,
-        flowId: record.id,
-        flowRevision: record.revision,
-        flow: record.flow,
-        problems: validateFlow(record.flow),
-        conversationId: conversation?.id ?? null,
-        headRunId: conversation?.headRunId ?? null,
-        turns: path.map(turnFromRun),
-        credentials,
+        credentials: ((await storage.settings.get(SETTINGS.credentials)) ??
+          {}) as ProviderCredentials,
+        theme: ((await storage.settings.get(SETTINGS.theme)) ?? "system") as Theme,
       });
+      const lastId = (await storage.settings.get(SETTINGS.lastFlowId)) as FlowId | undefined;
+      let record = lastId ? await storage.flows.get(lastId) : undefined;
+      await get().refreshFlows();
+      // A first visit lands on a ready "Chat with memory" flow on the offline echo provider.
+      record ??=
+        (await storage.flows.list())[0] ?? (await create(STARTER_FLOWS.chatWithMemory.build()));
+      await show(storage, record);
+      startAutosave(storage, () => void get().refreshFlows());
+      set({ status: "ready" });
     } catch (error) {
       set({
         status: "failed",
@@ -87,15 +139,13 @@ export const useStudio = create<StudioState>()((set, get) => {
   return {
     status: "loading",
     storage: null,
-    flowId: null,
-    flowRevision: 0,
-    flow: null,
-    problems: [],
+    flows: [],
     conversationId: null,
     headRunId: null,
     turns: [],
     running: null,
     credentials: {},
+    theme: "system",
 
     init() {
       // React's StrictMode runs effects twice in development: open storage once, not twice
@@ -104,8 +154,64 @@ export const useStudio = create<StudioState>()((set, get) => {
       return initializing;
     },
 
+    async refreshFlows() {
+      const records = await requireStorage().flows.list();
+      set({ flows: records.map(summary) });
+    },
+
+    async openFlow(id) {
+      if (get().running) return;
+      const storage = requireStorage();
+      const record = await storage.flows.get(id);
+      if (record) await show(storage, record);
+    },
+
+    async createFlow(starter) {
+      if (get().running) return null;
+      const record = await create(STARTER_FLOWS[starter].build());
+      await show(requireStorage(), record);
+      return record.id;
+    },
+
+    async renameFlow(id, name) {
+      const trimmed = name.trim();
+      if (trimmed === "") return;
+      if (useFlowStore.getState().flowId === id) {
+        useFlowStore.getState().setName(trimmed);
+      } else {
+        const storage = requireStorage();
+        const record = await storage.flows.get(id);
+        if (record) await storage.flows.save(id, { ...record.flow, name: trimmed });
+      }
+      await get().refreshFlows();
+    },
+
+    async duplicateFlow(id) {
+      if (get().running) return null;
+      const storage = requireStorage();
+      const open = useFlowStore.getState();
+      const source = open.flowId === id ? open.flow : (await storage.flows.get(id))?.flow;
+      if (!source) return null;
+      const record = await create(structuredClone({ ...source, name: `${source.name} (copy)` }));
+      await show(storage, record);
+      return record.id;
+    },
+
+    async deleteFlow(id) {
+      if (get().running) return;
+      const storage = requireStorage();
+      await storage.flows.delete(id);
+      await storage.settings.delete(SETTINGS.viewport(id));
+      await get().refreshFlows();
+      if (useFlowStore.getState().flowId !== id) return;
+      const next =
+        (await storage.flows.list())[0] ?? (await create(STARTER_FLOWS.chatWithMemory.build()));
+      await show(storage, next);
+    },
+
     async send(text) {
-      const { storage, flow, flowId, running } = get();
+      const { storage, running } = get();
+      const { flow, flowId } = useFlowStore.getState();
       if (!storage || !flow || !flowId || running || text.trim() === "") return;
       const controller = new AbortController();
       const turn: ChatTurn = { input: text, outputs: {}, status: "running", memoryNotes: [] };
@@ -116,6 +222,8 @@ export const useStudio = create<StudioState>()((set, get) => {
         }));
 
       try {
+        // The run records the flow revision it ran: save pending edits first.
+        const record = await storage.flows.save(flowId, flow);
         let conversationId = get().conversationId;
         if (!conversationId) {
           conversationId = (await storage.conversations.create({ flowId })).id;
@@ -129,7 +237,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         const events = runFlow({
           flow,
           flowId,
-          flowRevision: get().flowRevision,
+          flowRevision: record.revision,
           input: text,
           conversationId,
           parentRunId: get().headRunId,
@@ -142,8 +250,9 @@ export const useStudio = create<StudioState>()((set, get) => {
         for await (const event of events) {
           if (event.type === "run-started") update({ runId: event.runId });
           if (event.type === "token") {
-            for (const outputId of streamed.get(event.nodeId) ?? [])
+            for (const outputId of streamed.get(event.nodeId) ?? []) {
               live[outputId] = (live[outputId] ?? "") + event.text;
+            }
             update({ outputs: { ...live } });
           }
           if (event.type === "run-finished") {
@@ -152,17 +261,9 @@ export const useStudio = create<StudioState>()((set, get) => {
           }
         }
       } catch (error) {
-        const message =
-          error instanceof FlowValidationError
-            ? error.message
-            : `Something went wrong: ${messageOf(error)}`;
-        update({
-          status: "error",
-          error: {
-            kind: error instanceof FlowValidationError ? "validation" : "internal",
-            message,
-          },
-        });
+        const invalid = error instanceof FlowValidationError;
+        const message = invalid ? error.message : `Something went wrong: ${messageOf(error)}`;
+        update({ status: "error", error: { kind: invalid ? "validation" : "internal", message } });
       } finally {
         set({ running: null });
       }
@@ -177,20 +278,6 @@ export const useStudio = create<StudioState>()((set, get) => {
       set({ conversationId: null, headRunId: null, turns: [] });
     },
 
-    async updateLlm(nodeId, patch) {
-      const { storage, flow, flowId } = get();
-      if (!storage || !flow || !flowId) return;
-      const next: Flow = {
-        ...flow,
-        nodes: flow.nodes.map((n) =>
-          n.id === nodeId && n.type === "llm" ? { ...n, config: { ...n.config, ...patch } } : n,
-        ),
-      };
-      set({ flow: next, problems: validateFlow(next) });
-      const record = await storage.flows.save(flowId, next);
-      set({ flowRevision: record.revision });
-    },
-
     async setApiKey(provider, apiKey) {
       const { storage, credentials } = get();
       const next: ProviderCredentials = {
@@ -198,7 +285,12 @@ export const useStudio = create<StudioState>()((set, get) => {
         [provider]: { ...credentials[provider], apiKey },
       };
       set({ credentials: next });
-      await storage?.settings.put(CREDENTIALS_KEY, next);
+      await storage?.settings.put(SETTINGS.credentials, next);
+    },
+
+    async setTheme(theme) {
+      set({ theme });
+      await get().storage?.settings.put(SETTINGS.theme, theme);
     },
   };
 });

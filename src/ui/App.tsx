@@ -1,12 +1,10 @@
 import { useEffect } from "react";
 import { useStudio } from "../store/studioStore";
 import { ChatPanel } from "./chat/ChatPanel";
-import { FlowPanel } from "./flow/FlowPanel";
 
 export function App() {
   const status = useStudio((s) => s.status);
   const loadError = useStudio((s) => s.loadError);
-  const flowName = useStudio((s) => s.flow?.name);
   const init = useStudio((s) => s.init);
 
   useEffect(() => {
@@ -18,10 +16,6 @@ export function App() {
       <header className="app-header">
         <span className="logo" aria-hidden="true" />
         <h1>LLM Flow Studio</h1>
-        {flowName && <span className="flow-name">{flowName}</span>}
-        <span className="header-note">
-          Runs in your browser. Flows, chats and memory stay in this browser.
-        </span>
       </header>
       {status === "loading" && <p className="status">Opening your flows…</p>}
       {status === "failed" && (
@@ -31,7 +25,6 @@ export function App() {
       )}
       {status === "ready" && (
         <main className="workspace">
-          <FlowPanel />
           <ChatPanel />
         </main>
       )}

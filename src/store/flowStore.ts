@@ -1,0 +1,188 @@
+import { temporal } from "zundo";
+import { create } from "zustand";
+import type { Flow, FlowNode, NodeKind, Position } from "../engine/flow";
+import type { EditResult, FlowFragment } from "../engine/flowEdits";
+import {
+  addNode,
+  connect,
+  fragmentOf,
+  moveNodes,
+  newNode,
+  pasteFragment,
+  removeEdges,
+  removeNodes,
+  renameNode,
+  updateConfig,
+} from "../engine/flowEdits";
+import type { FlowId, NodeId } from "../engine/ids";
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * The flow being edited. Only `flow` is in the undo history (zundo): selection, notices and
+ * the viewport are not edits, so undo never "undoes" a click.
+ */
+export interface FlowState {
+  flowId: FlowId | null;
+  flow: Flow | null;
+  /** Selected node ids, in the order they were selected. */
+  selection: NodeId[];
+  /** The last edit that was refused, in words (e.g. a connection that would make a cycle). */
+  notice: string | null;
+  /** Where the canvas was last looking; restored when the flow is reopened. */
+  viewport: Viewport | null;
+  /** The memory id whose badge is hovered or selected: every node sharing it lights up. */
+  highlightedMemory: string | null;
+  clipboard: FlowFragment | null;
+
+  /** Opens a flow for editing; its history starts empty. */
+  open(flowId: FlowId, flow: Flow, viewport?: Viewport | null): void;
+  /** Applies a pure edit; a refused one leaves the flow as it was and sets `notice`. */
+  apply(edit: (flow: Flow) => EditResult): boolean;
+  addNode(kind: NodeKind, position: Position): NodeId | null;
+  connect(source: NodeId, target: NodeId): boolean;
+  removeNodes(ids: readonly NodeId[]): void;
+  removeEdge(source: NodeId, target: NodeId): void;
+  moveNodes(positions: ReadonlyMap<NodeId, Position>): void;
+  updateConfig(id: NodeId, patch: Record<string, unknown>): void;
+  renameNode(from: NodeId, to: string): EditResult;
+  setName(name: string): void;
+  select(ids: readonly NodeId[]): void;
+  selectAll(): void;
+  copySelection(): void;
+  paste(): void;
+  duplicateSelection(): void;
+  setViewport(viewport: Viewport): void;
+  setHighlightedMemory(memoryId: string | null): void;
+  dismissNotice(): void;
+}
+
+const PASTE_OFFSET = { x: 40, y: 40 };
+
+const done = (flow: Flow): EditResult => ({ ok: true, flow });
+
+export const useFlowStore = create<FlowState>()(
+  temporal(
+    (set, get) => {
+      const apply = (edit: (flow: Flow) => EditResult): boolean => {
+        const { flow } = get();
+        if (!flow) return false;
+        const result = edit(flow);
+        if (!result.ok) {
+          set({ notice: result.reason });
+          return false;
+        }
+        if (result.flow !== flow) set({ flow: result.flow, notice: null });
+        return true;
+      };
+      const pasteAndSelect = (fragment: FlowFragment) => {
+        let ids: NodeId[] = [];
+        apply((flow) => {
+          const pasted = pasteFragment(flow, fragment, PASTE_OFFSET);
+          ids = pasted.ids;
+          return done(pasted.flow);
+        });
+        set({ selection: ids });
+      };
+
+      return {
+        flowId: null,
+        flow: null,
+        selection: [],
+        notice: null,
+        viewport: null,
+        highlightedMemory: null,
+        clipboard: null,
+
+        open(flowId, flow, viewport = null) {
+          set({ flowId, flow, viewport, selection: [], notice: null, highlightedMemory: null });
+          useFlowStore.temporal.getState().clear();
+        },
+        apply,
+        addNode(kind, position) {
+          let added: FlowNode | null = null;
+          apply((flow) => {
+            added = newNode(flow, kind, position);
+            return done(addNode(flow, added));
+          });
+          const id = (added as FlowNode | null)?.id ?? null;
+          if (id) set({ selection: [id] });
+          return id;
+        },
+        connect: (source, target) => apply((flow) => connect(flow, source, target)),
+        removeNodes(ids) {
+          if (ids.length === 0) return;
+          const gone = new Set(ids);
+          apply((flow) => done(removeNodes(flow, gone)));
+          set({ selection: get().selection.filter((id) => !gone.has(id)) });
+        },
+        removeEdge: (source, target) =>
+          void apply((flow) =>
+            done(removeEdges(flow, (e) => e.source === source && e.target === target)),
+          ),
+        moveNodes: (positions) => void apply((flow) => done(moveNodes(flow, positions))),
+        updateConfig: (id, patch) => void apply((flow) => done(updateConfig(flow, id, patch))),
+        renameNode(from, to) {
+          const { flow } = get();
+          if (!flow) return { ok: false, reason: "No flow is open." };
+          const result = renameNode(flow, from, to);
+          if (result.ok && result.flow !== flow) {
+            set({
+              flow: result.flow,
+              selection: get().selection.map((id) => (id === from ? (to as NodeId) : id)),
+            });
+          }
+          return result;
+        },
+        setName: (name) => void apply((flow) => done({ ...flow, name })),
+        select(ids) {
+          const current = get().selection;
+          if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+          set({ selection: [...ids] });
+        },
+        selectAll: () => set({ selection: get().flow?.nodes.map((n) => n.id) ?? [] }),
+        copySelection() {
+          const { flow, selection } = get();
+          if (flow && selection.length > 0)
+            set({ clipboard: fragmentOf(flow, new Set(selection)) });
+        },
+        paste() {
+          const { clipboard } = get();
+          if (clipboard) pasteAndSelect(clipboard);
+        },
+        duplicateSelection() {
+          const { flow, selection } = get();
+          if (flow && selection.length > 0) pasteAndSelect(fragmentOf(flow, new Set(selection)));
+        },
+        setViewport: (viewport) => set({ viewport }),
+        setHighlightedMemory: (memoryId) => set({ highlightedMemory: memoryId }),
+        dismissNotice: () => set({ notice: null }),
+      };
+    },
+    {
+      // Only the flow is history; everything else is view state.
+      partialize: (state) => ({ flow: state.flow }),
+      equality: (past, current) => past.flow === current.flow,
+      limit: 200,
+    },
+  ),
+);
+
+/** Undo/redo of flow edits (the selection and viewport are left as they are). */
+export const flowHistory = {
+  undo: () => useFlowStore.temporal.getState().undo(),
+  redo: () => useFlowStore.temporal.getState().redo(),
+  /** While a node is dragged: one history entry for the whole drag, not one per frame. */
+  beginGesture() {
+    const temporalState = useFlowStore.temporal.getState();
+    const { flow } = useFlowStore.getState();
+    // A checkpoint with the pre-drag flow, then pause: undo returns to where the drag began.
+    if (flow) useFlowStore.setState({ flow: { ...flow } });
+    temporalState.pause();
+  },
+  endGesture: () => useFlowStore.temporal.getState().resume(),
+};

@@ -1,0 +1,9 @@
+import type { FlowId } from "../engine/ids";
+
+/** Settings keys. Do not change without a migration: they live in users' browsers. */
+export const SETTINGS = {
+  lastFlowId: "lastFlowId",
+  credentials: "providerCredentials",
+  theme: "theme",
+  viewport: (id: FlowId) => `viewport:${id}`,
+} as const;
