@@ -65,6 +65,10 @@ const PASTE_OFFSET = { x: 40, y: 40 };
 
 const done = (flow: Flow): EditResult => ({ ok: true, flow });
 
+/** Edits of one field closer together than this are one undo step. */
+const TYPING_BURST_MS = 1000;
+let lastConfigEdit = { key: "", at: 0 };
+
 export const useFlowStore = create<FlowState>()(
   temporal(
     (set, get) => {
@@ -125,7 +129,18 @@ export const useFlowStore = create<FlowState>()(
             done(removeEdges(flow, (e) => e.source === source && e.target === target)),
           ),
         moveNodes: (positions) => void apply((flow) => done(moveNodes(flow, positions))),
-        updateConfig: (id, patch) => void apply((flow) => done(updateConfig(flow, id, patch))),
+        updateConfig(id, patch) {
+          // Typing in one field is one undo step, not one per keystroke: while the same field
+          // of the same node keeps changing, the history keeps only the state before it began.
+          const key = `${id}:${Object.keys(patch).sort().join(",")}`;
+          const now = Date.now();
+          const burst = key === lastConfigEdit.key && now - lastConfigEdit.at < TYPING_BURST_MS;
+          lastConfigEdit = { key, at: now };
+          const history = useFlowStore.temporal.getState();
+          if (burst) history.pause();
+          apply((flow) => done(updateConfig(flow, id, patch)));
+          if (burst) history.resume();
+        },
         renameNode(from, to) {
           const { flow } = get();
           if (!flow) return { ok: false, reason: "No flow is open." };
@@ -174,8 +189,8 @@ export const useFlowStore = create<FlowState>()(
 
 /** Undo/redo of flow edits (the selection and viewport are left as they are). */
 export const flowHistory = {
-  undo: () => useFlowStore.temporal.getState().undo(),
-  redo: () => useFlowStore.temporal.getState().redo(),
+  undo: () => afterTimeTravel(() => useFlowStore.temporal.getState().undo()),
+  redo: () => afterTimeTravel(() => useFlowStore.temporal.getState().redo()),
   /** While a node is dragged: one history entry for the whole drag, not one per frame. */
   beginGesture() {
     const temporalState = useFlowStore.temporal.getState();
@@ -186,3 +201,13 @@ export const flowHistory = {
   },
   endGesture: () => useFlowStore.temporal.getState().resume(),
 };
+
+/** After undo or redo, keep only selected ids that still exist (an undone rename or add). */
+function afterTimeTravel(travel: () => void) {
+  lastConfigEdit = { key: "", at: 0 };
+  travel();
+  const { flow, selection } = useFlowStore.getState();
+  const ids = new Set(flow?.nodes.map((n) => n.id));
+  const kept = selection.filter((id) => ids.has(id));
+  if (kept.length !== selection.length) useFlowStore.setState({ selection: kept });
+}

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { loadFlow } from "../../test/helpers/engineHarness";
+import { flowId, nodeId } from "../engine/ids";
+import { flowHistory, useFlowStore } from "./flowStore";
+
+const store = () => useFlowStore.getState();
+const llmConfig = (id: string) => {
+  const node = store().flow?.nodes.find((n) => n.id === id);
+  return node?.type === "llm" ? node.config : undefined;
+};
+
+beforeEach(() => {
+  vi.useRealTimers();
+  store().open(flowId("f"), loadFlow("chat-with-memory"));
+});
+
+describe("flow store history", () => {
+  it("undoes and redoes an added node, and drops it from the selection when undone", () => {
+    const id = store().addNode("llm", { x: 0, y: 0 });
+    expect(store().selection).toEqual([id]);
+    flowHistory.undo();
+    expect(store().flow?.nodes.map((n) => n.id)).toEqual(["input", "chat_llm", "output"]);
+    expect(store().selection).toEqual([]);
+    flowHistory.redo();
+    expect(store().flow?.nodes.map((n) => n.id)).toContain("llm");
+  });
+
+  it("makes a burst of typing in one field one undo step", () => {
+    vi.useFakeTimers();
+    for (const model of ["g", "gp", "gpt"]) {
+      store().updateConfig(nodeId("chat_llm"), { model });
+      vi.advanceTimersByTime(100);
+    }
+    store().updateConfig(nodeId("chat_llm"), { memoryWindowSize: 5 });
+    flowHistory.undo();
+    expect(llmConfig("chat_llm")).toMatchObject({ model: "gpt" });
+    expect(llmConfig("chat_llm")?.memoryWindowSize).toBeUndefined();
+    flowHistory.undo();
+    expect(llmConfig("chat_llm")?.model).toBe("echo");
+  });
+
+  it("makes a whole drag one undo step back to where it began", () => {
+    flowHistory.beginGesture();
+    for (const x of [10, 20, 30]) store().moveNodes(new Map([[nodeId("output"), { x, y: 0 }]]));
+    flowHistory.endGesture();
+    flowHistory.undo();
+    expect(store().flow?.nodes.find((n) => n.id === "output")?.position).toEqual({ x: 560, y: 0 });
+  });
+
+  it("refuses a cycle with a notice and keeps the flow as it was", () => {
+    const before = store().flow;
+    expect(store().connect(nodeId("output"), nodeId("chat_llm"))).toBe(false);
+    expect(store().notice).toContain("would make a cycle");
+    expect(store().flow).toBe(before);
+  });
+
+  it("opening a flow starts its history empty", () => {
+    store().addNode("llm", { x: 0, y: 0 });
+    store().open(flowId("g"), loadFlow("window-0"));
+    expect(useFlowStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+});

@@ -1,0 +1,194 @@
+import type { LlmNode, ProviderName } from "../../engine/flow";
+import { PROVIDERS } from "../../engine/flow";
+import type { FlowProblem } from "../../engine/validateFlow";
+import { useStudio } from "../../store/studioStore";
+import { Field } from "./Field";
+import {
+  formatOptional,
+  type Parsed,
+  parseBaseUrl,
+  parseMaxTokens,
+  parseModel,
+  parseTemperature,
+} from "./fieldParsers";
+import { fieldProblems, type NodeProblems } from "./nodeProblems";
+import { MODEL_PLACEHOLDERS, PROVIDER_LABELS, PROVIDER_NAMES } from "./providerLabels";
+import { TemplateField } from "./TemplateField";
+import { useDraft } from "./useDraft";
+
+interface LlmSettingsProps {
+  node: LlmNode;
+  references: readonly string[];
+  problems: NodeProblems;
+  update: (patch: Record<string, unknown>) => void;
+}
+
+const isProvider = (s: unknown): s is ProviderName => (PROVIDERS as readonly unknown[]).includes(s);
+
+export function LlmSettings({ node, references, problems, update }: LlmSettingsProps) {
+  const { config } = node;
+  const provider = config.provider;
+  const known = isProvider(provider);
+
+  return (
+    <>
+      <Field label="Provider" problems={fieldProblems(problems, "provider")}>
+        {(control) => (
+          <select
+            {...control}
+            value={provider}
+            onChange={(e) => update({ provider: e.target.value })}
+          >
+            {/* A flow file may name a provider this build does not know: show it, do not hide it. */}
+            {!known && <option value={provider}>{String(provider)} (unknown)</option>}
+            {PROVIDERS.map((p) => (
+              <option key={p} value={p}>
+                {PROVIDER_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextField
+        label="Model"
+        value={config.model}
+        parse={parseModel}
+        commit={(model) => update({ model })}
+        placeholder={known ? MODEL_PLACEHOLDERS[provider] : undefined}
+        problems={fieldProblems(problems, "model")}
+      />
+      {provider !== "echo" && known && (
+        <>
+          <BaseUrlField
+            // A new provider may change what is valid (empty is fine for all but one).
+            key={provider}
+            provider={provider}
+            value={config.baseUrl}
+            problems={problems}
+            update={update}
+          />
+          <ApiKeyField provider={provider} />
+        </>
+      )}
+      <TemplateField
+        label="System prompt"
+        value={config.systemPrompt}
+        onCommit={(systemPrompt) => update({ systemPrompt })}
+        references={null}
+        problems={fieldProblems(problems, "systemPrompt")}
+        placeholder="None"
+      />
+      <TemplateField
+        label="Prompt"
+        value={config.prompt}
+        onCommit={(prompt) => update({ prompt })}
+        references={references}
+        problems={fieldProblems(problems, "prompt")}
+        placeholder="Empty: the output of the single node connected to it"
+      />
+      <div className="inspector-row">
+        <TextField
+          label="Temperature"
+          value={config.temperature}
+          parse={parseTemperature}
+          commit={(temperature) => update({ temperature })}
+          placeholder="provider default"
+          inputMode="decimal"
+          problems={fieldProblems(problems, "temperature")}
+        />
+        <TextField
+          label="Max tokens"
+          value={config.maxTokens}
+          parse={parseMaxTokens}
+          commit={(maxTokens) => update({ maxTokens })}
+          placeholder="default"
+          inputMode="numeric"
+          problems={fieldProblems(problems, "maxTokens")}
+        />
+      </div>
+    </>
+  );
+}
+
+interface TextFieldProps<T extends string | number | undefined> {
+  label: string;
+  value: T;
+  parse: (text: string) => Parsed<T>;
+  commit: (value: T) => void;
+  placeholder?: string;
+  inputMode?: "decimal" | "numeric";
+  problems: readonly FlowProblem[];
+}
+
+function TextField<T extends string | number | undefined>({
+  label,
+  value,
+  parse,
+  commit,
+  placeholder,
+  inputMode,
+  problems,
+}: TextFieldProps<T>) {
+  const draft = useDraft(value, formatOptional, parse, commit);
+  return (
+    <Field label={label} refusal={draft.error} problems={problems}>
+      {(control) => (
+        <input
+          {...control}
+          // Not type="number": it reports "" for text it cannot read, so a refusal could not
+          // say what was typed, and the draft would be lost.
+          type="text"
+          inputMode={inputMode}
+          placeholder={placeholder}
+          value={draft.text}
+          onChange={(e) => draft.change(e.target.value)}
+          onKeyDown={(e) => e.key === "Escape" && draft.reset()}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface BaseUrlFieldProps {
+  provider: ProviderName;
+  value: string | undefined;
+  problems: NodeProblems;
+  update: (patch: Record<string, unknown>) => void;
+}
+
+function BaseUrlField({ provider, value, problems, update }: BaseUrlFieldProps) {
+  const required = provider === "openai-compatible";
+  return (
+    <TextField
+      label="Base URL"
+      value={value}
+      parse={(text) => parseBaseUrl(provider, text)}
+      commit={(baseUrl) => update({ baseUrl })}
+      placeholder={required ? "http://localhost:11434/v1" : "provider default"}
+      problems={fieldProblems(problems, "baseUrl")}
+    />
+  );
+}
+
+function ApiKeyField({ provider }: { provider: ProviderName }) {
+  const apiKey = useStudio((s) => s.credentials[provider]?.apiKey ?? "");
+  const setApiKey = useStudio((s) => s.setApiKey);
+  return (
+    <Field
+      label="API key"
+      help={`The key stays in this browser and goes only to ${PROVIDER_NAMES[provider]}, never into an exported file.`}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={provider === "openai-compatible" ? "Often not needed" : undefined}
+          value={apiKey}
+          onChange={(e) => void setApiKey(provider, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

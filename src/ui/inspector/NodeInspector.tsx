@@ -1,0 +1,164 @@
+import "./inspector.css";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Flow, FlowNode } from "../../engine/flow";
+import type { EditResult } from "../../engine/flowEdits";
+import type { NodeId } from "../../engine/ids";
+import { NODE_KINDS } from "../../engine/nodeKinds";
+import { validateFlow } from "../../engine/validateFlow";
+import { useFlowStore } from "../../store/flowStore";
+import { availableReferences } from "./availableReferences";
+import { LlmSettings } from "./LlmSettings";
+import { MemorySection } from "./MemorySection";
+import type { PreviewSource } from "./memoryHeadsSource";
+import { NodeIdField } from "./NodeIdField";
+import { fieldProblems, nodeProblems } from "./nodeProblems";
+import { TemplateField } from "./TemplateField";
+
+export interface NodeInspectorProps {
+  /** Where the next-call preview reads memory; by default the studio's open conversation. */
+  previewSource?: PreviewSource;
+}
+
+/** Edits the one selected node of the open flow. */
+export function NodeInspector({ previewSource }: NodeInspectorProps) {
+  const selection = useFlowStore((s) => s.selection);
+  const flow = useFlowStore((s) => s.flow);
+  const selectedId = selection.length === 1 ? (selection[0] as NodeId) : null;
+  const form = useFormIdentity(selectedId);
+  const node = selectedId ? flow?.nodes.find((n) => n.id === selectedId) : undefined;
+
+  return (
+    <section className="inspector" aria-label="Node inspector">
+      {selection.length > 1 ? (
+        <p className="inspector-empty">{selection.length} nodes selected</p>
+      ) : node && flow ? (
+        <NodeForm
+          key={form.key}
+          node={node}
+          flow={flow}
+          onRename={form.trackRename}
+          previewSource={previewSource}
+        />
+      ) : (
+        <p className="inspector-empty">Select a node to edit it</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A key that changes when another node is selected, so no half-typed text follows the user
+ * to it, but not when the selected node is renamed from here: its form (and focus) stays.
+ */
+function useFormIdentity(selectedId: NodeId | null) {
+  const [form, setForm] = useState({ id: selectedId, key: 0 });
+  const lastRename = useRef<{ from: NodeId; to: string } | null>(null);
+  if (form.id !== selectedId) {
+    const last = lastRename.current;
+    const renamedHere = last?.from === form.id && last?.to === selectedId;
+    setForm({ id: selectedId, key: renamedHere ? form.key : form.key + 1 });
+  }
+  const trackRename = useCallback((from: NodeId, to: string, attempt: () => EditResult) => {
+    // Noted first: the store re-renders with the new id before `attempt` returns.
+    lastRename.current = { from, to };
+    const result = attempt();
+    if (!result.ok) lastRename.current = null;
+    return result;
+  }, []);
+  return { key: form.key, trackRename };
+}
+
+interface NodeFormProps {
+  node: FlowNode;
+  flow: Flow;
+  onRename: (from: NodeId, to: string, attempt: () => EditResult) => EditResult;
+  previewSource?: PreviewSource;
+}
+
+function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
+  const updateConfig = useFlowStore((s) => s.updateConfig);
+  const renameNode = useFlowStore((s) => s.renameNode);
+  const update = (patch: Record<string, unknown>) => updateConfig(node.id, patch);
+  const rename = (to: string) => onRename(node.id, to, () => renameNode(node.id, to));
+
+  const allProblems = useMemo(() => validateFlow(flow), [flow]);
+  const references = useMemo(() => availableReferences(flow, node.id), [flow, node.id]);
+  const problems = nodeProblems(allProblems, node.id, shownFields(node));
+  const kind = NODE_KINDS[node.type];
+
+  return (
+    <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
+      <h2 className="inspector-title">
+        <span className={`inspector-kind inspector-kind-${node.type}`}>{kind.label}</span>
+        {node.id}
+      </h2>
+      {problems.general.length > 0 && (
+        <ul className="inspector-problems" aria-label="Problems with this node">
+          {problems.general.map((p) => (
+            <li key={p.message} className={`inspector-problem ${p.severity}`}>
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <NodeIdField
+        id={node.id}
+        flow={flow}
+        onRename={rename}
+        problems={fieldProblems(problems, "id")}
+      />
+      {node.type === "input" && (
+        <p className="inspector-help">
+          Receives the chat message. Other nodes use it as {"{{input}}"}.
+        </p>
+      )}
+      {node.type === "llm" && (
+        <>
+          <LlmSettings node={node} references={references} problems={problems} update={update} />
+          <MemorySection
+            node={node}
+            flow={flow}
+            problems={problems}
+            update={update}
+            previewSource={previewSource}
+          />
+        </>
+      )}
+      {node.type === "template" && (
+        <TemplateField
+          label="Template"
+          value={node.config.template}
+          onCommit={(template) => update({ template })}
+          references={references}
+          problems={fieldProblems(problems, "template")}
+          placeholder="Empty: the output of the single node connected to it"
+        />
+      )}
+      {node.type === "output" && (
+        <TemplateField
+          label="Value"
+          value={node.config.value}
+          onCommit={(value) => update({ value })}
+          references={references}
+          problems={fieldProblems(problems, "value")}
+          help="What the chat shows for this output."
+          placeholder="Empty: the output of the single node connected to it"
+        />
+      )}
+    </form>
+  );
+}
+
+/** The config fields on screen for this node: their problems go under them, the rest on top. */
+function shownFields(node: FlowNode): Set<string> {
+  const fields = new Set(["id"]);
+  const template = NODE_KINDS[node.type].templateField;
+  if (template) fields.add(template);
+  if (node.type !== "llm") return fields;
+  for (const f of ["provider", "model", "systemPrompt", "temperature", "maxTokens"]) fields.add(f);
+  if (node.config.provider !== "echo") fields.add("baseUrl");
+  if (typeof node.config.memoryId === "string") {
+    for (const f of ["memoryId", "memoryWindowSize", "memoryMode"]) fields.add(f);
+  }
+  return fields;
+}
