@@ -1,21 +1,47 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+
+import { useFlowStore } from "../store/flowStore";
 import { useStudio } from "../store/studioStore";
+import { CanvasProvider } from "./canvas/CanvasProvider";
+import { CanvasToolbar } from "./canvas/CanvasToolbar";
+import { FlowCanvas } from "./canvas/FlowCanvas";
+import { MemoryLegend } from "./canvas/MemoryLegend";
+import { Palette } from "./canvas/Palette";
+import { ProblemsList } from "./canvas/ProblemsList";
 import { ChatPanel } from "./chat/ChatPanel";
+import { FlowMenu } from "./flows/FlowMenu";
+import { NodeInspector } from "./inspector/NodeInspector";
+import { SidePanelTabs, type SideTab } from "./SidePanelTabs";
+import { ThemeToggle } from "./theme/ThemeToggle";
+import { useAppliedTheme } from "./theme/useAppliedTheme";
 
 export function App() {
   const status = useStudio((s) => s.status);
   const loadError = useStudio((s) => s.loadError);
   const init = useStudio((s) => s.init);
+  const colorMode = useAppliedTheme();
+  const [tab, setTab] = useState<SideTab>("chat");
+  const selectedOne = useFlowStore((s) => (s.selection.length === 1 ? s.selection[0] : null));
 
   useEffect(() => {
     void init();
   }, [init]);
+
+  // Selecting a node opens its settings; the chat stays one click away.
+  useEffect(() => {
+    if (selectedOne) setTab("node");
+  }, [selectedOne]);
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="logo" aria-hidden="true" />
         <h1>LLM Flow Studio</h1>
+        {status === "ready" && <FlowMenu />}
+        <span className="header-note">
+          Runs in your browser: flows, chats and memory stay here.
+        </span>
+        <ThemeToggle />
       </header>
       {status === "loading" && <p className="status">Opening your flows…</p>}
       {status === "failed" && (
@@ -24,9 +50,20 @@ export function App() {
         </p>
       )}
       {status === "ready" && (
-        <main className="workspace">
-          <ChatPanel />
-        </main>
+        <CanvasProvider>
+          <main className="workspace">
+            <aside className="sidebar" aria-label="Nodes and memory">
+              <Palette />
+              <MemoryLegend />
+              <ProblemsList />
+            </aside>
+            <section className="canvas-area" aria-label="Flow canvas">
+              <CanvasToolbar />
+              <FlowCanvas colorMode={colorMode} />
+            </section>
+            <SidePanelTabs tab={tab} onTab={setTab} node={<NodeInspector />} chat={<ChatPanel />} />
+          </main>
+        </CanvasProvider>
       )}
     </div>
   );

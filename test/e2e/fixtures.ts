@@ -16,9 +16,45 @@ export const test = base.extend<{ mockLlm: MockLlmServer }>({
 
 export { expect };
 
+/** The canvas node with this id. */
+export const canvasNode = (page: Page, id: string) =>
+  page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Opens a side-panel tab ("Chat" or "Node"). */
+export async function openTab(page: Page, name: "Chat" | "Node") {
+  await page.getByRole("tab", { name }).click();
+}
+
+/** The selected node's settings in the side panel. */
+export const inspector = (page: Page) => page.getByRole("region", { name: "Node inspector" });
+
+/** The chat panel (the side panel's Chat tab). */
+export const chat = (page: Page) => page.getByRole("region", { name: "Chat" });
+
+/** Selects a node on the canvas, which opens its settings in the side panel. */
+export async function selectNode(page: Page, id: string) {
+  await canvasNode(page, id).click();
+  await expect(page.getByRole("tab", { name: "Node" })).toHaveAttribute("aria-selected", "true");
+}
+
+/** Points an LLM node at a server, as a user would point it at Ollama. */
+export async function useOpenAiCompatible(
+  page: Page,
+  nodeId: string,
+  baseUrl: string,
+  model = "mock-model",
+) {
+  await selectNode(page, nodeId);
+  const panel = inspector(page);
+  await panel.getByLabel("Provider").selectOption("openai-compatible");
+  await panel.getByLabel("Model").fill(model);
+  await panel.getByLabel("Base URL").fill(baseUrl);
+}
+
 /** Types a message into the chat and sends it, as a user would. */
 export async function sendMessage(page: Page, text: string) {
-  await page.getByLabel("Message").fill(text);
+  await openTab(page, "Chat");
+  await page.getByRole("textbox", { name: "Message" }).fill(text);
   await page.getByRole("button", { name: "Send" }).click();
 }
 

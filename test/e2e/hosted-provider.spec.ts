@@ -1,4 +1,4 @@
-import { expect, sendMessage, test } from "./fixtures";
+import { chat, expect, inspector, selectNode, sendMessage, test } from "./fixtures";
 
 test("Anthropic from the browser: the key goes only in its header, and memory carries over", async ({
   page,
@@ -8,15 +8,16 @@ test("Anthropic from the browser: the key goes only in its header, and memory ca
   const consoleLines: string[] = [];
   page.on("console", (message) => consoleLines.push(message.text()));
   await page.goto("/");
-  await page.getByLabel("Provider").selectOption("anthropic");
-  await page.getByLabel("Model").fill("claude-sonnet-4-5");
-  await page.getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
-  await page.getByLabel("API key").fill(key);
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Provider").selectOption("anthropic");
+  await inspector(page).getByLabel("Model").fill("claude-sonnet-4-5");
+  await inspector(page).getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
+  await inspector(page).getByLabel("API key").fill(key);
 
   await sendMessage(page, "Hi! My name is David");
-  await expect(page.getByText('Mock reply #1 to "Hi! My name is David"')).toBeVisible();
+  await expect(chat(page).getByText('Mock reply #1 to "Hi! My name is David"')).toBeVisible();
   await sendMessage(page, "What is my name?");
-  await expect(page.getByText('Mock reply #2 to "What is my name?"')).toBeVisible();
+  await expect(chat(page).getByText('Mock reply #2 to "What is my name?"')).toBeVisible();
 
   const calls = mockLlm.requests.filter((r) => r.path === "/v1/messages");
   expect(calls).toHaveLength(2);

@@ -1,19 +1,26 @@
 import { createServer } from "node:net";
 import type { Page } from "@playwright/test";
 import type { MockLlmServer } from "../mock-llm/mockLlmServer";
-import { expect, sendMessage, test, waitForReply } from "./fixtures";
+import {
+  chat,
+  expect,
+  inspector,
+  selectNode,
+  sendMessage,
+  test,
+  useOpenAiCompatible,
+  waitForReply,
+} from "./fixtures";
 
 async function useMockServer(page: Page, mockLlm: MockLlmServer) {
   await page.goto("/");
-  await page.getByLabel("Provider").selectOption("openai-compatible");
-  await page.getByLabel("Model").fill("mock-model");
-  await page.getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
+  await useOpenAiCompatible(page, "chat_llm", `${mockLlm.url}/v1`);
 }
 
 /** The first exchange, which every later call in these tests must still carry. */
 async function firstExchange(page: Page) {
   await sendMessage(page, "U1");
-  await expect(page.getByText('Mock reply #1 to "U1"')).toBeVisible();
+  await expect(chat(page).getByText('Mock reply #1 to "U1"')).toBeVisible();
   await waitForReply(page);
 }
 
@@ -33,17 +40,17 @@ test("a refused key and a rate limit get clear messages, and memory keeps only w
 
   mockLlm.enqueue({ fail: "invalid-key" });
   await sendMessage(page, "U2");
-  await expect(page.getByRole("alert")).toContainText("was refused (401)");
+  await expect(chat(page).getByRole("alert")).toContainText("was refused (401)");
   await waitForReply(page);
 
   mockLlm.enqueue({ fail: "rate-limit", retryAfter: "20" });
   await sendMessage(page, "U3");
-  await expect(page.getByRole("alert").last()).toContainText("(429)");
-  await expect(page.getByRole("alert").last()).toContainText("20");
+  await expect(chat(page).getByRole("alert").last()).toContainText("(429)");
+  await expect(chat(page).getByRole("alert").last()).toContainText("20");
   await waitForReply(page);
 
   await sendMessage(page, "U4");
-  await expect(page.getByText('Mock reply #2 to "U4"')).toBeVisible();
+  await expect(chat(page).getByText('Mock reply #2 to "U4"')).toBeVisible();
   // The failed turns added nothing: the fourth call sees only the first exchange.
   expect(completionBodies(mockLlm)[3]).toEqual([
     "You are a helpful assistant.",
@@ -62,13 +69,15 @@ test("Stop in the middle of a stream cancels the request and leaves memory as it
 
   mockLlm.enqueue({ reply: "one two three four five six seven eight nine ten", chunkDelayMs: 400 });
   await sendMessage(page, "U2");
-  await expect(page.getByText("one two")).toBeVisible();
+  await expect(chat(page).getByText("one two")).toBeVisible();
   await page.getByRole("button", { name: "Stop" }).click();
-  await expect(page.getByText("Stopped. Memory is as it was before this message.")).toBeVisible();
+  await expect(
+    chat(page).getByText("Stopped. Memory is as it was before this message."),
+  ).toBeVisible();
   expect(await mockLlm.requests.at(-1)?.ended).toBe("client-closed");
 
   await sendMessage(page, "U3");
-  await expect(page.getByText('Mock reply #3 to "U3"')).toBeVisible();
+  await expect(chat(page).getByText('Mock reply #3 to "U3"')).toBeVisible();
   expect(completionBodies(mockLlm)[2]).toEqual([
     "You are a helpful assistant.",
     "U1",
@@ -83,9 +92,10 @@ test("an unreachable server is named, with the Ollama CORS hint for this page's 
 }) => {
   await useMockServer(page, mockLlm);
   const closedUrl = `http://127.0.0.1:${await closedPort()}/v1`;
-  await page.getByLabel("Base URL").fill(closedUrl);
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Base URL").fill(closedUrl);
   await sendMessage(page, "Hello?");
-  const alert = page.getByRole("alert");
+  const alert = chat(page).getByRole("alert");
   await expect(alert).toContainText(closedUrl);
   await expect(alert).toContainText("OLLAMA_ORIGINS=http://127.0.0.1:4173");
 });

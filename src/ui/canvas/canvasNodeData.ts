@@ -1,0 +1,45 @@
+import type { Edge, Node } from "@xyflow/react";
+import type { MemoryMode, NodeKind } from "../../engine/flow";
+
+/**
+ * What each node component draws, and nothing else: a node re-renders only when one of these
+ * values changes (not when it is dragged or another node changes).
+ */
+export type ProblemFields = {
+  problemSeverity: "error" | "warning" | null;
+  /** Every problem message about the node, one per line; "" when there are none. */
+  problemText: string;
+};
+
+export type InputNodeData = ProblemFields;
+
+export type LlmNodeData = ProblemFields & {
+  provider: string;
+  model: string;
+  memoryId: string | null;
+  memoryColor: string | null;
+  windowSize: number | null;
+  memoryMode: MemoryMode;
+};
+
+/** Template and output nodes show the start of their text. */
+export type TextNodeData = ProblemFields & { text: string };
+
+/**
+ * React Flow type names differ from the flow's kinds on purpose: React Flow's stylesheet gives
+ * its built-in `input` and `output` node types a fixed width, border and padding.
+ */
+export const RF_NODE_TYPE = {
+  input: "flowInput",
+  llm: "flowLlm",
+  template: "flowTemplate",
+  output: "flowOutput",
+} as const satisfies Record<NodeKind, string>;
+
+export type InputCanvasNode = Node<InputNodeData, typeof RF_NODE_TYPE.input>;
+export type LlmCanvasNode = Node<LlmNodeData, typeof RF_NODE_TYPE.llm>;
+export type TemplateCanvasNode = Node<TextNodeData, typeof RF_NODE_TYPE.template>;
+export type OutputCanvasNode = Node<TextNodeData, typeof RF_NODE_TYPE.output>;
+
+export type CanvasNode = InputCanvasNode | LlmCanvasNode | TemplateCanvasNode | OutputCanvasNode;
+export type CanvasEdge = Edge;

@@ -1,0 +1,79 @@
+import type { NodeChange } from "@xyflow/react";
+import type { Position } from "../../engine/flow";
+import type { NodeId } from "../../engine/ids";
+import type { Size } from "./canvasNodes";
+
+/** What a batch of React Flow node changes means for the flow store. */
+export interface NodeChangePlan {
+  moves: Map<NodeId, Position>;
+  /** The new selection, or null when the batch does not change it. */
+  selection: NodeId[] | null;
+  remove: NodeId[];
+  /** Sizes React Flow measured: kept by the canvas, never stored in the flow. */
+  measured: [NodeId, Size][];
+}
+
+/**
+ * Sorts React Flow's change objects into store actions. Selection keeps the order nodes were
+ * selected in (the store's contract), so newly selected ids go at the end.
+ */
+export function planNodeChanges(
+  changes: readonly NodeChange[],
+  selection: readonly NodeId[],
+): NodeChangePlan {
+  const moves = new Map<NodeId, Position>();
+  const remove: NodeId[] = [];
+  const measured: [NodeId, Size][] = [];
+  const selected = new Set<NodeId>(selection);
+  let selectionChanged = false;
+
+  for (const change of changes) {
+    switch (change.type) {
+      case "position":
+        // Every drag frame and the drop carry a position; a change without one moves nothing.
+        if (change.position) moves.set(change.id as NodeId, change.position);
+        break;
+      case "select": {
+        const id = change.id as NodeId;
+        if (change.selected !== selected.has(id)) {
+          selectionChanged = true;
+          if (change.selected) selected.add(id);
+          else selected.delete(id);
+        }
+        break;
+      }
+      case "remove":
+        remove.push(change.id as NodeId);
+        break;
+      case "dimensions":
+        if (change.dimensions) measured.push([change.id as NodeId, change.dimensions]);
+        break;
+      default:
+        // "add" and "replace" come only from React Flow's own setNodes, which this canvas never calls.
+        break;
+    }
+  }
+  return {
+    moves,
+    selection: selectionChanged ? [...selected] : null,
+    remove,
+    measured,
+  };
+}
+
+/**
+ * The moves that actually move something. A click with a tremor starts a drag that snaps back
+ * to the same grid point; recording it would leave an undo step that changes nothing.
+ */
+export function effectiveMoves(
+  nodes: readonly { id: NodeId; position: Position }[],
+  moves: ReadonlyMap<NodeId, Position>,
+): Map<NodeId, Position> {
+  const result = new Map<NodeId, Position>();
+  if (moves.size === 0) return result;
+  for (const node of nodes) {
+    const to = moves.get(node.id);
+    if (to && (to.x !== node.position.x || to.y !== node.position.y)) result.set(node.id, to);
+  }
+  return result;
+}

@@ -1,0 +1,77 @@
+import { Handle, Position } from "@xyflow/react";
+import type { CSSProperties, ReactNode } from "react";
+import type { NodeKind } from "../../../engine/flow";
+import { NODE_KINDS } from "../../../engine/nodeKinds";
+import { useMemoryHighlight } from "../memoryHighlight";
+import { ProblemMarker } from "./ProblemMarker";
+
+interface NodeFrameProps {
+  kind: NodeKind;
+  id: string;
+  /** The memory this node uses, if any: decides whether a memory highlight lights or dims it. */
+  memoryId?: string | null;
+  /** Its colour, for the ring drawn when that memory is highlighted. */
+  memoryColor?: string | null;
+  problemSeverity: "error" | "warning" | null;
+  problemText: string;
+  children?: ReactNode;
+}
+
+interface CardProps {
+  kind: NodeKind;
+  memoryId: string | null;
+  memoryColor: string | null;
+  problemSeverity: "error" | "warning" | null;
+  children: ReactNode;
+}
+
+/**
+ * The only part of a node that follows the memory highlight. Its children are created by
+ * NodeFrame, which does not re-render on a highlight, so React reuses them as they are:
+ * hovering a memory with 1,000 nodes on screen re-renders 1,000 divs, not 1,000 nodes.
+ */
+function NodeCard({ kind, memoryId, memoryColor, problemSeverity, children }: CardProps) {
+  const highlight = useMemoryHighlight(memoryId);
+  const classes = ["flow-node", `flow-node-${kind}`];
+  if (highlight === "on") classes.push("is-memory-lit");
+  if (highlight === "dim") classes.push("is-memory-dimmed");
+  if (problemSeverity) classes.push(`has-${problemSeverity}`);
+  return (
+    <div
+      className={classes.join(" ")}
+      style={memoryColor ? ({ "--memory-color": memoryColor } as CSSProperties) : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** The card every node kind shares: kind, id, problem marker, handles and highlight state. */
+export function NodeFrame({
+  kind,
+  id,
+  memoryId = null,
+  memoryColor = null,
+  problemSeverity,
+  problemText,
+  children,
+}: NodeFrameProps) {
+  const def = NODE_KINDS[kind];
+  return (
+    <NodeCard
+      kind={kind}
+      memoryId={memoryId}
+      memoryColor={memoryColor}
+      problemSeverity={problemSeverity}
+    >
+      {def.acceptsInputs && <Handle type="target" position={Position.Left} />}
+      <div className="flow-node-header">
+        <span className="flow-node-kind">{def.label}</span>
+        <ProblemMarker severity={problemSeverity} text={problemText} />
+      </div>
+      <div className="flow-node-id">{id}</div>
+      {children}
+      {kind !== "output" && <Handle type="source" position={Position.Right} />}
+    </NodeCard>
+  );
+}

@@ -1,0 +1,85 @@
+import type { EdgeChange, NodeChange } from "@xyflow/react";
+import { useCallback, useMemo, useState } from "react";
+import type { NodeId } from "../../engine/ids";
+import { useFlowStore } from "../../store/flowStore";
+import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
+import { createCanvasEdgeCache, createCanvasNodeCache, edgeId, type Size } from "./canvasNodes";
+import { useCanvasUi } from "./canvasUiStore";
+import { useMemoryColors, useNodeProblems } from "./flowDerived";
+import { effectiveMoves, planNodeChanges } from "./nodeChanges";
+
+/**
+ * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
+ * React Flow's change objects back into store actions. `beforeMove` runs before a move is
+ * applied (the drag history uses it).
+ */
+export function useCanvasElements(beforeMove: () => void) {
+  const flow = useFlowStore((s) => s.flow);
+  const selection = useFlowStore((s) => s.selection);
+  const problems = useNodeProblems();
+  const colors = useMemoryColors();
+  const selectedEdges = useCanvasUi((s) => s.selectedEdges);
+
+  // Sizes are React Flow's measurements, not part of the flow: kept here, per canvas view.
+  const [measured] = useState(() => new Map<NodeId, Size>());
+  // Bumped when React Flow reports new sizes: the nodes are rebuilt to carry them.
+  const [sizesVersion, setSizesVersion] = useState(0);
+  const [toCanvasNodes] = useState(createCanvasNodeCache);
+  const [toCanvasEdges] = useState(createCanvasEdgeCache);
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
+  const nodes = useMemo(
+    () => (flow ? toCanvasNodes(flow.nodes, selected, problems, colors, measured) : []),
+    [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion],
+  );
+  // Keyed on the edges alone: a drag changes the flow every frame but not its edges, and a new
+  // edges array makes React Flow rebuild its connection lookup.
+  const flowEdges = flow?.edges;
+  const edges = useMemo(
+    () => (flowEdges ? toCanvasEdges(flowEdges, selectedEdges) : []),
+    [flowEdges, selectedEdges, toCanvasEdges],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const store = useFlowStore.getState();
+      const plan = planNodeChanges(changes, store.selection);
+      let resized = false;
+      for (const [id, size] of plan.measured) {
+        const old = measured.get(id);
+        if (old?.width === size.width && old?.height === size.height) continue;
+        measured.set(id, size);
+        resized = true;
+      }
+      if (resized) setSizesVersion((v) => v + 1);
+      if (plan.remove.length > 0) store.removeNodes(plan.remove);
+      const moves = effectiveMoves(store.flow?.nodes ?? [], plan.moves);
+      if (moves.size > 0) {
+        beforeMove();
+        store.moveNodes(moves);
+      }
+      if (plan.selection) store.select(plan.selection);
+    },
+    [measured, beforeMove],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    const ui = useCanvasUi.getState();
+    let nextSelected: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type === "select") {
+        nextSelected ??= new Set(ui.selectedEdges);
+        if (change.selected) nextSelected.add(change.id);
+        else nextSelected.delete(change.id);
+      } else if (change.type === "remove") {
+        const store = useFlowStore.getState();
+        const edge = store.flow?.edges.find((e) => edgeId(e) === change.id);
+        if (edge) store.removeEdge(edge.source, edge.target);
+      }
+    }
+    if (nextSelected) ui.setSelectedEdges(nextSelected);
+  }, []);
+
+  return { nodes, edges, onNodesChange, onEdgesChange };
+}
