@@ -176,10 +176,13 @@ export const useStudio = create<StudioState>()((set, get) => {
     async renameFlow(id, name) {
       const trimmed = name.trim();
       if (trimmed === "") return;
-      if (useFlowStore.getState().flowId === id) {
-        useFlowStore.getState().setName(trimmed);
+      const storage = requireStorage();
+      const editor = useFlowStore.getState();
+      if (editor.flowId === id && editor.flow) {
+        editor.setName(trimmed);
+        // Saved now, not on the autosave's delay: a rename is often followed by a reload.
+        await storage.flows.save(id, useFlowStore.getState().flow as Flow);
       } else {
-        const storage = requireStorage();
         const record = await storage.flows.get(id);
         if (record) await storage.flows.save(id, { ...record.flow, name: trimmed });
       }

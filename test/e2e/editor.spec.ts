@@ -1,0 +1,135 @@
+import type { Locator, Page } from "@playwright/test";
+import { canvasNode, expect, inspector, selectNode, test } from "./fixtures";
+
+const canvas = (page: Page) => page.getByRole("application", { name: "Flow canvas" });
+
+/** Drags from one node's output handle to another's input handle, as a user connects them. */
+async function connect(page: Page, source: string, target: string) {
+  const from = canvasNode(page, source).locator(".react-flow__handle.source");
+  const to = canvasNode(page, target).locator(".react-flow__handle.target");
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error("handle not visible");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+const badgeColor = (node: Locator) =>
+  node
+    .locator(".memory-badge")
+    .evaluate((el) => getComputedStyle(el).getPropertyValue("--memory-color").trim());
+
+test("build a flow by hand: drag nodes, connect them, share a memory, undo and redo, reload", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await expect(canvasNode(page, "chat_llm")).toBeVisible();
+
+  // Drag an LLM node from the palette onto the empty lower part of the canvas.
+  const box = await canvas(page).boundingBox();
+  if (!box) throw new Error("no canvas");
+  await page.getByRole("button", { name: "Add LLM node" }).dragTo(canvas(page), {
+    targetPosition: { x: box.width / 2, y: box.height - 150 },
+  });
+  await expect(canvasNode(page, "llm")).toBeVisible();
+  await expect(canvasNode(page, "llm")).toContainText("no memory");
+
+  await connect(page, "input", "llm");
+  await expect(page.locator('.react-flow__edge[data-id="input->llm"]')).toHaveCount(1);
+
+  // A cycle is refused at once, with a message.
+  await connect(page, "chat_llm", "llm");
+  await connect(page, "llm", "chat_llm");
+  await expect(page.getByRole("alert")).toContainText("would make a cycle");
+  await expect(page.locator('.react-flow__edge[data-id="llm->chat_llm"]')).toHaveCount(0);
+
+  // Share chat_llm's memory with a window of 5, in the side panel.
+  await selectNode(page, "llm");
+  const panel = inspector(page);
+  await panel.getByRole("checkbox", { name: "Use memory" }).check();
+  await expect(panel.getByRole("combobox", { name: "Memory ID" })).toHaveValue("llm");
+  await panel.getByRole("combobox", { name: "Memory ID" }).fill("chat_llm");
+  await panel.getByLabel("Memory window size").fill("5");
+  await expect(canvasNode(page, "llm")).toContainText("last 5 messages");
+  await expect(panel.getByText("Shared with chat_llm")).toBeVisible();
+
+  // The shared memory has one colour on both nodes; a memory of its own gets another.
+  const shared = await badgeColor(canvasNode(page, "chat_llm"));
+  expect(shared).not.toBe("");
+  expect(await badgeColor(canvasNode(page, "llm"))).toBe(shared);
+  await expect(page.getByRole("complementary", { name: "Nodes and memory" })).toContainText(
+    "2 nodes share it",
+  );
+
+  // Undo the window, then redo it.
+  await canvas(page).click({ position: { x: 20, y: 20 } });
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(canvasNode(page, "llm")).toContainText("all messages");
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(canvasNode(page, "llm")).toContainText("last 5 messages");
+
+  // Everything autosaves: a reload finds the flow as it was.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(canvasNode(page, "llm")).toContainText("last 5 messages");
+  await expect(page.locator('.react-flow__edge[data-id="input->llm"]')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[data-id="chat_llm->llm"]')).toHaveCount(1);
+  expect(await badgeColor(canvasNode(page, "llm"))).toBe(
+    await badgeColor(canvasNode(page, "chat_llm")),
+  );
+});
+
+test("keyboard: add a node from the palette, duplicate, delete and undo with shortcuts", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Add Template node" }).press("Enter");
+  await expect(canvasNode(page, "template")).toBeVisible();
+  await canvasNode(page, "template").click();
+  await page.keyboard.press("Control+d");
+  await expect(canvasNode(page, "template_2")).toBeVisible();
+  await page.keyboard.press("Delete");
+  await expect(canvasNode(page, "template_2")).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(canvasNode(page, "template_2")).toBeVisible();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+});
+
+test("renaming a node updates the templates that use it", async ({ page }) => {
+  await page.goto("/");
+  await selectNode(page, "chat_llm");
+  const id = inspector(page).getByLabel("Node id");
+  await id.fill("assistant");
+  await id.press("Enter");
+  await expect(canvasNode(page, "assistant")).toBeVisible();
+  await selectNode(page, "output");
+  await expect(inspector(page).getByLabel("Value")).toHaveValue("{{assistant}}");
+  await expect(page.getByRole("complementary", { name: "Nodes and memory" })).toContainText(
+    "No problems",
+  );
+});
+
+test("flows: start from a template, rename it, and find both flows after a reload", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Flows: Chat with memory" }).click();
+  await page.getByRole("button", { name: "New flow" }).click();
+  await page.getByRole("button", { name: "Summarize, then answer" }).click();
+  await expect(canvasNode(page, "summarizer")).toBeVisible();
+  await page.getByRole("button", { name: "Flows: Summarize, then answer" }).click();
+  await page.getByRole("button", { name: "Rename Summarize, then answer" }).click();
+  await page.getByLabel("Flow name").fill("My summarizer");
+  await page.getByLabel("Flow name").press("Enter");
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Flows: My summarizer" })).toBeVisible();
+  await expect(canvasNode(page, "summarizer")).toBeVisible();
+  await page.getByRole("button", { name: "Flows: My summarizer" }).click();
+  await expect(page.getByRole("button", { name: "Open Chat with memory" })).toBeVisible();
+});
