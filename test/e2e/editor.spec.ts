@@ -133,3 +133,15 @@ test("flows: start from a template, rename it, and find both flows after a reloa
   await page.getByRole("button", { name: "Flows: My summarizer" }).click();
   await expect(page.getByRole("button", { name: "Open Chat with memory" })).toBeVisible();
 });
+
+test("keyboard alone: connect and disconnect nodes from the side panel", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Add LLM node" }).press("Enter");
+  await expect(canvasNode(page, "llm")).toBeVisible();
+  const panel = inspector(page);
+  await panel.getByLabel("Connect from").selectOption("input");
+  await panel.getByRole("button", { name: "Connect", exact: true }).press("Enter");
+  await expect(page.locator('.react-flow__edge[data-id="input->llm"]')).toHaveCount(1);
+  await panel.getByRole("button", { name: "Disconnect input" }).press("Enter");
+  await expect(page.locator('.react-flow__edge[data-id="input->llm"]')).toHaveCount(0);
+});

@@ -4,9 +4,10 @@ import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { NODE_KINDS } from "../../engine/nodeKinds";
-import { validateFlow } from "../../engine/validateFlow";
+import { problemsOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { availableReferences } from "./availableReferences";
+import { ConnectionsField } from "./ConnectionsField";
 import { LlmSettings } from "./LlmSettings";
 import { MemorySection } from "./MemorySection";
 import type { PreviewSource } from "./memoryHeadsSource";
@@ -81,7 +82,7 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
   const update = (patch: Record<string, unknown>) => updateConfig(node.id, patch);
   const rename = (to: string) => onRename(node.id, to, () => renameNode(node.id, to));
 
-  const allProblems = useMemo(() => validateFlow(flow), [flow]);
+  const allProblems = problemsOf(flow);
   const references = useMemo(() => availableReferences(flow, node.id), [flow, node.id]);
   const problems = nodeProblems(allProblems, node.id, shownFields(node));
   const kind = NODE_KINDS[node.type];
@@ -145,6 +146,7 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
           placeholder="Empty: the output of the single node connected to it"
         />
       )}
+      <ConnectionsField node={node} flow={flow} />
     </form>
   );
 }

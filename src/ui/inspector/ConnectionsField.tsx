@@ -1,0 +1,66 @@
+import { useId, useMemo, useState } from "react";
+import type { Flow, FlowNode } from "../../engine/flow";
+import { connect } from "../../engine/flowEdits";
+import type { NodeId } from "../../engine/ids";
+import { NODE_KINDS } from "../../engine/nodeKinds";
+import { useFlowStore } from "../../store/flowStore";
+
+/**
+ * The node's incoming connections, editable without a mouse: keyboard users connect nodes
+ * here. Only sources that the canvas would accept are offered (no self-loop, no cycle).
+ */
+export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow }) {
+  const id = useId();
+  const connectNodes = useFlowStore((s) => s.connect);
+  const removeEdge = useFlowStore((s) => s.removeEdge);
+  const inputs = flow.edges.filter((e) => e.target === node.id).map((e) => e.source);
+  const candidates = useMemo(
+    () => flow.nodes.filter((n) => connect(flow, n.id, node.id).ok).map((n) => n.id),
+    [flow, node.id],
+  );
+  const [choice, setChoice] = useState<string>("");
+  const selected = candidates.includes(choice as NodeId) ? choice : (candidates[0] ?? "");
+
+  if (!NODE_KINDS[node.type].acceptsInputs) return null;
+  return (
+    <fieldset className="inspector-fieldset">
+      <legend>Inputs</legend>
+      {inputs.length === 0 ? (
+        <p className="inspector-help">Nothing is connected to this node yet.</p>
+      ) : (
+        <ul className="inspector-connections" aria-label="Connected from">
+          {inputs.map((source) => (
+            <li key={source}>
+              <code>{source}</code>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => removeEdge(source, node.id)}
+              >
+                Disconnect {source}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {candidates.length > 0 && (
+        <div className="inspector-connect">
+          <label htmlFor={`${id}-from`}>Connect from</label>
+          <select id={`${id}-from`} value={selected} onChange={(e) => setChoice(e.target.value)}>
+            {candidates.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() => selected && connectNodes(selected as NodeId, node.id)}
+          >
+            Connect
+          </button>
+        </div>
+      )}
+    </fieldset>
+  );
+}
