@@ -54,6 +54,22 @@ export interface StudioState {
   setTheme(theme: Theme): Promise<void>;
 }
 
+/**
+ * The theme is mirrored in localStorage so index.html can apply it before the first paint
+ * (IndexedDB answers too late to avoid a flash of the wrong theme). Do not change the key.
+ */
+export const THEME_MIRROR_KEY = "llm-flow-studio.theme";
+
+function mirroredTheme(): Theme {
+  try {
+    const value = localStorage.getItem(THEME_MIRROR_KEY);
+    return value === "light" || value === "dark" ? value : "system";
+  } catch {
+    // Storage can be disabled (some privacy modes): the system theme is a fine default.
+    return "system";
+  }
+}
+
 const summary = (r: FlowRecord): FlowSummary => ({
   id: r.id,
   name: r.flow.name,
@@ -117,7 +133,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         storage,
         credentials: ((await storage.settings.get(SETTINGS.credentials)) ??
           {}) as ProviderCredentials,
-        theme: ((await storage.settings.get(SETTINGS.theme)) ?? "system") as Theme,
+        theme: ((await storage.settings.get(SETTINGS.theme)) ?? mirroredTheme()) as Theme,
       });
       const lastId = (await storage.settings.get(SETTINGS.lastFlowId)) as FlowId | undefined;
       let record = lastId ? await storage.flows.get(lastId) : undefined;
@@ -145,7 +161,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     turns: [],
     running: null,
     credentials: {},
-    theme: "system",
+    theme: mirroredTheme(),
 
     init() {
       // React's StrictMode runs effects twice in development: open storage once, not twice
@@ -293,6 +309,11 @@ export const useStudio = create<StudioState>()((set, get) => {
 
     async setTheme(theme) {
       set({ theme });
+      try {
+        localStorage.setItem(THEME_MIRROR_KEY, theme);
+      } catch {
+        // Without localStorage the theme still applies; it may flash on the next load.
+      }
       await get().storage?.settings.put(SETTINGS.theme, theme);
     },
   };
