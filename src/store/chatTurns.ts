@@ -12,6 +12,10 @@ export interface ChatTurn {
   error?: RunError;
   /** One line per LLM call: what it saw of its memory. */
   memoryNotes: string[];
+  /** The run this one continued (null: the conversation's first message). */
+  parentRunId: RunId | null;
+  /** The alternatives at this point (edits and regenerations), when there are several. */
+  branch?: { index: number; count: number; siblings: RunId[] };
 }
 
 /** What each LLM call of a run saw, in a user's words: memory made visible. */
@@ -36,9 +40,13 @@ export function memoryNotes(run: RunSnapshot): string[] {
   return notes;
 }
 
-export function turnFromRun(run: RunSnapshot): ChatTurn {
+export function turnFromRun(run: RunSnapshot, siblings: RunId[] = [run.id]): ChatTurn {
   return {
     runId: run.id,
+    parentRunId: run.parentRunId,
+    ...(siblings.length > 1 && {
+      branch: { index: siblings.indexOf(run.id), count: siblings.length, siblings },
+    }),
     input: run.input,
     outputs: { ...run.outputs },
     status: run.status,

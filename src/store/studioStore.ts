@@ -1,18 +1,20 @@
 import { create } from "zustand";
 import type { Flow, ProviderName } from "../engine/flow";
 import type { ConversationId, FlowId, NodeId, RunId } from "../engine/ids";
-import { newId } from "../engine/ids";
+import { memoryId, newId } from "../engine/ids";
 import { outputStreamSource } from "../engine/outputStream";
 import type { ProviderCredentials } from "../engine/provider";
 import { createProviderResolver } from "../engine/providerRegistry";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
+import type { RunSnapshot } from "../engine/runSnapshot";
 import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
-import type { FlowRecord } from "../storage/dbSchema";
+import type { ConversationRecord, FlowRecord } from "../storage/dbSchema";
 import type { StudioStorage } from "../storage/studioStorage";
 import { openStudioStorage } from "../storage/studioStorage";
 import { startAutosave } from "./autosave";
 import type { ChatTurn } from "./chatTurns";
 import { turnFromRun } from "./chatTurns";
+import { buildTree, latestLeaf, pathTo, siblingsOf } from "./conversationTree";
 import { useFlowStore, type Viewport } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 
@@ -32,9 +34,20 @@ export interface StudioState {
   storage: StudioStorage | null;
   /** Every saved flow, most recently saved first. */
   flows: FlowSummary[];
+  /** The open flow's conversations, most recently active first. */
+  conversations: ConversationRecord[];
   conversationId: ConversationId | null;
+  /** Every run of the open conversation, all branches. */
+  runs: RunSnapshot[];
+  /** The newest run of the branch on screen; the next message continues it. */
   headRunId: RunId | null;
+  /** The branch on screen, as the chat shows it (plus the run in progress). */
   turns: ChatTurn[];
+  /** Memories to start empty in the next run (recorded in it; history stays). */
+  pendingClears: string[];
+  /** The run open in the run inspector, and the one it is compared with. */
+  inspectedRunId: RunId | null;
+  comparedRunId: RunId | null;
   running: AbortController | null;
   credentials: ProviderCredentials;
   theme: Theme;
@@ -47,9 +60,23 @@ export interface StudioState {
   /** Deletes the flow with its conversations; opens another (or a new starter) if it was open. */
   deleteFlow(id: FlowId): Promise<void>;
   refreshFlows(): Promise<void>;
-  send(text: string): Promise<void>;
+  /** Sends a message; `parentRunId` continues from an earlier run instead (a new branch). */
+  send(text: string, options?: { parentRunId?: RunId | null }): Promise<void>;
+  /** Sends an edited version of the message at `turnIndex`: a branch from the run before it. */
+  editMessage(turnIndex: number, text: string): Promise<void>;
+  /** Asks again for the reply at `turnIndex` (also the Retry after an error). */
+  regenerate(turnIndex: number): Promise<void>;
+  /** Shows another alternative at `turnIndex` and continues from the newest message of it. */
+  switchBranch(turnIndex: number, runId: RunId): Promise<void>;
   stop(): void;
   newConversation(): void;
+  openConversation(id: ConversationId): Promise<void>;
+  renameConversation(id: ConversationId, title: string): Promise<void>;
+  deleteConversation(id: ConversationId): Promise<void>;
+  /** Empties a memory for the next message; earlier runs still show what they received. */
+  clearMemory(memoryId: string): void;
+  inspectRun(runId: RunId | null): void;
+  compareRun(runId: RunId | null): void;
   setApiKey(provider: ProviderName, apiKey: string): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
 }
@@ -98,16 +125,34 @@ export const useStudio = create<StudioState>()((set, get) => {
     const viewport = (await storage.settings.get(SETTINGS.viewport(record.id))) as
       | Viewport
       | undefined;
-    const [conversation] = await storage.conversations.listByFlow(record.id);
-    // Continue the most recent conversation, as a state saver does after a reload.
-    const path = conversation ? await storage.runs.runPath(conversation.headRunId) : [];
+    const conversations = await storage.conversations.listByFlow(record.id);
     await storage.settings.put(SETTINGS.lastFlowId, record.id);
     useFlowStore.getState().open(record.id, record.flow, viewport ?? null);
+    set({ conversations });
+    // Continue the most recent conversation, as a state saver does after a reload.
+    await showConversation(storage, conversations[0] ?? null);
+  };
+
+  /** Puts a conversation (or a new, empty one) on screen with all its branches. */
+  const showConversation = async (
+    storage: StudioStorage,
+    conversation: ConversationRecord | null,
+  ) => {
+    const runs = conversation ? await storage.runs.listByConversation(conversation.id) : [];
     set({
       conversationId: conversation?.id ?? null,
+      runs,
       headRunId: conversation?.headRunId ?? null,
-      turns: path.map(turnFromRun),
+      pendingClears: [],
+      inspectedRunId: null,
+      comparedRunId: null,
     });
+    set({ turns: turnsOf(runs, get().headRunId) });
+  };
+
+  const refreshConversations = async () => {
+    const flowId = useFlowStore.getState().flowId;
+    if (flowId) set({ conversations: await requireStorage().conversations.listByFlow(flowId) });
   };
 
   const create = async (flow: Flow): Promise<FlowRecord> => {
@@ -156,9 +201,14 @@ export const useStudio = create<StudioState>()((set, get) => {
     status: "loading",
     storage: null,
     flows: [],
+    conversations: [],
     conversationId: null,
+    runs: [],
     headRunId: null,
     turns: [],
+    pendingClears: [],
+    inspectedRunId: null,
+    comparedRunId: null,
     running: null,
     credentials: {},
     theme: mirroredTheme(),
@@ -228,13 +278,21 @@ export const useStudio = create<StudioState>()((set, get) => {
       await show(storage, next);
     },
 
-    async send(text) {
+    async send(text, options = {}) {
       const { storage, running } = get();
       const { flow, flowId } = useFlowStore.getState();
       if (!storage || !flow || !flowId || running || text.trim() === "") return;
+      const parentRunId = options.parentRunId === undefined ? get().headRunId : options.parentRunId;
       const controller = new AbortController();
-      const turn: ChatTurn = { input: text, outputs: {}, status: "running", memoryNotes: [] };
-      set({ running: controller, turns: [...get().turns, turn] });
+      const turn: ChatTurn = {
+        input: text,
+        outputs: {},
+        status: "running",
+        memoryNotes: [],
+        parentRunId,
+      };
+      // On screen: the branch up to the parent, then the message in progress.
+      set({ running: controller, turns: [...turnsOf(get().runs, parentRunId), turn] });
       const update = (patch: Partial<ChatTurn>) =>
         set((s) => ({
           turns: s.turns.map((t, i) => (i === s.turns.length - 1 ? { ...t, ...patch } : t)),
@@ -253,17 +311,19 @@ export const useStudio = create<StudioState>()((set, get) => {
           const source = node.type === "output" ? outputStreamSource(flow, node.id) : null;
           if (source) streamed.set(source, [...(streamed.get(source) ?? []), node.id]);
         }
+        const clears = get().pendingClears;
         const events = runFlow({
           flow,
           flowId,
           flowRevision: record.revision,
           input: text,
           conversationId,
-          parentRunId: get().headRunId,
+          parentRunId,
           saver: storage.saver,
           providers,
           credentials: get().credentials,
           signal: controller.signal,
+          ...(clears.length > 0 && { clearMemories: clears.map(memoryId) }),
         });
         const live: Record<string, string> = {};
         for await (const event of events) {
@@ -275,10 +335,16 @@ export const useStudio = create<StudioState>()((set, get) => {
             update({ outputs: { ...live } });
           }
           if (event.type === "run-finished") {
-            set({ headRunId: event.snapshot.id });
-            update(turnFromRun(event.snapshot));
+            const runs = [...get().runs, event.snapshot];
+            set({
+              runs,
+              headRunId: event.snapshot.id,
+              pendingClears: [],
+              turns: turnsOf(runs, event.snapshot.id),
+            });
           }
         }
+        await refreshConversations();
       } catch (error) {
         const invalid = error instanceof FlowValidationError;
         const message = invalid ? error.message : `Something went wrong: ${messageOf(error)}`;
@@ -288,14 +354,69 @@ export const useStudio = create<StudioState>()((set, get) => {
       }
     },
 
+    editMessage(turnIndex, text) {
+      return get().send(text, { parentRunId: get().turns[turnIndex]?.parentRunId ?? null });
+    },
+
+    regenerate(turnIndex) {
+      const turn = get().turns[turnIndex];
+      return turn ? get().send(turn.input, { parentRunId: turn.parentRunId }) : Promise.resolve();
+    },
+
+    async switchBranch(turnIndex, runId) {
+      const { storage, conversationId, running, turns } = get();
+      if (!storage || !conversationId || running || !turns[turnIndex]) return;
+      const tree = buildTree(get().runs);
+      const head = latestLeaf(tree, runId);
+      await storage.conversations.setHeadRun(conversationId, head);
+      set({ headRunId: head, turns: turnsOf(get().runs, head) });
+    },
+
     stop() {
       get().running?.abort();
     },
 
     newConversation() {
       if (get().running) return;
-      set({ conversationId: null, headRunId: null, turns: [] });
+      set({
+        conversationId: null,
+        runs: [],
+        headRunId: null,
+        turns: [],
+        pendingClears: [],
+        inspectedRunId: null,
+        comparedRunId: null,
+      });
     },
+
+    async openConversation(id) {
+      if (get().running) return;
+      const storage = requireStorage();
+      await showConversation(storage, (await storage.conversations.get(id)) ?? null);
+    },
+
+    async renameConversation(id, title) {
+      const trimmed = title.trim();
+      if (trimmed === "") return;
+      await requireStorage().conversations.rename(id, trimmed);
+      await refreshConversations();
+    },
+
+    async deleteConversation(id) {
+      if (get().running) return;
+      const storage = requireStorage();
+      await storage.conversations.delete(id);
+      await refreshConversations();
+      if (get().conversationId === id) get().newConversation();
+    },
+
+    clearMemory(id) {
+      if (!get().pendingClears.includes(id)) set({ pendingClears: [...get().pendingClears, id] });
+    },
+
+    inspectRun: (runId) =>
+      set({ inspectedRunId: runId, ...(runId === null && { comparedRunId: null }) }),
+    compareRun: (runId) => set({ comparedRunId: runId }),
 
     async setApiKey(provider, apiKey) {
       const { storage, credentials } = get();
@@ -318,6 +439,12 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   };
 });
+
+/** The branch ending at `head` as chat turns, each knowing its alternatives. */
+function turnsOf(runs: readonly RunSnapshot[], head: RunId | null): ChatTurn[] {
+  const tree = buildTree(runs);
+  return pathTo(tree, head).map((run) => turnFromRun(run, siblingsOf(tree, run.id)));
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
