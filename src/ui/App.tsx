@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 
 import { useFlowStore } from "../store/flowStore";
 import { useStudio } from "../store/studioStore";
+import { useUi } from "../store/uiStore";
 import { CanvasProvider } from "./canvas/CanvasProvider";
 import { CanvasToolbar } from "./canvas/CanvasToolbar";
 import { FlowCanvas } from "./canvas/FlowCanvas";
@@ -11,7 +12,7 @@ import { ProblemsList } from "./canvas/ProblemsList";
 import { ChatPanel } from "./chat/ChatPanel";
 import { FlowMenu } from "./flows/FlowMenu";
 import { NodeInspector } from "./inspector/NodeInspector";
-import { SidePanelTabs, type SideTab } from "./SidePanelTabs";
+import { SidePanelTabs } from "./SidePanelTabs";
 import { ThemeToggle } from "./theme/ThemeToggle";
 import { useAppliedTheme } from "./theme/useAppliedTheme";
 
@@ -20,7 +21,7 @@ export function App() {
   const loadError = useStudio((s) => s.loadError);
   const init = useStudio((s) => s.init);
   const colorMode = useAppliedTheme();
-  const [tab, setTab] = useState<SideTab>("chat");
+  const setTab = useUi((s) => s.setSideTab);
   const selectedOne = useFlowStore((s) => (s.selection.length === 1 ? s.selection[0] : null));
 
   useEffect(() => {
@@ -30,7 +31,7 @@ export function App() {
   // Selecting a node opens its settings; the chat stays one click away.
   useEffect(() => {
     if (selectedOne) setTab("node");
-  }, [selectedOne]);
+  }, [selectedOne, setTab]);
 
   return (
     <div className="app">
@@ -61,7 +62,14 @@ export function App() {
               <CanvasToolbar />
               <FlowCanvas colorMode={colorMode} />
             </section>
-            <SidePanelTabs tab={tab} onTab={setTab} node={<NodeInspector />} chat={<ChatPanel />} />
+            <SidePanelTabs
+              panels={{
+                chat: <ChatPanel />,
+                node: <NodeInspector />,
+                runs: <p className="status">Runs will be listed here.</p>,
+                memory: <p className="status">Memories will be listed here.</p>,
+              }}
+            />
           </main>
         </CanvasProvider>
       )}

@@ -1,29 +1,29 @@
 import { type KeyboardEvent, type ReactNode, useId } from "react";
 
-export type SideTab = "node" | "chat";
+import { type SideTab, useUi } from "../store/uiStore";
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: "chat", label: "Chat" },
   { id: "node", label: "Node" },
+  { id: "runs", label: "Runs" },
+  { id: "memory", label: "Memory" },
 ];
 
 /**
  * The right-hand panel: the chat and the selected node's settings, as tabs. Both stay
  * mounted, so a half-typed message survives a look at a node.
  */
-export function SidePanelTabs(props: {
-  tab: SideTab;
-  onTab: (tab: SideTab) => void;
-  node: ReactNode;
-  chat: ReactNode;
-}) {
+export function SidePanelTabs(props: { panels: Record<SideTab, ReactNode> }) {
   const id = useId();
+  const tab = useUi((s) => s.sideTab);
+  const setTab = useUi((s) => s.setSideTab);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    const step = event.key === "ArrowRight" ? 1 : TABS.length - 1;
     const next = TABS[
-      (TABS.findIndex((t) => t.id === props.tab) + 1) % TABS.length
+      (TABS.findIndex((t) => t.id === tab) + step) % TABS.length
     ] as (typeof TABS)[number];
-    props.onTab(next.id);
+    setTab(next.id);
     document.getElementById(`${id}-${next.id}-tab`)?.focus();
   };
   return (
@@ -35,11 +35,11 @@ export function SidePanelTabs(props: {
             type="button"
             role="tab"
             id={`${id}-${t.id}-tab`}
-            aria-selected={props.tab === t.id}
+            aria-selected={tab === t.id}
             aria-controls={`${id}-${t.id}-panel`}
-            tabIndex={props.tab === t.id ? 0 : -1}
+            tabIndex={tab === t.id ? 0 : -1}
             className="tab"
-            onClick={() => props.onTab(t.id)}
+            onClick={() => setTab(t.id)}
           >
             {t.label}
           </button>
@@ -51,10 +51,10 @@ export function SidePanelTabs(props: {
           role="tabpanel"
           id={`${id}-${t.id}-panel`}
           aria-labelledby={`${id}-${t.id}-tab`}
-          hidden={props.tab !== t.id}
+          hidden={tab !== t.id}
           className="tab-panel"
         >
-          {t.id === "node" ? props.node : props.chat}
+          {props.panels[t.id]}
         </div>
       ))}
     </section>
