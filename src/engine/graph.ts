@@ -88,3 +88,21 @@ export function ancestors(graph: Graph, id: NodeId): Set<NodeId> {
   }
   return seen;
 }
+
+/**
+ * Whether `ancestor` leads to `id`. Searches upwards and stops when found: a template most
+ * often names a direct input, so this is O(1) there instead of the O(n) of `ancestors`, which
+ * kept validation O(n^2) on long chains.
+ */
+export function isUpstream(graph: Graph, ancestor: NodeId, id: NodeId): boolean {
+  const seen = new Set<NodeId>();
+  const todo = [...(graph.upstream.get(id) ?? [])];
+  while (todo.length > 0) {
+    const next = todo.pop() as NodeId;
+    if (next === ancestor) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    todo.push(...(graph.upstream.get(next) ?? []));
+  }
+  return false;
+}

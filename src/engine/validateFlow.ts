@@ -1,6 +1,6 @@
 import type { Flow, FlowNode, LlmConfig } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
-import { ancestors, buildGraph, findCycle } from "./graph";
+import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
 import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
 import { INPUT_REFERENCE, templateReferences } from "./template";
@@ -220,12 +220,11 @@ function checkTemplate(
   }
   // With a cycle every node is "upstream" of itself; the cycle error says what to fix first.
   if (hasCycle) return;
-  const upstream = ancestors(graph, node.id);
   for (const ref of templateReferences(template)) {
     if (ref === INPUT_REFERENCE) continue;
     if (!byId.has(ref as NodeId)) {
       error(`${what} uses {{${ref}}}, but there is no node "${ref}".`, node.id, field);
-    } else if (!upstream.has(ref as NodeId)) {
+    } else if (!isUpstream(graph, ref as NodeId, node.id)) {
       error(
         `${what} uses {{${ref}}}, but "${ref}" is not upstream of it: connect ${ref} to it, directly or through other nodes.`,
         node.id,

@@ -1,23 +1,49 @@
 import type { Flow } from "../engine/flow";
+import { memoryUsage } from "../engine/memoryUsage";
 import type { FlowProblem } from "../engine/validateFlow";
 import { validateFlow } from "../engine/validateFlow";
 import { useFlowStore } from "./flowStore";
 
-const cache = new WeakMap<Flow, FlowProblem[]>();
-
-/** validateFlow, once per flow object: the canvas, legend, problems list and inspector share it. */
-export function problemsOf(flow: Flow): FlowProblem[] {
-  let problems = cache.get(flow);
-  if (!problems) {
-    problems = validateFlow(flow);
-    cache.set(flow, problems);
+/**
+ * True when two flows differ at most in node positions. Validation and memory sharing never
+ * look at positions, so a drag (one new flow per frame) must not recompute them: on a
+ * 1,000-node flow that would cost more than the drag itself.
+ */
+export function sameStructure(a: Flow, b: Flow): boolean {
+  if (a === b) return true;
+  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i];
+    const y = b.nodes[i];
+    if (x === y) continue;
+    if (!x || !y || x.id !== y.id || x.type !== y.type || x.config !== y.config) return false;
   }
-  return problems;
+  return true;
 }
+
+/** One cached value for the open flow, recomputed only when its structure changes. */
+export function cachedByStructure<T>(compute: (flow: Flow) => T): (flow: Flow) => T {
+  let last: { flow: Flow; value: T } | null = null;
+  return (flow) => {
+    if (last && sameStructure(last.flow, flow)) {
+      // Remember the newest flow so the next comparison is usually a single `===`.
+      last.flow = flow;
+      return last.value;
+    }
+    last = { flow, value: compute(flow) };
+    return last.value;
+  };
+}
+
+/** validateFlow for the open flow, shared by the inspector and the canvas panels. */
+export const problemsOf = cachedByStructure(validateFlow);
+
+/** Who uses each memory of the open flow (the legend, badges and the inspector). */
+export const memoryUsageOf = cachedByStructure(memoryUsage);
 
 const NONE: FlowProblem[] = [];
 
-/** The open flow's problems; the same array until the flow changes. */
+/** The open flow's problems; the same array until the flow's structure changes. */
 export function useFlowProblems(): FlowProblem[] {
   return useFlowStore((s) => (s.flow ? problemsOf(s.flow) : NONE));
 }

@@ -3,8 +3,11 @@ import type { FitViewOptions } from "@xyflow/react";
 /** Nodes land on this grid (snapToGrid, auto-layout, palette drops). */
 export const SNAP_GRID: [number, number] = [20, 20];
 
-/** Small flows are not blown up to 200 %; large ones may zoom out far enough to fit. */
-export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
+/**
+ * Small flows are not blown up to 200 %. Large ones fit, but never below half size: at 0.1 a 1,000-node flow puts hundreds of unreadable nodes
+ * on screen (and on the GPU); at 0.5 labels stay legible. Zooming out further stays possible.
+ */
+export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1, minZoom: 0.5 };
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 2;
 

@@ -1,40 +1,9 @@
-import type { Flow } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
-import { type MemoryUser, memoryUsage } from "../../engine/memoryUsage";
-import { type FlowProblem, validateFlow } from "../../engine/validateFlow";
+import type { MemoryUser } from "../../engine/memoryUsage";
+import type { FlowProblem } from "../../engine/validateFlow";
+import { cachedByStructure, memoryUsageOf, problemsOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { memoryColors } from "./memoryColors";
-
-/**
- * True when two flows differ at most in node positions. Validation and memory sharing never
- * look at positions, so a drag (one new flow per frame) must not recompute them: on a
- * 1,000-node flow that would cost more than the drag itself.
- */
-export function sameStructure(a: Flow, b: Flow): boolean {
-  if (a === b) return true;
-  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
-  for (let i = 0; i < a.nodes.length; i++) {
-    const x = a.nodes[i];
-    const y = b.nodes[i];
-    if (x === y) continue;
-    if (!x || !y || x.id !== y.id || x.type !== y.type || x.config !== y.config) return false;
-  }
-  return true;
-}
-
-/** One cached value for the open flow, recomputed only when its structure changes. */
-function cachedByStructure<T>(compute: (flow: Flow) => T): (flow: Flow) => T {
-  let last: { flow: Flow; value: T } | null = null;
-  return (flow) => {
-    if (last && sameStructure(last.flow, flow)) {
-      // Remember the newest flow so the next comparison is usually a single `===`.
-      last.flow = flow;
-      return last.value;
-    }
-    last = { flow, value: compute(flow) };
-    return last.value;
-  };
-}
 
 /** Errors before warnings, each group in the order validateFlow found them. */
 export function sortProblems(problems: readonly FlowProblem[]): FlowProblem[] {
@@ -68,10 +37,10 @@ export function summarizeByNode(problems: readonly FlowProblem[]): Map<NodeId, N
   return byNode;
 }
 
-export const flowProblems = cachedByStructure((flow) => sortProblems(validateFlow(flow)));
+export const flowProblems = cachedByStructure((flow) => sortProblems(problemsOf(flow)));
 export const nodeProblems = cachedByStructure((flow) => summarizeByNode(flowProblems(flow)));
 export const flowMemoryColors = cachedByStructure(memoryColors);
-export const flowMemoryUsage = cachedByStructure(memoryUsage);
+export const flowMemoryUsage = memoryUsageOf;
 
 const NO_PROBLEMS: FlowProblem[] = [];
 const NO_SUMMARIES = new Map<NodeId, NodeProblemSummary>();

@@ -1,6 +1,6 @@
-import { useId, useMemo } from "react";
+import { useId } from "react";
 import { type Flow, type LlmNode, MEMORY_MODES, type MemoryMode } from "../../engine/flow";
-import { memoryUsage } from "../../engine/memoryUsage";
+import { memoryUsageOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { parseWindowSize } from "../memory/memoryLabels";
 import { Field } from "./Field";
@@ -105,7 +105,7 @@ interface MemoryIdFieldProps {
 function MemoryIdField({ nodeId, memoryId, flow, problems, update }: MemoryIdFieldProps) {
   const listId = useId();
   const setHighlightedMemory = useFlowStore((s) => s.setHighlightedMemory);
-  const usage = useMemo(() => memoryUsage(flow), [flow]);
+  const usage = memoryUsageOf(flow);
   const draft = useDraft(memoryId, String, parseMemoryId, (next) => {
     update({ memoryId: next });
     setHighlightedMemory(next);
