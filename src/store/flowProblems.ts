@@ -35,6 +35,12 @@ export function cachedByStructure<T>(compute: (flow: Flow) => T): (flow: Flow) =
   };
 }
 
+/**
+ * The open flow as of its last change of structure: panels that never show positions (the
+ * inspector) select this, so dragging a node does not re-render them on every frame.
+ */
+export const structureOf = cachedByStructure((flow: Flow) => flow);
+
 /** validateFlow for the open flow, shared by the inspector and the canvas panels. */
 export const problemsOf = cachedByStructure(validateFlow);
 

@@ -4,6 +4,8 @@ import type { FlowId } from "../engine/ids";
 export const SETTINGS = {
   lastFlowId: "lastFlowId",
   credentials: "providerCredentials",
+  /** "browser" or "session": where API keys are kept (credentialsStore.ts). */
+  keyStorage: "keyStorage",
   theme: "theme",
   viewport: (id: FlowId) => `viewport:${id}`,
 } as const;

@@ -1,9 +1,8 @@
 import { create } from "zustand";
-import type { Flow, ProviderName } from "../engine/flow";
+import type { Flow } from "../engine/flow";
 import type { ConversationId, FlowId, NodeId, RunId } from "../engine/ids";
 import { memoryId, newId } from "../engine/ids";
 import { outputStreamSource } from "../engine/outputStream";
-import type { ProviderCredentials } from "../engine/provider";
 import { createProviderResolver } from "../engine/providerRegistry";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
 import type { RunSnapshot } from "../engine/runSnapshot";
@@ -15,6 +14,7 @@ import { startAutosave } from "./autosave";
 import type { ChatTurn } from "./chatTurns";
 import { turnFromRun } from "./chatTurns";
 import { buildTree, latestLeaf, pathTo, siblingsOf } from "./conversationTree";
+import { type CredentialsState, createCredentialsSlice, loadCredentials } from "./credentialsStore";
 import { useFlowStore, type Viewport } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 
@@ -28,7 +28,7 @@ export interface FlowSummary {
 
 const providers = createProviderResolver({ pageOrigin: window.location.origin });
 
-export interface StudioState {
+export interface StudioState extends CredentialsState {
   status: "loading" | "ready" | "failed";
   loadError?: string;
   storage: StudioStorage | null;
@@ -49,7 +49,6 @@ export interface StudioState {
   inspectedRunId: RunId | null;
   comparedRunId: RunId | null;
   running: AbortController | null;
-  credentials: ProviderCredentials;
   theme: Theme;
 
   init(): Promise<void>;
@@ -77,7 +76,6 @@ export interface StudioState {
   clearMemory(memoryId: string): void;
   inspectRun(runId: RunId | null): void;
   compareRun(runId: RunId | null): void;
-  setApiKey(provider: ProviderName, apiKey: string): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
 }
 
@@ -176,8 +174,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       });
       set({
         storage,
-        credentials: ((await storage.settings.get(SETTINGS.credentials)) ??
-          {}) as ProviderCredentials,
+        ...(await loadCredentials(storage.settings)),
         theme: ((await storage.settings.get(SETTINGS.theme)) ?? mirroredTheme()) as Theme,
       });
       const lastId = (await storage.settings.get(SETTINGS.lastFlowId)) as FlowId | undefined;
@@ -210,7 +207,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     inspectedRunId: null,
     comparedRunId: null,
     running: null,
-    credentials: {},
+    ...createCredentialsSlice(set, get),
     theme: mirroredTheme(),
 
     init() {
@@ -417,16 +414,6 @@ export const useStudio = create<StudioState>()((set, get) => {
     inspectRun: (runId) =>
       set({ inspectedRunId: runId, ...(runId === null && { comparedRunId: null }) }),
     compareRun: (runId) => set({ comparedRunId: runId }),
-
-    async setApiKey(provider, apiKey) {
-      const { storage, credentials } = get();
-      const next: ProviderCredentials = {
-        ...credentials,
-        [provider]: { ...credentials[provider], apiKey },
-      };
-      set({ credentials: next });
-      await storage?.settings.put(SETTINGS.credentials, next);
-    },
 
     async setTheme(theme) {
       set({ theme });

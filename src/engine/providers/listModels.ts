@@ -122,7 +122,7 @@ function requester(options: ListModelsOptions, base: string): Get {
         responseBody: text,
         responseHeaders: Object.fromEntries(response.headers.entries()),
       };
-      return { ok: false, message: toProviderError(apiCallError, context).message };
+      return { ok: false, message: inSettings(toProviderError(apiCallError, context).message) };
     }
     try {
       return { ok: true, body: JSON.parse(text) as unknown };
@@ -194,7 +194,11 @@ async function listGoogle(get: Get, base: string, apiKey: string): Promise<ListM
 async function listOllamaTags(get: Get, origin: string): Promise<ListModelsResult> {
   const answer = await get(`${origin}/api/tags`, {});
   if (!answer.ok) return answer;
-  return modelsOrUnreadable(idsIn(field(answer.body, "models"), "name"), "openai-compatible", origin);
+  return modelsOrUnreadable(
+    idsIn(field(answer.body, "models"), "name"),
+    "openai-compatible",
+    origin,
+  );
 }
 
 function modelsOrUnreadable(
@@ -208,7 +212,9 @@ function modelsOrUnreadable(
 /** The string `key` of every entry, or undefined when `list` is not a list. */
 function idsIn(list: unknown, key: string): string[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  return list.map((entry) => field(entry, key)).filter((id): id is string => typeof id === "string");
+  return list
+    .map((entry) => field(entry, key))
+    .filter((id): id is string => typeof id === "string");
 }
 
 function field(value: unknown, key: string): unknown {
@@ -226,16 +232,24 @@ function failureMessage(error: unknown, options: ListModelsOptions, base: string
   const label = providerLabel(options.provider, base);
   if (options.signal?.aborted) return "Stopped.";
   if (error instanceof Error && error.name === "TimeoutError") {
-    const seconds = Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
-    return `${capitalise(label)} did not answer within ${seconds} seconds. Check the base URL, or try again.`;
+    const seconds = Math.max(1, Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
+    const within = seconds === 1 ? "a second" : `${seconds} seconds`;
+    return `${capitalise(label)} did not answer within ${within}. Check the base URL, or try again.`;
   }
-  return toProviderError(error, {
-    provider: options.provider,
-    model: "",
-    baseUrl: base,
-    apiKey: options.apiKey,
-    pageOrigin: options.pageOrigin,
-  }).message;
+  return inSettings(
+    toProviderError(error, {
+      provider: options.provider,
+      model: "",
+      baseUrl: base,
+      apiKey: options.apiKey,
+      pageOrigin: options.pageOrigin,
+    }).message,
+  );
+}
+
+/** The shared messages send the user to Settings; a connection test is already there. */
+function inSettings(message: string): string {
+  return message.replace(/ (Check it|Set it|Add one) in Settings\./, " $1.");
 }
 
 function unreadable(provider: ListableProvider, base: string): string {

@@ -1,40 +1,67 @@
-import { memo } from "react";
+import { memo, useId } from "react";
+import type { RunError } from "../../engine/runSnapshot";
 import type { ChatTurn } from "../../store/chatTurns";
+import { ReplyView } from "./ReplyView";
+import { TurnProblem } from "./TurnProblem";
+import { TurnTools } from "./TurnTools";
+import { UserMessage } from "./UserMessage";
 
-/** One exchange; model text is rendered as text, never as HTML. */
-export const ChatTurnView = memo(function ChatTurnView({ turn }: { turn: ChatTurn }) {
+interface ChatTurnViewProps {
+  turn: ChatTurn;
+  turnIndex: number;
+  /** A run is in progress: every action that would start another is disabled. */
+  busy: boolean;
+  /** The newest turn of the transcript. */
+  latest: boolean;
+}
+
+const UNKNOWN_ERROR: RunError = {
+  kind: "internal",
+  message: "The run failed without saying why. Try again.",
+};
+
+/**
+ * One exchange: the message, each output's reply, what went wrong, what memory each model saw,
+ * and what to do next. Memoized: while a reply streams, the finished turns do not re-render.
+ */
+export const ChatTurnView = memo(function ChatTurnView({
+  turn,
+  turnIndex,
+  busy,
+  latest,
+}: ChatTurnViewProps) {
+  const problemId = useId();
   const outputs = Object.entries(turn.outputs);
-  const labelled = outputs.length > 1;
+  const running = turn.status === "running";
   return (
-    <div className="turn">
-      <div className="message user">
-        <span className="sr-only">You: </span>
-        {turn.input}
-      </div>
+    <div className="chat-turn">
+      <UserMessage turn={turn} turnIndex={turnIndex} busy={busy} />
       {outputs.map(([outputId, text]) => (
-        <div key={outputId} className="message assistant" data-output={outputId}>
-          {labelled && <span className="output-label">{outputId}</span>}
-          {text}
-          {turn.status === "running" && <span className="cursor" aria-hidden="true" />}
-        </div>
+        <ReplyView
+          key={outputId}
+          outputId={outputId}
+          text={text}
+          labelled={outputs.length > 1}
+          streaming={running}
+        />
       ))}
-      {turn.status === "running" && outputs.length === 0 && (
-        <div className="message assistant pending">Thinking…</div>
-      )}
-      {turn.status === "aborted" && (
-        <div className="note">Stopped. Memory is as it was before this message.</div>
-      )}
-      {turn.status === "error" && turn.error && (
-        <div className="message error" role="alert">
-          {turn.error.message}
-        </div>
+      {running && outputs.length === 0 && <p className="chat-reply chat-pending">Thinking…</p>}
+      {(turn.status === "error" || turn.status === "aborted") && (
+        <TurnProblem
+          id={problemId}
+          error={turn.status === "error" ? (turn.error ?? UNKNOWN_ERROR) : null}
+          latest={latest}
+        />
       )}
       {turn.memoryNotes.length > 0 && (
-        <ul className="memory-notes" aria-label="What each model saw">
+        <ul className="chat-memory-notes" aria-label="What each model saw">
           {turn.memoryNotes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>
+      )}
+      {!running && (
+        <TurnTools turn={turn} turnIndex={turnIndex} busy={busy} problemId={problemId} />
       )}
     </div>
   );

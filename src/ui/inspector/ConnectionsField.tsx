@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import type { Flow, FlowNode } from "../../engine/flow";
-import { connect } from "../../engine/flowEdits";
+import { buildGraph } from "../../engine/graph";
 import type { NodeId } from "../../engine/ids";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
@@ -14,10 +14,7 @@ export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow })
   const connectNodes = useFlowStore((s) => s.connect);
   const removeEdge = useFlowStore((s) => s.removeEdge);
   const inputs = flow.edges.filter((e) => e.target === node.id).map((e) => e.source);
-  const candidates = useMemo(
-    () => flow.nodes.filter((n) => connect(flow, n.id, node.id).ok).map((n) => n.id),
-    [flow, node.id],
-  );
+  const candidates = useMemo(() => connectableSources(flow, node.id), [flow, node.id]);
   const [choice, setChoice] = useState<string>("");
   const selected = candidates.includes(choice as NodeId) ? choice : (candidates[0] ?? "");
 
@@ -63,4 +60,23 @@ export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow })
       )}
     </fieldset>
   );
+}
+
+/**
+ * The nodes that may connect into `target`: not itself, not already connected, and not
+ * downstream of it (that would close a cycle). One walk downstream, not one graph per node.
+ */
+function connectableSources(flow: Flow, target: NodeId): NodeId[] {
+  const graph = buildGraph(flow);
+  const blocked = new Set<NodeId>([target, ...(graph.upstream.get(target) ?? [])]);
+  const todo = [target];
+  while (todo.length > 0) {
+    for (const next of graph.downstream.get(todo.pop() as NodeId) ?? []) {
+      if (!blocked.has(next)) {
+        blocked.add(next);
+        todo.push(next);
+      }
+    }
+  }
+  return flow.nodes.filter((n) => !blocked.has(n.id)).map((n) => n.id);
 }

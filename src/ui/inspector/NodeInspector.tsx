@@ -4,7 +4,7 @@ import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { NODE_KINDS } from "../../engine/nodeKinds";
-import { problemsOf } from "../../store/flowProblems";
+import { problemsOf, structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
@@ -23,7 +23,8 @@ export interface NodeInspectorProps {
 /** Edits the one selected node of the open flow. */
 export function NodeInspector({ previewSource }: NodeInspectorProps) {
   const selection = useFlowStore((s) => s.selection);
-  const flow = useFlowStore((s) => s.flow);
+  // Positions are not shown here: a drag (a new flow per frame) must not re-render the form.
+  const flow = useFlowStore((s) => (s.flow ? structureOf(s.flow) : null));
   const selectedId = selection.length === 1 ? (selection[0] as NodeId) : null;
   const form = useFormIdentity(selectedId);
   const node = selectedId ? flow?.nodes.find((n) => n.id === selectedId) : undefined;

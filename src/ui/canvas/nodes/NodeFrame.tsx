@@ -3,6 +3,7 @@ import type { CSSProperties, ReactNode } from "react";
 import type { NodeKind } from "../../../engine/flow";
 import { NODE_KINDS } from "../../../engine/nodeKinds";
 import { useMemoryHighlight } from "../memoryHighlight";
+import { useRunPath } from "../runPathHighlight";
 import { ProblemMarker } from "./ProblemMarker";
 
 interface NodeFrameProps {
@@ -18,6 +19,7 @@ interface NodeFrameProps {
 }
 
 interface CardProps {
+  id: string;
   kind: NodeKind;
   memoryId: string | null;
   memoryColor: string | null;
@@ -26,13 +28,18 @@ interface CardProps {
 }
 
 /**
- * The only part of a node that follows the memory highlight. Its children are created by
- * NodeFrame, which does not re-render on a highlight, so React reuses them as they are:
+ * The only part of a node that follows the memory and run highlights. Its children are created
+ * by NodeFrame, which does not re-render on a highlight, so React reuses them as they are:
  * hovering a memory with 1,000 nodes on screen re-renders 1,000 divs, not 1,000 nodes.
  */
-function NodeCard({ kind, memoryId, memoryColor, problemSeverity, children }: CardProps) {
+function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }: CardProps) {
   const highlight = useMemoryHighlight(memoryId);
+  const runPath = useRunPath(id);
   const classes = ["flow-node", `flow-node-${kind}`];
+  // The run open in the Runs tab: its path lit, the nodes it did not run faded.
+  if (runPath === "ran") classes.push("is-run-path");
+  if (runPath === "failed") classes.push("is-run-path", "is-run-failed");
+  if (runPath === "off") classes.push("is-run-off");
   if (highlight === "on") classes.push("is-memory-lit");
   if (highlight === "dim") classes.push("is-memory-dimmed");
   if (problemSeverity) classes.push(`has-${problemSeverity}`);
@@ -59,6 +66,7 @@ export function NodeFrame({
   const def = NODE_KINDS[kind];
   return (
     <NodeCard
+      id={id}
       kind={kind}
       memoryId={memoryId}
       memoryColor={memoryColor}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { FLOW_VERSION } from "../engine/flow";
+import { lowestReadableVersion, MIGRATIONS, migrate } from "./migrations";
+import { readFlowFile } from "./readFlowFile";
+import { writeFlowFile } from "./writeFlowFile";
+
+/** A file of the pre-release draft format: Timbal's snake_case names, `kind` for the type. */
+const VERSION_0_FILE = {
+  schema: "llm-flow-studio/flow",
+  version: 0,
+  name: "Chat with memory (draft)",
+  nodes: [
+    { id: "input", kind: "input", position: { x: 0, y: 0 } },
+    {
+      id: "chat_llm",
+      kind: "llm",
+      position: { x: 280, y: 0 },
+      config: {
+        provider: "echo",
+        model: "echo",
+        system_prompt: "You are a helpful assistant.",
+        prompt: "{{input}}",
+        max_tokens: 256,
+        memory_id: "chat_llm",
+        memory_window_size: 5,
+        draftOnly: "kept",
+      },
+    },
+    { id: "output", kind: "output", position: { x: 560, y: 0 }, config: { value: "{{chat_llm}}" } },
+  ],
+  edges: [
+    { source: "input", target: "chat_llm" },
+    { source: "chat_llm", target: "output" },
+  ],
+};
+
+describe("the migration ladder", () => {
+  it("has one named step per version below the current one", () => {
+    for (let v = lowestReadableVersion(); v < FLOW_VERSION; v++) {
+      expect(MIGRATIONS[v]?.name).toMatch(new RegExp(`^version ${v} → ${v + 1}: `));
+    }
+    expect(lowestReadableVersion()).toBe(0);
+  });
+
+  it("version 0 → 1 renames kind and the snake_case settings, and leaves the rest alone", () => {
+    const result = migrate(structuredClone(VERSION_0_FILE), 0);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.steps).toEqual([MIGRATIONS[0]?.name]);
+    expect(result.file).toEqual({
+      ...VERSION_0_FILE,
+      version: 1,
+      nodes: [
+        { id: "input", type: "input", position: { x: 0, y: 0 } },
+        {
+          id: "chat_llm",
+          type: "llm",
+          position: { x: 280, y: 0 },
+          config: {
+            provider: "echo",
+            model: "echo",
+            systemPrompt: "You are a helpful assistant.",
+            prompt: "{{input}}",
+            maxTokens: 256,
+            memoryId: "chat_llm",
+            memoryWindowSize: 5,
+            draftOnly: "kept",
+          },
+        },
+        { id: "output", type: "output", position: { x: 560, y: 0 }, config: { value: "{{chat_llm}}" } },
+      ],
+    });
+  });
+
+  it("does not overwrite a field the file already has under its new name", () => {
+    const file = structuredClone(VERSION_0_FILE);
+    const node = file.nodes[1] as Record<string, unknown>;
+    node.type = "llm";
+    (node.config as Record<string, unknown>).memoryId = "newer";
+    const result = migrate(file, 0);
+    if (!result.ok) throw new Error(result.message);
+    const migrated = (result.file.nodes as Record<string, unknown>[])[1] as Record<string, unknown>;
+    expect(migrated.kind).toBe("llm");
+    expect((migrated.config as Record<string, unknown>).memoryId).toBe("newer");
+    expect((migrated.config as Record<string, unknown>).memory_id).toBe("chat_llm");
+  });
+
+  it("never throws on odd input: the validator judges what comes out", () => {
+    for (const nodes of [undefined, 7, "x", [null, 1, "n", [], { kind: 3, config: [] }]]) {
+      expect(() => migrate({ version: 0, nodes }, 0)).not.toThrow();
+    }
+  });
+
+  it("readFlowFile applies it, says so by name, and reports the old version", () => {
+    const result = readFlowFile(JSON.stringify(VERSION_0_FILE));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.migratedFrom).toBe(0);
+    expect(result.warnings).toEqual([`Upgraded this file from an older format (${MIGRATIONS[0]?.name}).`]);
+    const llm = result.flow.nodes[1];
+    expect(llm?.type === "llm" && llm.config.memoryWindowSize).toBe(5);
+    // Once read, it is written as the current version.
+    expect(JSON.parse(writeFlowFile(result.flow)).version).toBe(FLOW_VERSION);
+  });
+
+  it("is chosen by the version alone: a version 1 file is never migrated", () => {
+    const result = readFlowFile(JSON.stringify({ ...VERSION_0_FILE, version: 1 }));
+    expect(result.ok ? [] : result.errors[0]).toEqual({
+      path: "nodes[0].type",
+      message: "is required: must be one of input, llm, template, output",
+    });
+  });
+
+  it("a current file reports no migration", () => {
+    const file = migrate(structuredClone(VERSION_0_FILE), 0);
+    if (!file.ok) throw new Error(file.message);
+    const current = readFlowFile(JSON.stringify(file.file));
+    expect(current.ok && current.migratedFrom).toBe(undefined);
+    expect(current.ok && current.warnings).toEqual([]);
+  });
+});

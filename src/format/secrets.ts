@@ -1,0 +1,49 @@
+import { formatPath, type PathSegment } from "./flowFileErrors";
+
+/*
+ * A flow file is made to be shared, so it never carries a secret (FLOW-FORMAT.md). Keys
+ * live in Settings, never in a flow; but a file edited by hand, or a field a future build
+ * adds, could hold one anywhere, so every key of every object is checked, unknown fields
+ * included, and a secret-looking one is dropped with its value.
+ */
+
+/** Key names, lower-cased with `-` and `_` removed, that hold secrets. */
+const SECRET_KEYS = new Set([
+  "apikey", // apiKey, api_key, api-key, API_KEY
+  "xapikey", // x-api-key (Anthropic's header name)
+  "authorization",
+  "password",
+  "secret",
+  "clientsecret",
+  "token",
+  "accesstoken",
+  "refreshtoken",
+]);
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, ""));
+}
+
+/**
+ * A copy of `value` without secret keys, at any depth. `removed` receives the path of each
+ * key dropped, so the caller can say what was left out.
+ */
+export function withoutSecrets(
+  value: unknown,
+  removed: string[] = [],
+  path: PathSegment[] = [],
+): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item, i) => withoutSecrets(item, removed, [...path, i]));
+  }
+  if (value !== null && typeof value === "object") {
+    const entries: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value)) {
+      if (isSecretKey(key)) removed.push(formatPath([...path, key]));
+      else entries.push([key, withoutSecrets(item, removed, [...path, key])]);
+    }
+    // fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
+    return Object.fromEntries(entries);
+  }
+  return value;
+}

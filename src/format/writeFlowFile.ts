@@ -1,0 +1,102 @@
+import type { Flow, FlowEdge, FlowNode } from "../engine/flow";
+import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
+import { canonical, ordered } from "./canonicalJson";
+
+/*
+ * Writes a flow as a version 1 file: the same flow always gives the same bytes, so files
+ * diff cleanly and a round trip is stable. Key order (docs/flow-format.md):
+ *   file:     schema, version, name, nodes, edges, then unknown keys sorted, then conversations
+ *   node:     id, type, position (x, y, …), config, then unknown keys sorted
+ *   config:   CONFIG_KEY_ORDER for the node's type, then unknown keys sorted
+ *   edge:     source, target, then unknown keys sorted
+ * Nested unknown objects have their keys sorted too. A key that names a secret (apiKey,
+ * token, password…: see secrets.ts) is never written, at any depth.
+ */
+
+/** The order of known config keys; documented in docs/flow-format.md. */
+export const CONFIG_KEY_ORDER = {
+  input: [],
+  llm: [
+    "provider",
+    "model",
+    "baseUrl",
+    "systemPrompt",
+    "prompt",
+    "temperature",
+    "maxTokens",
+    "memoryId",
+    "memoryWindowSize",
+    "memoryMode",
+  ],
+  template: ["template"],
+  output: ["value"],
+} as const satisfies Record<FlowNode["type"], readonly string[]>;
+
+/**
+ * The optional conversations section. Its shape is loose on purpose: the app decides what
+ * to put in (conversation records, runs, memory messages); the format only promises to carry
+ * it, secrets removed, and to keep it out of the flow.
+ */
+export interface FlowFileConversations {
+  conversations?: unknown[];
+  runs?: unknown[];
+  memoryMessages?: unknown[];
+  [extra: string]: unknown;
+}
+
+export interface WriteFlowFileOptions {
+  /**
+   * Written as the file's `conversations` section (typically a FlowFileConversations);
+   * left out, the default, when undefined.
+   */
+  conversations?: unknown;
+}
+
+export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): string {
+  // A flow never carries conversations itself; only the caller's explicit section is written.
+  const { conversations: _ignored, ...body } = flow;
+  const file = {
+    ...ordered({ ...body, schema: FLOW_SCHEMA, version: FLOW_VERSION }, [
+      "schema",
+      "version",
+      "name",
+      ["nodes", nodesJson],
+      ["edges", edgesJson],
+    ]),
+    ...(options.conversations !== undefined && {
+      conversations: canonical(options.conversations) ?? null,
+    }),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A piece of a flow for the clipboard, in the same canonical form (with schema and version). */
+export function writeFlowFragment(fragment: { nodes: FlowNode[]; edges: FlowEdge[] }): string {
+  const file = ordered(
+    { schema: FLOW_SCHEMA, version: FLOW_VERSION, nodes: fragment.nodes, edges: fragment.edges },
+    ["schema", "version", ["nodes", nodesJson], ["edges", edgesJson]],
+  );
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+
+const nodesJson = (nodes: unknown) =>
+  asList(nodes).map((node) => {
+    const n = asRecord(node);
+    const configKeys: readonly string[] =
+      typeof n.type === "string" && Object.hasOwn(CONFIG_KEY_ORDER, n.type)
+        ? CONFIG_KEY_ORDER[n.type as FlowNode["type"]]
+        : [];
+    return ordered(n, [
+      "id",
+      "type",
+      ["position", (p) => ordered(asRecord(p), ["x", "y"])],
+      ["config", (c) => (c === undefined ? undefined : ordered(asRecord(c), configKeys))],
+    ]);
+  });
+
+const edgesJson = (edges: unknown) =>
+  asList(edges).map((edge) => ordered(asRecord(edge), ["source", "target"]));

@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestStorage } from "../storage/storageTestSupport";
+import type { StudioStorage } from "../storage/studioStorage";
+import {
+  type CredentialsState,
+  createCredentialsSlice,
+  loadCredentials,
+  SESSION_KEYS_KEY,
+} from "./credentialsStore";
+import { SETTINGS } from "./settingsKeys";
+
+type Host = CredentialsState & { storage: StudioStorage | null };
+
+/** The slice in a store of its own, as the studio store holds it. */
+function hostOn(storage: StudioStorage | null, loaded: Partial<CredentialsState> = {}) {
+  let state: Host;
+  const set = (patch: Partial<CredentialsState>) => {
+    state = { ...state, ...patch };
+  };
+  state = { storage, ...createCredentialsSlice(set, () => state), ...loaded };
+  return () => state;
+}
+
+let storage: StudioStorage;
+beforeEach(async () => {
+  storage = await openTestStorage();
+  sessionStorage.clear();
+});
+afterEach(() => storage.close());
+
+const saved = () => storage.settings.get(SETTINGS.credentials);
+
+describe("credentials", () => {
+  it("saves a key and a base URL in this browser, trimmed, and forgets a cleared one", async () => {
+    const state = hostOn(storage);
+    await state().setCredential("openai", { apiKey: " sk-one\n" });
+    await state().setCredential("openai", { baseUrl: "http://proxy.test/v1" });
+    expect(state().credentials.openai).toEqual({
+      apiKey: "sk-one",
+      baseUrl: "http://proxy.test/v1",
+    });
+    expect(await saved()).toEqual({
+      openai: { apiKey: "sk-one", baseUrl: "http://proxy.test/v1" },
+    });
+
+    await state().setApiKey("openai", "");
+    await state().setCredential("openai", { baseUrl: "" });
+    expect(state().credentials).toEqual({});
+    expect(await saved()).toBeUndefined();
+  });
+
+  it("keeps the last of quickly typed keys (each keystroke saves)", async () => {
+    const state = hostOn(storage);
+    await Promise.all(["s", "sk", "sk-", "sk-abc"].map((k) => state().setApiKey("anthropic", k)));
+    expect(await saved()).toEqual({ anthropic: { apiKey: "sk-abc" } });
+  });
+
+  it("session-only: deletes the saved keys, keeps base URLs, and holds the keys in this tab", async () => {
+    const state = hostOn(storage);
+    await state().setCredential("openai", { apiKey: "sk-one", baseUrl: "http://a.test/v1" });
+    await state().setApiKey("google", "goog-two");
+    await state().setKeyStorage("session");
+
+    expect(await saved()).toEqual({ openai: { baseUrl: "http://a.test/v1" } });
+    expect(await storage.settings.get(SETTINGS.keyStorage)).toBe("session");
+    expect(state().credentials.google?.apiKey).toBe("goog-two");
+    expect(JSON.parse(sessionStorage.getItem(SESSION_KEYS_KEY) ?? "{}")).toEqual({
+      openai: "sk-one",
+      google: "goog-two",
+    });
+
+    // Typed while session-only: never reaches IndexedDB.
+    await state().setApiKey("anthropic", "sk-ant-three");
+    expect(JSON.stringify(await saved())).not.toContain("sk-ant-three");
+
+    // A reload in the same tab finds them again.
+    const reloaded = await loadCredentials(storage.settings);
+    expect(reloaded.keyStorage).toBe("session");
+    expect(reloaded.credentials).toEqual({
+      openai: { baseUrl: "http://a.test/v1", apiKey: "sk-one" },
+      google: { apiKey: "goog-two" },
+      anthropic: { apiKey: "sk-ant-three" },
+    });
+  });
+
+  it("back to this browser: saves the keys in IndexedDB and empties the session copy", async () => {
+    const state = hostOn(storage);
+    await state().setKeyStorage("session");
+    await state().setApiKey("openai", "sk-one");
+    await state().setKeyStorage("browser");
+    expect(await saved()).toEqual({ openai: { apiKey: "sk-one" } });
+    expect(await storage.settings.get(SETTINGS.keyStorage)).toBe("browser");
+    expect(sessionStorage.getItem(SESSION_KEYS_KEY)).toBeNull();
+  });
+
+  it("on load in session mode, removes keys an interrupted switch left in IndexedDB", async () => {
+    await storage.settings.put(SETTINGS.keyStorage, "session");
+    await storage.settings.put(SETTINGS.credentials, { openai: { apiKey: "sk-left" } });
+    const loaded = await loadCredentials(storage.settings);
+    expect(loaded.credentials).toEqual({});
+    expect(await saved()).toBeUndefined();
+  });
+
+  it("reads what an older build saved, dropping what does not fit", async () => {
+    await storage.settings.put(SETTINGS.credentials, {
+      openai: { apiKey: "sk-one", extra: 1 },
+      anthropic: { apiKey: 42 },
+      nonsense: { apiKey: "x" },
+    });
+    expect(await loadCredentials(storage.settings)).toEqual({
+      keyStorage: "browser",
+      credentials: { openai: { apiKey: "sk-one" } },
+    });
+  });
+
+  it("works before storage is open (memory only)", async () => {
+    const state = hostOn(null);
+    await state().setApiKey("openai", "sk-one");
+    await state().setKeyStorage("session");
+    expect(state().credentials.openai?.apiKey).toBe("sk-one");
+  });
+});

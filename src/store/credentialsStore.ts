@@ -1,0 +1,204 @@
+import { PROVIDERS, type ProviderName } from "../engine/flow";
+import type { ProviderCredentials } from "../engine/provider";
+import { SETTINGS } from "./settingsKeys";
+
+/**
+ * Where API keys are kept. "browser": in IndexedDB until removed. "session": in memory and
+ * this tab's sessionStorage (so a reload keeps them), never in IndexedDB; gone with the tab.
+ * Base URLs are not secrets: they stay in IndexedDB either way.
+ */
+export type KeyStorage = "browser" | "session";
+
+/** A field set to "" (or undefined) is removed. */
+export interface CredentialPatch {
+  apiKey?: string | undefined;
+  baseUrl?: string | undefined;
+}
+
+/** What credentials need of the settings repository (tests pass a fake). */
+export interface SettingsStore {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** The credentials part of the studio store. */
+export interface CredentialsState {
+  credentials: ProviderCredentials;
+  keyStorage: KeyStorage;
+  /** Same as setCredential(provider, { apiKey }). */
+  setApiKey(provider: ProviderName, apiKey: string): Promise<void>;
+  setCredential(provider: ProviderName, patch: CredentialPatch): Promise<void>;
+  /** Switching to "session" deletes the keys saved in IndexedDB; to "browser" saves them there. */
+  setKeyStorage(mode: KeyStorage): Promise<void>;
+}
+
+/** The store the slice lives in: it reaches the settings through the open storage. */
+interface Host extends CredentialsState {
+  storage: { settings: SettingsStore } | null;
+}
+
+/** sessionStorage key of the session-only keys. Do not change: open tabs hold it. */
+export const SESSION_KEYS_KEY = "llm-flow-studio.sessionApiKeys";
+
+type ApiKeys = Partial<Record<ProviderName, string>>;
+
+export function createCredentialsSlice(
+  set: (patch: Partial<CredentialsState>) => void,
+  get: () => Host,
+): CredentialsState {
+  return {
+    credentials: {},
+    keyStorage: "browser",
+
+    setApiKey(provider, apiKey) {
+      return get().setCredential(provider, { apiKey });
+    },
+
+    setCredential(provider, patch) {
+      const { credentials, keyStorage, storage } = get();
+      const next = withPatch(credentials, provider, patch);
+      set({ credentials: next });
+      // Started before any await: IndexedDB then applies the writes in the order typed.
+      return save(storage?.settings, next, keyStorage);
+    },
+
+    async setKeyStorage(mode) {
+      const { credentials, keyStorage, storage } = get();
+      if (mode === keyStorage) return;
+      set({ keyStorage: mode });
+      const settings = storage?.settings;
+      if (mode === "session") {
+        // The mode first: if the tab dies between the writes, loading removes the keys left.
+        await Promise.all([
+          settings?.put(SETTINGS.keyStorage, mode),
+          save(settings, credentials, mode),
+        ]);
+      } else {
+        // The keys first: if the tab dies between the writes, the session copy still holds them.
+        await Promise.all([
+          save(settings, credentials, mode),
+          settings?.put(SETTINGS.keyStorage, mode),
+        ]);
+        writeSessionKeys({});
+      }
+    },
+  };
+}
+
+/** The saved mode and credentials, cleaning up keys a switch to "session" did not finish removing. */
+export async function loadCredentials(
+  settings: SettingsStore,
+): Promise<Pick<CredentialsState, "credentials" | "keyStorage">> {
+  const keyStorage: KeyStorage =
+    (await settings.get(SETTINGS.keyStorage)) === "session" ? "session" : "browser";
+  const saved = parseCredentials(await settings.get(SETTINGS.credentials));
+  if (keyStorage === "browser") return { keyStorage, credentials: saved };
+  const kept = withoutKeys(saved);
+  if (Object.keys(apiKeysOf(saved)).length > 0) await putOrDelete(settings, kept);
+  return { keyStorage, credentials: withKeys(kept, readSessionKeys()) };
+}
+
+function save(
+  settings: SettingsStore | undefined,
+  credentials: ProviderCredentials,
+  mode: KeyStorage,
+): Promise<void> {
+  if (mode === "browser") return settings ? putOrDelete(settings, credentials) : Promise.resolve();
+  writeSessionKeys(apiKeysOf(credentials));
+  return settings ? putOrDelete(settings, withoutKeys(credentials)) : Promise.resolve();
+}
+
+function putOrDelete(settings: SettingsStore, credentials: ProviderCredentials): Promise<void> {
+  return Object.keys(credentials).length === 0
+    ? settings.delete(SETTINGS.credentials)
+    : settings.put(SETTINGS.credentials, credentials);
+}
+
+function withPatch(
+  credentials: ProviderCredentials,
+  provider: ProviderName,
+  patch: CredentialPatch,
+): ProviderCredentials {
+  const entry = { ...credentials[provider] };
+  for (const field of ["apiKey", "baseUrl"] as const) {
+    if (!(field in patch)) continue;
+    // Keys and addresses never hold spaces; a pasted key often ends in a newline.
+    const value = patch[field]?.trim();
+    if (value) entry[field] = value;
+    else delete entry[field];
+  }
+  const next = { ...credentials };
+  if (Object.keys(entry).length > 0) next[provider] = entry;
+  else delete next[provider];
+  return next;
+}
+
+function apiKeysOf(credentials: ProviderCredentials): ApiKeys {
+  const keys: ApiKeys = {};
+  for (const provider of PROVIDERS) {
+    const apiKey = credentials[provider]?.apiKey;
+    if (apiKey) keys[provider] = apiKey;
+  }
+  return keys;
+}
+
+function withoutKeys(credentials: ProviderCredentials): ProviderCredentials {
+  let next = credentials;
+  for (const provider of PROVIDERS) next = withPatch(next, provider, { apiKey: undefined });
+  return next;
+}
+
+function withKeys(credentials: ProviderCredentials, keys: ApiKeys): ProviderCredentials {
+  let next = credentials;
+  for (const provider of PROVIDERS) {
+    const apiKey = keys[provider];
+    if (apiKey) next = withPatch(next, provider, { apiKey });
+  }
+  return next;
+}
+
+/** Settings come back `unknown` (an older build may have written them): keep what fits. */
+function parseCredentials(value: unknown): ProviderCredentials {
+  if (typeof value !== "object" || value === null) return {};
+  const record = value as Record<string, unknown>;
+  let credentials: ProviderCredentials = {};
+  for (const provider of PROVIDERS) {
+    const entry = record[provider];
+    if (typeof entry !== "object" || entry === null) continue;
+    const { apiKey, baseUrl } = entry as Record<string, unknown>;
+    credentials = withPatch(credentials, provider, {
+      apiKey: typeof apiKey === "string" ? apiKey : undefined,
+      baseUrl: typeof baseUrl === "string" ? baseUrl : undefined,
+    });
+  }
+  return credentials;
+}
+
+function readSessionKeys(): ApiKeys {
+  try {
+    const text = globalThis.sessionStorage?.getItem(SESSION_KEYS_KEY);
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    return apiKeysOf(parseCredentials(toCredentials(parsed)));
+  } catch {
+    // Unreadable or unavailable (some privacy modes): the keys are simply asked for again.
+    return {};
+  }
+}
+
+function writeSessionKeys(keys: ApiKeys): void {
+  try {
+    if (Object.keys(keys).length === 0) globalThis.sessionStorage?.removeItem(SESSION_KEYS_KEY);
+    else globalThis.sessionStorage?.setItem(SESSION_KEYS_KEY, JSON.stringify(keys));
+  } catch {
+    // Without sessionStorage the keys still live in memory, until this page is reloaded.
+  }
+}
+
+/** { openai: "sk-…" } → { openai: { apiKey: "sk-…" } }, for parseCredentials. */
+function toCredentials(keys: unknown): unknown {
+  if (typeof keys !== "object" || keys === null) return {};
+  return Object.fromEntries(
+    Object.entries(keys).map(([provider, apiKey]) => [provider, { apiKey }]),
+  );
+}

@@ -1,0 +1,40 @@
+import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { useStudio } from "../../store/studioStore";
+
+/** The message box: Enter sends, Shift+Enter adds a line; Stop while a reply is coming. */
+export function Composer() {
+  const running = useStudio((s) => s.running !== null);
+  const [draft, setDraft] = useState("");
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (running || draft.trim() === "") return;
+    void useStudio.getState().send(draft);
+    setDraft("");
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  };
+
+  return (
+    <form className="composer" onSubmit={submit}>
+      <textarea
+        aria-label="Message"
+        placeholder="Message (Enter sends, Shift+Enter for a new line)"
+        value={draft}
+        rows={2}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {running ? (
+        <button type="button" className="stop" onClick={() => useStudio.getState().stop()}>
+          Stop
+        </button>
+      ) : (
+        <button type="submit" disabled={draft.trim() === ""}>
+          Send
+        </button>
+      )}
+    </form>
+  );
+}

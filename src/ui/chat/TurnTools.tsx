@@ -1,0 +1,77 @@
+import type { ChatTurn } from "../../store/chatTurns";
+import { useStudio } from "../../store/studioStore";
+import { useUi } from "../../store/uiStore";
+import { RetryIcon } from "./icons";
+
+interface TurnToolsProps {
+  turn: ChatTurn;
+  turnIndex: number;
+  busy: boolean;
+  /** The error or "Stopped" text, which Retry is about. */
+  problemId: string;
+}
+
+/**
+ * Under a finished turn: ask again (a new version; the old one is kept), fix what failed, or
+ * open the run to see what every call received.
+ */
+export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) {
+  const { runId, status } = turn;
+  const n = turnIndex + 1;
+  const failed = status === "error" || status === "aborted";
+  const ask = () => void useStudio.getState().regenerate(turnIndex);
+  return (
+    <div className="chat-tools">
+      {status === "ok" && (
+        <button
+          type="button"
+          className="chat-tool"
+          aria-label={`Regenerate reply ${n}`}
+          title="Ask again from the same point: a new version, this one is kept"
+          disabled={busy}
+          onClick={ask}
+        >
+          <RetryIcon />
+          Regenerate
+        </button>
+      )}
+      {turn.error?.kind === "auth" && (
+        <button
+          type="button"
+          className="chat-tool chat-tool-strong"
+          // The run does not record which provider refused, so Settings opens at its top.
+          onClick={() => useUi.getState().openSettings()}
+        >
+          Open Settings
+        </button>
+      )}
+      {failed && (
+        <button
+          type="button"
+          className="chat-tool chat-tool-strong"
+          aria-describedby={problemId}
+          disabled={busy}
+          onClick={ask}
+        >
+          <RetryIcon />
+          Retry
+        </button>
+      )}
+      {runId && (
+        <button
+          type="button"
+          className="chat-tool"
+          // "Inspect" is in the name, so voice-control users can say what they see.
+          aria-label={`Inspect run ${n}`}
+          title="Open this run in the Runs tab: what each model received and answered"
+          onClick={() => {
+            useStudio.getState().inspectRun(runId);
+            useUi.getState().setSideTab("runs");
+          }}
+        >
+          Inspect
+        </button>
+      )}
+    </div>
+  );
+}

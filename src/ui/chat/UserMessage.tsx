@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from "react";
+import type { ChatTurn } from "../../store/chatTurns";
+import { useStudio } from "../../store/studioStore";
+import { BranchSwitcher } from "./BranchSwitcher";
+import { PencilIcon } from "./icons";
+import { MessageEditForm } from "./MessageEditForm";
+
+interface UserMessageProps {
+  turn: ChatTurn;
+  turnIndex: number;
+  busy: boolean;
+}
+
+/** What the user sent: plain text, never Markdown. Editing it starts a new branch. */
+export function UserMessage({ turn, turnIndex, busy }: UserMessageProps) {
+  const [editing, setEditing] = useState(false);
+  const [shownRun, setShownRun] = useState(turn.runId);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  // A cancelled edit gives focus back to its Edit button, once the button is back.
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editRef.current?.focus();
+  }, [editing]);
+
+  // Another version came into this slot (a branch switch): an open edit was for the old one.
+  if (shownRun !== turn.runId) {
+    setShownRun(turn.runId);
+    setEditing(false);
+  }
+
+  if (editing) {
+    return (
+      <MessageEditForm
+        initial={turn.input}
+        busy={busy}
+        onSend={(text) => {
+          setEditing(false);
+          void useStudio.getState().editMessage(turnIndex, text);
+        }}
+        onCancel={() => {
+          refocus.current = true;
+          setEditing(false);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="chat-user">
+      <p className="chat-user-text">
+        <span className="sr-only">You: </span>
+        {turn.input}
+      </p>
+      {turn.status !== "running" && (
+        <div className="chat-tools chat-tools-end">
+          {turn.branch && <BranchSwitcher turnIndex={turnIndex} branch={turn.branch} busy={busy} />}
+          <button
+            ref={editRef}
+            type="button"
+            className="chat-tool"
+            aria-label={`Edit message ${turnIndex + 1}`}
+            disabled={busy}
+            onClick={() => setEditing(true)}
+          >
+            <PencilIcon />
+            Edit
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { vi } from "vitest";
+import { runId } from "../../engine/ids";
+import type { ChatTurn } from "../../store/chatTurns";
+import { useStudio } from "../../store/studioStore";
+import { useUi } from "../../store/uiStore";
+
+const initialStudio = useStudio.getState();
+const initialUi = useUi.getState();
+
+/** A finished exchange; override what the test is about. */
+export function makeTurn(n: number, patch: Partial<ChatTurn> = {}): ChatTurn {
+  return {
+    runId: runId(`run-${n}`),
+    parentRunId: n > 1 ? runId(`run-${n - 1}`) : null,
+    input: `Message ${n}`,
+    outputs: { output: `Reply ${n}` },
+    status: "ok",
+    memoryNotes: [],
+    ...patch,
+  };
+}
+
+/** Puts turns in the studio store with every chat action a stub, and returns the stubs. */
+export function stubStudio(state: Partial<ReturnType<typeof useStudio.getState>> = {}) {
+  const actions = {
+    send: vi.fn(async () => {}),
+    editMessage: vi.fn(async () => {}),
+    regenerate: vi.fn(async () => {}),
+    switchBranch: vi.fn(async () => {}),
+    stop: vi.fn(),
+    newConversation: vi.fn(),
+    openConversation: vi.fn(async () => {}),
+    renameConversation: vi.fn(async () => {}),
+    deleteConversation: vi.fn(async () => {}),
+    inspectRun: vi.fn(),
+  };
+  useStudio.setState({ status: "ready", running: null, ...actions, ...state });
+  return actions;
+}
+
+/** Back to the stores as they were before the test. */
+export function resetStores() {
+  useStudio.setState(initialStudio, true);
+  useUi.setState(initialUi, true);
+}

@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useStudio } from "../../store/studioStore";
+import { chatFlow, converse } from "../runs/runsTestSupport";
+import { MemoryPanel } from "./MemoryPanel";
+
+afterEach(() => vi.restoreAllMocks());
+
+const card = (memoryId: string) => screen.getByRole("region", { name: `Memory ${memoryId}` });
+
+/** Each message as "role text (origin)", in the order listed. */
+const messagesOf = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole("listitem")
+    .map(
+      (li) =>
+        `${li.querySelector(".memory-message-role")?.textContent} ${li.querySelector(".memory-message-text")?.textContent} (${li.querySelector(".memory-message-origin")?.textContent})`,
+    );
+
+describe("MemoryPanel", () => {
+  it("lists a memory's messages in order, with its size and who reads and writes it", async () => {
+    // A window of 2 limits what a call sees, never what the memory holds.
+    await converse(chatFlow(2), ["U1", "U2", "U3"]);
+    render(<MemoryPanel />);
+    const memory = card("chat_llm");
+    const list = await within(memory).findByRole("list", { name: "Messages of memory chat_llm" });
+    expect(messagesOf(list)).toEqual([
+      "user U1 (by chat_llm, run 1)",
+      "assistant A1 (by chat_llm, run 1)",
+      "user U2 (by chat_llm, run 2)",
+      "assistant A2 (by chat_llm, run 2)",
+      "user U3 (by chat_llm, run 3)",
+      "assistant A3 (by chat_llm, run 3)",
+    ]);
+    expect(within(memory).getByText("6 messages")).toBeTruthy();
+    const readBy = within(memory).getByText("Read by").parentElement as HTMLElement;
+    expect(readBy.textContent).toBe("Read bychat_llm (last 2 messages)");
+    const writtenBy = within(memory).getByText("Written by").parentElement as HTMLElement;
+    expect(within(writtenBy).getByRole("button", { name: "chat_llm" })).toBeTruthy();
+  });
+
+  it("clears a memory for the next message without hiding what it holds now", async () => {
+    await converse(chatFlow(), ["U1"]);
+    render(<MemoryPanel />);
+    const clear = within(card("chat_llm")).getByRole("button", { name: "Clear memory chat_llm" });
+    await waitFor(() => expect((clear as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(clear);
+    expect(useStudio.getState().pendingClears).toEqual(["chat_llm"]);
+    expect(within(card("chat_llm")).getByRole("status").textContent).toContain(
+      "Will be empty from your next message",
+    );
+    // History is not rewritten: the messages stay listed until the next run starts empty.
+    expect(within(card("chat_llm")).getByText("2 messages")).toBeTruthy();
+    expect((clear as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows every memory empty in a new conversation", async () => {
+    await converse(chatFlow(), []);
+    render(<MemoryPanel />);
+    expect(screen.getByText(/New conversation: every memory starts empty/)).toBeTruthy();
+    expect(within(card("chat_llm")).getByText("0 messages")).toBeTruthy();
+    expect(within(card("chat_llm")).getByText("Empty in this conversation.")).toBeTruthy();
+  });
+
+  it("exports a memory as <memoryId>.memory.json with its messages in order", async () => {
+    const { chat } = await converse(chatFlow(), ["U1", "U2"]);
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return "blob:memory";
+    });
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      downloads.push(this.download);
+    });
+    render(<MemoryPanel />);
+    const exportButton = within(card("chat_llm")).getByRole("button", {
+      name: "Export chat_llm as JSON",
+    });
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(exportButton);
+
+    expect(downloads).toEqual(["chat_llm.memory.json"]);
+    const file = JSON.parse(await (blobs[0] as Blob).text());
+    expect(file.memoryId).toBe("chat_llm");
+    expect(
+      file.messages.map((m: { role: string; content: string }) => `${m.role}: ${m.content}`),
+    ).toEqual(["user: U1", "assistant: A1", "user: U2", "assistant: A2"]);
+    expect(file.messages[2]).toMatchObject({ nodeId: "chat_llm", runId: chat.runs[1]?.id });
+    expect(typeof file.messages[2].createdAt).toBe("number");
+  });
+
+  it("virtualizes a long memory but still counts all of it", async () => {
+    const inputs = Array.from({ length: 120 }, (_, i) => `U${i + 1}`);
+    await converse(chatFlow(), inputs);
+    // happy-dom lays nothing out: give every element a size, as a browser would.
+    vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(400);
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue(
+      new DOMRect(0, 0, 360, 60),
+    );
+    render(<MemoryPanel />);
+    await waitFor(() => expect(within(card("chat_llm")).getByText("240 messages")).toBeTruthy());
+    const list = within(card("chat_llm")).getByRole("list", {
+      name: "Messages of memory chat_llm",
+    });
+    const rows = within(list).queryAllByRole("listitem");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(240);
+    expect(rows[0]?.getAttribute("aria-setsize")).toBe("240");
+  });
+});

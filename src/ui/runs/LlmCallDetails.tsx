@@ -1,0 +1,127 @@
+import { useId } from "react";
+import type { RunId } from "../../engine/ids";
+import type { NodeRecord } from "../../engine/runSnapshot";
+import { windowLabel } from "../memory/memoryLabels";
+import { CallLines } from "./CallLines";
+import type { CallMessages } from "./callMessages";
+import { errorInWords, formatDuration, STATUS_WORDS } from "./runFormat";
+import { useCallMessages } from "./useCallMessages";
+
+type LlmNodeRecord = NodeRecord & { llm: NonNullable<NodeRecord["llm"]> };
+
+export const isLlmCall = (node: NodeRecord): node is LlmNodeRecord => node.llm !== undefined;
+
+interface LlmCallDetailsProps {
+  node: LlmNodeRecord;
+  runId: RunId;
+  colors: ReadonlyMap<string, string>;
+  numbers: ReadonlyMap<RunId, number>;
+}
+
+/**
+ * One LLM call of a run, exactly as it happened: the messages sent (and those the window
+ * dropped), the reply, tokens, latency, any error, and what the call added to its memory.
+ */
+export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsProps) {
+  const headingId = useId();
+  const { llm } = node;
+  const read = useCallMessages(llm, true);
+  return (
+    <section className={`run-call is-${node.status}`} aria-labelledby={headingId}>
+      <h4 id={headingId} className="run-call-title">
+        <span className="run-call-node">{node.nodeId}</span>
+        <span className="run-call-model">
+          {llm.provider} · {llm.model}
+        </span>
+        <span className={`run-status is-${node.status}`}>{STATUS_WORDS[node.status]}</span>
+      </h4>
+      <p className="run-call-summary">{memorySummary(node)}</p>
+      {read.status === "loading" && <p className="run-help">Reading the messages…</p>}
+      {read.status === "failed" && <p className="run-call-error">{read.message}</p>}
+      {read.status === "ready" && (
+        <CallLines
+          call={read.call}
+          colors={colors}
+          runId={runId}
+          numbers={numbers}
+          label={`Messages sent by ${node.nodeId}`}
+        />
+      )}
+      {llm.reply !== undefined && (
+        <div className="run-call-reply">
+          <span className="run-label">Reply</span>
+          <p className="call-text">{llm.reply}</p>
+        </div>
+      )}
+      {node.error && (
+        <p className="run-call-error">
+          <span className="run-label">Error</span> {errorInWords(node.error)}
+        </p>
+      )}
+      <CallStats node={node} />
+      {read.status === "ready" && <Appended node={node} call={read.call} />}
+    </section>
+  );
+}
+
+/** What the call saw of its memory, in words, before the messages themselves. */
+function memorySummary({ llm }: LlmNodeRecord): string {
+  const memory = llm.memory;
+  if (!memory) return "No memory: it received the system prompt (if any) and the prompt.";
+  const sent = memory.keptIds.length;
+  const mode = memory.mode === "read-write" ? "" : ` (${memory.mode})`;
+  const dropped =
+    memory.droppedCount > 0 ? `, ${memory.droppedCount} older left out by the window` : "";
+  return `Memory ${memory.memoryId}${mode}, ${windowLabel(memory.windowSize)}: ${sent} message${sent === 1 ? "" : "s"} sent${dropped}.`;
+}
+
+function CallStats({ node }: { node: LlmNodeRecord }) {
+  const { usage, latencyMs } = node.llm;
+  const tokens = (n: number | undefined) => (n === undefined ? "?" : String(n));
+  if (!usage && latencyMs === undefined) return null;
+  return (
+    <dl className="run-call-stats">
+      {usage && (
+        <div>
+          <dt>Tokens in / out</dt>
+          <dd>
+            {tokens(usage.inputTokens)} / {tokens(usage.outputTokens)}
+          </dd>
+        </div>
+      )}
+      {latencyMs !== undefined && (
+        <div>
+          <dt>Latency</dt>
+          <dd>{formatDuration(latencyMs)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** What the call wrote to memory: a failed call writes nothing, a read-only one never does. */
+function Appended({ node, call }: { node: LlmNodeRecord; call: CallMessages }) {
+  const memory = node.llm.memory;
+  if (!memory) return null;
+  let note: string | null = null;
+  if (call.appended.length === 0) {
+    if (node.status !== "ok") note = `Added nothing to memory ${memory.memoryId}: the call failed.`;
+    else if (memory.mode === "read-only")
+      note = `Added nothing to memory ${memory.memoryId}: read only.`;
+    else note = `Added nothing to memory ${memory.memoryId}.`;
+  }
+  if (note) return <p className="run-call-appended run-help">{note}</p>;
+  return (
+    <div className="run-call-appended">
+      <span className="run-label">Added to memory {memory.memoryId}</span>
+      <ul>
+        {call.appended.map((m) => (
+          <li key={m.id}>
+            <span className="call-role">{m.role}</span>{" "}
+            <span className="call-snippet">{m.content}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { SETTINGS } from "../../store/settingsKeys";
+import { useStudio } from "../../store/studioStore";
+import { useUi } from "../../store/uiStore";
+import { openTestStorage } from "../../storage/storageTestSupport";
+import { openSettingsFor, renderSettings, resetSettings } from "./settingsTestSupport";
+
+afterEach(resetSettings);
+
+const dialog = () => screen.getByRole("dialog", { name: "Settings" }) as HTMLDialogElement;
+const keyField = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
+
+describe("SettingsDialog", () => {
+  it("opens from the header button, closes with Close or Escape, and gives focus back", async () => {
+    const user = renderSettings();
+    const opener = screen.getByRole("button", { name: "Settings" });
+    await user.click(opener);
+    const settings = dialog();
+    expect(settings.open).toBe(true);
+    expect(settings.contains(document.activeElement)).toBe(true);
+    for (const title of ["OpenAI", "Anthropic", "Google", "OpenAI-compatible", "Storage"]) {
+      expect(screen.getByRole("heading", { name: title })).toBeTruthy();
+    }
+
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(useUi.getState().settings.open).toBe(false));
+    expect(settings.open).toBe(false);
+    expect(document.activeElement).toBe(opener);
+
+    await user.click(opener);
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(settings.open).toBe(false));
+    expect(useUi.getState().settings.open).toBe(false);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("opened for a provider, puts the cursor in that provider's key field", () => {
+    renderSettings();
+    openSettingsFor("anthropic");
+    expect(document.activeElement).toBe(keyField("Anthropic API key"));
+  });
+
+  it("names every field for its provider, and says where the key goes", () => {
+    renderSettings();
+    openSettingsFor(undefined);
+    for (const title of ["OpenAI", "Anthropic", "Google", "OpenAI-compatible"]) {
+      expect(keyField(`${title} API key`).type).toBe("password");
+      expect(keyField(`${title} base URL`)).toBeTruthy();
+      expect(screen.getByRole("button", { name: `Test connection to ${title}` })).toBeTruthy();
+    }
+    expect(describedBy(keyField("Google API key"))).toBe(
+      "Stays in this browser. Sent only to Google. Never written to an exported file, a URL or the console.",
+    );
+    expect(keyField("OpenAI base URL").placeholder).toBe("https://api.openai.com/v1");
+    expect(keyField("OpenAI-compatible base URL").placeholder).toBe("http://localhost:11434/v1");
+    expect(describedBy(keyField("OpenAI-compatible base URL"))).toContain("Required");
+  });
+
+  it("saves a typed key in this browser's storage, and never shows it as text", async () => {
+    const storage = await openTestStorage();
+    useStudio.setState({ storage });
+    const user = renderSettings();
+    openSettingsFor("openai");
+    await user.type(keyField("OpenAI API key"), "sk-typed-123");
+
+    expect(useStudio.getState().credentials.openai?.apiKey).toBe("sk-typed-123");
+    expect(await storage.settings.get(SETTINGS.credentials)).toEqual({
+      openai: { apiKey: "sk-typed-123" },
+    });
+    expect(document.body.textContent).not.toContain("sk-typed-123");
+    storage.close();
+  });
+
+  it("keeps a base URL only once it is an http(s) address, and says why it is refused", async () => {
+    const user = renderSettings();
+    openSettingsFor(undefined);
+    const field = keyField("OpenAI-compatible base URL");
+    await user.type(field, "localhost:11434");
+    expect(describedBy(field)).toContain("Use an http:// or https:// address.");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(useStudio.getState().credentials["openai-compatible"]).toBeUndefined();
+    const test = screen.getByRole("button", { name: "Test connection to OpenAI-compatible" });
+    expect((test as HTMLButtonElement).disabled).toBe(true);
+
+    await user.clear(field);
+    await user.type(field, "http://localhost:11434/v1");
+    expect(field.getAttribute("aria-invalid")).toBeNull();
+    expect(useStudio.getState().credentials["openai-compatible"]?.baseUrl).toBe(
+      "http://localhost:11434/v1",
+    );
+  });
+
+  it("for this session only: deletes the saved keys, keeps them on screen for this tab", async () => {
+    const storage = await openTestStorage();
+    useStudio.setState({ storage });
+    const user = renderSettings();
+    openSettingsFor("anthropic");
+    await user.type(keyField("Anthropic API key"), "sk-ant-secret");
+    await waitFor(async () =>
+      expect(await storage.settings.get(SETTINGS.credentials)).toEqual({
+        anthropic: { apiKey: "sk-ant-secret" },
+      }),
+    );
+
+    const keep = screen.getByRole("radiogroup", { name: "Keep API keys" });
+    expect(keep).toBeTruthy();
+    await user.click(screen.getByRole("radio", { name: "For this session only" }));
+
+    await waitFor(async () =>
+      expect(await storage.settings.get(SETTINGS.credentials)).toBeUndefined(),
+    );
+    expect(await storage.settings.get(SETTINGS.keyStorage)).toBe("session");
+    expect((screen.getByRole("radio", { name: "For this session only" }) as HTMLInputElement).checked).toBe(true);
+    expect(keyField("Anthropic API key").value).toBe("sk-ant-secret");
+
+    // A key typed now stays out of IndexedDB too.
+    await user.type(keyField("OpenAI API key"), "sk-later");
+    expect(useStudio.getState().credentials.openai?.apiKey).toBe("sk-later");
+    expect(await storage.settings.get(SETTINGS.credentials)).toBeUndefined();
+    storage.close();
+  });
+});
