@@ -4,8 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Flow, FlowNode } from "../engine/flow";
-import { conversationId, flowId } from "../engine/ids";
 import { InMemorySaver } from "../engine/InMemorySaver";
+import { conversationId, flowId } from "../engine/ids";
 import type { LlmProvider } from "../engine/provider";
 import { runFlowToEnd } from "../engine/runFlow";
 import { STARTER_FLOWS } from "../engine/starterFlows";
@@ -78,15 +78,15 @@ const lineWith = (source: string, needle: string) =>
 
 describe("exportTimbalPython says where Timbal differs, at that line", () => {
   it("read-only and write-only memory", () => {
-    expect(lineWith(exportTimbalPython(withLlm({ memoryMode: "read-only" })), "memory_id=")).toMatch(
-      /memory_id="chat_llm",\s+# NOTE: memory mode "read-only" .* no Timbal equivalent/,
-    );
-    expect(lineWith(exportTimbalPython(withLlm({ memoryMode: "write-only" })), "memory_id=")).toMatch(
-      /# NOTE: memory mode "write-only" .* no Timbal equivalent/,
-    );
-    expect(lineWith(exportTimbalPython(withLlm({ memoryMode: "read-write" })), "memory_id=")).not.toMatch(
-      /NOTE/,
-    );
+    expect(
+      lineWith(exportTimbalPython(withLlm({ memoryMode: "read-only" })), "memory_id="),
+    ).toMatch(/memory_id="chat_llm",\s+# NOTE: memory mode "read-only" .* no Timbal equivalent/);
+    expect(
+      lineWith(exportTimbalPython(withLlm({ memoryMode: "write-only" })), "memory_id="),
+    ).toMatch(/# NOTE: memory mode "write-only" .* no Timbal equivalent/);
+    expect(
+      lineWith(exportTimbalPython(withLlm({ memoryMode: "read-write" })), "memory_id="),
+    ).not.toMatch(/NOTE/);
   });
 
   it("the echo provider and a base URL, without its credentials", () => {
@@ -105,17 +105,21 @@ describe("exportTimbalPython says where Timbal differs, at that line", () => {
   });
 
   it("how the memory window counts, and window 0", () => {
-    expect(lineWith(exportTimbalPython(withLlm({ memoryWindowSize: 5 })), "memory_window_size=")).toMatch(
+    expect(
+      lineWith(exportTimbalPython(withLlm({ memoryWindowSize: 5 })), "memory_window_size="),
+    ).toMatch(
       /memory_window_size=5,\s+# NOTE: .*Timbal counts the prompt as one of them \(6 gives the same history\)/,
     );
-    expect(lineWith(exportTimbalPython(withLlm({ memoryWindowSize: 0 })), "memory_window_size=")).toMatch(
-      /memory_window_size=0,\s+# NOTE: 0 means no history here/,
-    );
+    expect(
+      lineWith(exportTimbalPython(withLlm({ memoryWindowSize: 0 })), "memory_window_size="),
+    ).toMatch(/memory_window_size=0,\s+# NOTE: 0 means no history here/);
   });
 
   it("config fields it cannot export, by name, never by value", () => {
     const source = exportTimbalPython(withLlm({ topP: 0.5, apiKey: "sk-zzz" }));
-    expect(lineWith(source, 'id="chat_llm"')).toMatch(/# NOTE: not exported, no Timbal parameter: config\.topP, config\.apiKey/);
+    expect(lineWith(source, 'id="chat_llm"')).toMatch(
+      /# NOTE: not exported, no Timbal parameter: config\.topP, config\.apiKey/,
+    );
     expect(source).not.toContain("sk-zzz");
   });
 
@@ -151,7 +155,13 @@ interface PythonResult {
 function runExports(cases: { source: string; input: string }[]): PythonResult[] {
   const run = spawnSync("python3", [join(STUB, "run_exports.py")], {
     input: JSON.stringify(cases),
-    env: { ...process.env, PYTHONPATH: STUB, PYTHONIOENCODING: "utf-8" },
+    // No __pycache__ in the fixtures folder.
+    env: {
+      ...process.env,
+      PYTHONPATH: STUB,
+      PYTHONIOENCODING: "utf-8",
+      PYTHONDONTWRITEBYTECODE: "1",
+    },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -1,6 +1,6 @@
 import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
-import { ancestors, buildGraph, topologicalOrder } from "../engine/graph";
+import { ancestors, buildGraph, type Graph, topologicalOrder } from "../engine/graph";
 import type { NodeId } from "../engine/ids";
 import { nodeTemplate } from "../engine/nodeKinds";
 import { INPUT_REFERENCE } from "../engine/template";
@@ -48,7 +48,7 @@ export function exportTimbalPython(flow: Flow): string {
 }
 
 class TimbalWriter {
-  private readonly graph;
+  private readonly graph: Graph;
   private readonly byId = new Map<string, FlowNode>();
   private readonly topoIndex = new Map<string, number>();
   private readonly chain: string[] = [];
@@ -63,7 +63,7 @@ class TimbalWriter {
 
   write(): string {
     const order = this.order();
-    order.forEach((id, i) => this.topoIndex.set(id, i));
+    for (const [i, id] of order.entries()) this.topoIndex.set(id, i);
     for (const id of order) {
       const node = this.byId.get(id);
       if (node) this.node(node);
@@ -201,7 +201,7 @@ class TimbalWriter {
     const modelNotes: string[] = [];
     if (c.provider === "echo") {
       modelNotes.push(
-        'provider "echo" is LLM Flow Studio\'s offline test model (it repeats the prompt); Timbal has no equivalent: choose a real model',
+        'provider "echo" is LLM Flow Studio\'s offline test model (it describes what it received); Timbal has no equivalent: choose a real model',
       );
     }
     if (typeof c.baseUrl === "string" && c.baseUrl.trim() !== "") {

@@ -107,12 +107,18 @@ function mutate(g: fc.GeneratorValue, flow: Flow): Mutation {
     case "edge to a missing node": {
       const existing = g(fc.constantFrom, ...file.nodes.map((n: { id: string }) => n.id));
       const missing = `${file.nodes.map((n: { id: string }) => n.id).join("")}_gone`;
-      file.edges.push(g(fc.boolean) ? { source: existing, target: missing } : { source: missing, target: existing });
+      file.edges.push(
+        g(fc.boolean)
+          ? { source: existing, target: missing }
+          : { source: missing, target: existing },
+      );
       return { name: kind, text: JSON.stringify(file), refused: true };
     }
     case "make a cycle": {
       // Reverse any edge between two non-input nodes: with the original it is a loop of two.
-      const inputs = new Set(flow.nodes.filter((n) => n.type === "input").map((n) => n.id as string));
+      const inputs = new Set(
+        flow.nodes.filter((n) => n.type === "input").map((n) => n.id as string),
+      );
       const candidates = flow.edges.filter((e) => !inputs.has(e.source));
       const edge = candidates.length > 0 ? g(fc.constantFrom, ...candidates) : flow.edges[0];
       if (edge) file.edges.push({ source: edge.target, target: edge.source });

@@ -12,9 +12,10 @@ const CHECKED_IN = join(ROOT, "docs/flow.schema.json");
 describe("docs/flow.schema.json", () => {
   it("is up to date with the validator (if not: run npm run schema)", () => {
     const onDisk = readFileSync(CHECKED_IN, "utf8");
-    expect(onDisk === flowJsonSchemaText(), "docs/flow.schema.json is out of date: run npm run schema").toBe(
-      true,
-    );
+    expect(
+      onDisk === flowJsonSchemaText(),
+      "docs/flow.schema.json is out of date: run npm run schema",
+    ).toBe(true);
   });
 
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(flowJsonSchema());

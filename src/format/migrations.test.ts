@@ -66,7 +66,12 @@ describe("the migration ladder", () => {
             draftOnly: "kept",
           },
         },
-        { id: "output", type: "output", position: { x: 560, y: 0 }, config: { value: "{{chat_llm}}" } },
+        {
+          id: "output",
+          type: "output",
+          position: { x: 560, y: 0 },
+          config: { value: "{{chat_llm}}" },
+        },
       ],
     });
   });
@@ -94,7 +99,9 @@ describe("the migration ladder", () => {
     const result = readFlowFile(JSON.stringify(VERSION_0_FILE));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.migratedFrom).toBe(0);
-    expect(result.warnings).toEqual([`Upgraded this file from an older format (${MIGRATIONS[0]?.name}).`]);
+    expect(result.warnings).toEqual([
+      `Upgraded this file from an older format (${MIGRATIONS[0]?.name}).`,
+    ]);
     const llm = result.flow.nodes[1];
     expect(llm?.type === "llm" && llm.config.memoryWindowSize).toBe(5);
     // Once read, it is written as the current version.

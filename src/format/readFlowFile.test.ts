@@ -90,9 +90,11 @@ describe("readFlowFile refuses, in this order, with a path and a message", () =>
   });
 
   it("a newer version, naming both versions, before looking at anything else", () => {
-    expect(errorsOf('{"schema": "llm-flow-studio/flow", "version": 2, "nodes": "whatever"}')).toEqual(
-      ["version: This flow file is version 2; this app reads up to version 1. Update the app to open it."],
-    );
+    expect(
+      errorsOf('{"schema": "llm-flow-studio/flow", "version": 2, "nodes": "whatever"}'),
+    ).toEqual([
+      "version: This flow file is version 2; this app reads up to version 1. Update the app to open it.",
+    ]);
   });
 
   it("a version that is missing, not a whole number or never existed", () => {
@@ -149,7 +151,12 @@ describe("readFlowFile refuses, in this order, with a path and a message", () =>
   });
 
   it("never throws, whatever the text", () => {
-    for (const text of ["", "{", '{"schema":"llm-flow-studio/flow","version":0,"nodes":7}', "\u0000"]) {
+    for (const text of [
+      "",
+      "{",
+      '{"schema":"llm-flow-studio/flow","version":0,"nodes":7}',
+      "\u0000",
+    ]) {
       expect(() => readFlowFile(text)).not.toThrow();
     }
   });
@@ -165,6 +172,8 @@ describe("readFlowFile keeps what it does not know and drops secrets", () => {
     file.edges[1].label = "reply";
     const flow = accepted(JSON.stringify(file));
     expect(flow).toEqual(file);
+    // …and they are written back: the round trip loses nothing.
+    expect(JSON.parse(writeFlowFile(flow))).toEqual(file);
   });
 
   it("removes secret-looking keys with a warning naming where they were", () => {

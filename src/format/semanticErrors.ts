@@ -40,7 +40,7 @@ export function semanticErrors(flow: Flow): SemanticFindings {
 
   // The last node with an id: for a duplicate, that is the copy to rename.
   const indexOf = new Map<string, number>();
-  flow.nodes.forEach((node, i) => indexOf.set(node.id, i));
+  for (const [i, node] of flow.nodes.entries()) indexOf.set(node.id, i);
 
   const warnings: string[] = [];
   for (const problem of validateFlow({ nodes: flow.nodes, edges })) {

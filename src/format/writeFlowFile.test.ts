@@ -30,7 +30,14 @@ describe("writeFlowFile", () => {
       nodes: [
         {
           zNode: true,
-          config: { memoryId: "m", zz: 1, aa: 2, model: "x", provider: "openai", prompt: "{{input}}" },
+          config: {
+            memoryId: "m",
+            zz: 1,
+            aa: 2,
+            model: "x",
+            provider: "openai",
+            prompt: "{{input}}",
+          },
           position: { y: 2, w: 0, x: 1 },
           type: "llm",
           id: "b",
@@ -52,7 +59,14 @@ describe("writeFlowFile", () => {
               id: "b",
               type: "llm",
               position: { x: 1, y: 2, w: 0 },
-              config: { provider: "openai", model: "x", prompt: "{{input}}", memoryId: "m", aa: 2, zz: 1 },
+              config: {
+                provider: "openai",
+                model: "x",
+                prompt: "{{input}}",
+                memoryId: "m",
+                aa: 2,
+                zz: 1,
+              },
               zNode: true,
             },
           ],
@@ -91,10 +105,27 @@ describe("writeFlowFile", () => {
     const text = writeFlowFile(withSecrets, {
       conversations: { runs: [{ credentials: { api_key: "sk-run", secret: "s" } }] },
     });
-    for (const secret of ["sk-in-config", "sk-upper", "tok-nested", "hunter2", "Bearer", "sk-header", "sk-run"]) {
+    for (const secret of [
+      "sk-in-config",
+      "sk-upper",
+      "tok-nested",
+      "hunter2",
+      "Bearer",
+      "sk-header",
+      "sk-run",
+    ]) {
       expect(text).not.toContain(secret);
     }
-    for (const key of ["apiKey", "API_KEY", "token", "password", "Authorization", "x-api-key", "api_key", "secret"]) {
+    for (const key of [
+      "apiKey",
+      "API_KEY",
+      "token",
+      "password",
+      "Authorization",
+      "x-api-key",
+      "api_key",
+      "secret",
+    ]) {
       expect(text).not.toContain(`"${key}"`);
     }
     // What is not secret stays: the rest of the unknown field, with its structure.
@@ -145,7 +176,12 @@ describe("writeFlowFragment and readFlowFragment", () => {
 
   it("accepts a whole flow file, {nodes} alone, and migrates an old version", () => {
     expect(readFlowFragment(writeFlowFile(flow))).toMatchObject({ ok: true, nodes: flow.nodes });
-    expect(readFlowFragment('{"nodes": []}')).toEqual({ ok: true, nodes: [], edges: [], warnings: [] });
+    expect(readFlowFragment('{"nodes": []}')).toEqual({
+      ok: true,
+      nodes: [],
+      edges: [],
+      warnings: [],
+    });
     const v0 = {
       schema: "llm-flow-studio/flow",
       version: 0,
@@ -162,7 +198,9 @@ describe("writeFlowFragment and readFlowFragment", () => {
     });
     expect(readFlowFragment('{"edges": []}')).toEqual({
       ok: false,
-      errors: [{ path: "", message: 'This is not a flow or a piece of one (no "nodes" list to paste).' }],
+      errors: [
+        { path: "", message: 'This is not a flow or a piece of one (no "nodes" list to paste).' },
+      ],
     });
     const node = { id: "a", type: "output", position: { x: 0, y: 0 }, config: {} };
     expect(readFlowFragment(JSON.stringify({ nodes: [node, node] }))).toEqual({
@@ -172,12 +210,17 @@ describe("writeFlowFragment and readFlowFragment", () => {
     expect(readFlowFragment('{"nodes": [{"id": "1a", "type": "llm"}]}')).toEqual({
       ok: false,
       errors: [
-        { path: "nodes[0].id", message: "must start with a letter or _ and contain only letters, digits and _" },
+        {
+          path: "nodes[0].id",
+          message: "must start with a letter or _ and contain only letters, digits and _",
+        },
         { path: "nodes[0].position", message: "is required" },
         { path: "nodes[0].config", message: "is required" },
       ],
     });
-    expect(readFlowFragment('{"schema": "llm-flow-studio/flow", "version": 9, "nodes": []}')).toMatchObject({
+    expect(
+      readFlowFragment('{"schema": "llm-flow-studio/flow", "version": 9, "nodes": []}'),
+    ).toMatchObject({
       ok: false,
       errors: [{ path: "version" }],
     });

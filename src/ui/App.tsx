@@ -12,7 +12,11 @@ import { ProblemsList } from "./canvas/ProblemsList";
 import { ChatPanel } from "./chat/ChatPanel";
 import { FlowMenu } from "./flows/FlowMenu";
 import { NodeInspector } from "./inspector/NodeInspector";
+import { MemoryPanel } from "./memoryPanel/MemoryPanel";
+import { RunsPanel } from "./runs/RunsPanel";
 import { SidePanelTabs } from "./SidePanelTabs";
+import { SettingsButton } from "./settings/SettingsButton";
+import { SettingsDialog } from "./settings/SettingsDialog";
 import { ThemeToggle } from "./theme/ThemeToggle";
 import { useAppliedTheme } from "./theme/useAppliedTheme";
 
@@ -42,6 +46,7 @@ export function App() {
         <span className="header-note">
           Runs in your browser: flows, chats and memory stay here.
         </span>
+        {status === "ready" && <SettingsButton />}
         <ThemeToggle />
       </header>
       {status === "loading" && <p className="status">Opening your flows…</p>}
@@ -66,11 +71,12 @@ export function App() {
               panels={{
                 chat: <ChatPanel />,
                 node: <NodeInspector />,
-                runs: <p className="status">Runs will be listed here.</p>,
-                memory: <p className="status">Memories will be listed here.</p>,
+                runs: <RunsPanel />,
+                memory: <MemoryPanel />,
               }}
             />
           </main>
+          <SettingsDialog />
         </CanvasProvider>
       )}
     </div>

@@ -188,8 +188,19 @@ function anthropicFailure(failure: MockFailure, model: string, behaviour: MockBe
   }
 }
 
-/** `GET /v1/models` in Anthropic's list format (chosen when the request carries `anthropic-version`). */
-export function handleAnthropicModels(exchange: Exchange, models: readonly string[]): void {
+/**
+ * `GET /v1/models` in Anthropic's list format (chosen when the request carries
+ * `anthropic-version`). With `requiredKey`, any other `x-api-key` gets Anthropic's 401.
+ */
+export function handleAnthropicModels(
+  exchange: Exchange,
+  models: readonly string[],
+  requiredKey?: string,
+): void {
+  if (requiredKey !== undefined && exchange.record.headers["x-api-key"] !== requiredKey) {
+    exchange.sendJson(401, anthropicError("authentication_error", "invalid x-api-key"));
+    return;
+  }
   exchange.sendJson(200, {
     data: models.map((id) => ({
       type: "model",

@@ -91,6 +91,49 @@ export async function handleGemini(exchange: Exchange): Promise<void> {
   res.end();
 }
 
+/**
+ * `GET /v1beta/models`: every model, with the methods it supports (the real list mixes in
+ * embedding models, so one is listed too). A call without a key is refused as Google does;
+ * with `requiredKey`, any other key gets Gemini's 400 API_KEY_INVALID.
+ */
+export function handleGeminiModels(
+  exchange: Exchange,
+  models: readonly string[],
+  requiredKey?: string,
+): void {
+  const { headers, query } = exchange.record;
+  const given = headers["x-goog-api-key"] ?? query.key;
+  if (!given) {
+    exchange.sendJson(
+      403,
+      googleError(
+        403,
+        "PERMISSION_DENIED",
+        "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      ),
+    );
+    return;
+  }
+  if (requiredKey !== undefined && given !== requiredKey) {
+    exchange.sendJson(400, geminiFailure("invalid-key", "", {}).body);
+    return;
+  }
+  const entry = (name: string, methods: string[]) => ({
+    name: `models/${name}`,
+    version: "001",
+    displayName: name,
+    inputTokenLimit: 1_048_576,
+    outputTokenLimit: 8192,
+    supportedGenerationMethods: methods,
+  });
+  exchange.sendJson(200, {
+    models: [
+      ...models.map((name) => entry(name, ["generateContent", "countTokens"])),
+      entry("text-embedding-004", ["embedContent"]),
+    ],
+  });
+}
+
 function googleError(code: number, status: string, message: string, details?: unknown[]) {
   return { error: { code, message, status, ...(details ? { details } : {}) } };
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { handleAnthropicMessages, handleAnthropicModels } from "./anthropicRoutes";
 import type { MockBehaviour } from "./behaviour";
 import type { Exchange, ExchangeEnd, RecordedRequest } from "./exchange";
-import { GEMINI_PATH, handleGemini } from "./googleRoutes";
+import { GEMINI_PATH, handleGemini, handleGeminiModels } from "./googleRoutes";
+import { handleOllamaTags } from "./ollamaRoutes";
 import { handleChatCompletions, handleOpenAiModels } from "./openaiRoutes";
 
 export type { MockBehaviour, MockFailure } from "./behaviour";
@@ -14,8 +15,13 @@ export interface MockLlmServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** What `GET /v1/models` lists. */
+  /** What the model lists (`GET /v1/models`, `/v1beta/models`, `/api/tags`) name. */
   models?: readonly string[];
+  /**
+   * When set, the model lists refuse any other key as the real provider does (401; Gemini
+   * 400), so a connection test can be refused. Completion routes are unaffected.
+   */
+  modelsApiKey?: string;
   /** false keeps `requests` empty, so a long benchmark run does not grow memory. Default true. */
   record?: boolean;
 }
@@ -131,12 +137,19 @@ export async function startMockLlmServer(
     if (method === "POST" && GEMINI_PATH.test(path)) return handleGemini(exchange);
     if (method === "GET" && path === "/v1/models") {
       // One path, two providers: Anthropic's clients always send anthropic-version.
-      if (headers["anthropic-version"]) return handleAnthropicModels(exchange, models);
-      return handleOpenAiModels(exchange, models);
+      if (headers["anthropic-version"]) {
+        return handleAnthropicModels(exchange, models, options.modelsApiKey);
+      }
+      return handleOpenAiModels(exchange, models, options.modelsApiKey);
     }
+    if (method === "GET" && path === "/v1beta/models") {
+      return handleGeminiModels(exchange, models, options.modelsApiKey);
+    }
+    // Ollama's own list, which the Settings connection test falls back to.
+    if (method === "GET" && path === "/api/tags") return handleOllamaTags(exchange, models);
     exchange.sendJson(404, {
       error: {
-        message: `Unknown request to ${method} ${path}. The mock LLM server speaks POST /v1/chat/completions, POST /v1/messages, GET /v1/models and POST /v1beta/models/{model}:generateContent.`,
+        message: `Unknown request to ${method} ${path}. The mock LLM server speaks POST /v1/chat/completions, POST /v1/messages, GET /v1/models, POST /v1beta/models/{model}:generateContent, GET /v1beta/models and GET /api/tags.`,
         type: "invalid_request_error",
         param: null,
         code: "unknown_url",

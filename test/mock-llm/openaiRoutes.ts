@@ -110,8 +110,29 @@ export async function handleChatCompletions(exchange: Exchange): Promise<void> {
   exchange.res.end();
 }
 
-/** `GET /v1/models` in OpenAI's list format. */
-export function handleOpenAiModels(exchange: Exchange, models: readonly string[]): void {
+/**
+ * `GET /v1/models` in OpenAI's list format. With `requiredKey`, a missing or other bearer
+ * token gets OpenAI's 401 (which, like OpenAI, shows only the key's ends).
+ */
+export function handleOpenAiModels(
+  exchange: Exchange,
+  models: readonly string[],
+  requiredKey?: string,
+): void {
+  const given = /^Bearer (.+)$/.exec(exchange.record.headers.authorization ?? "")?.[1];
+  if (requiredKey !== undefined && given !== requiredKey) {
+    exchange.sendJson(401, {
+      error: {
+        message: given
+          ? `Incorrect API key provided: ${maskKey(given)}. You can find your API key at https://platform.openai.com/account/api-keys.`
+          : "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        type: "invalid_request_error",
+        param: null,
+        code: given ? "invalid_api_key" : null,
+      },
+    });
+    return;
+  }
   exchange.sendJson(200, {
     object: "list",
     data: models.map((id) => ({
@@ -185,4 +206,10 @@ function openAiFailure(
         ),
       };
   }
+}
+
+/** "sk-mock-1234abcd" → "sk-m********abcd", as OpenAI quotes a refused key. */
+function maskKey(key: string): string {
+  if (key.length <= 8) return "*".repeat(key.length);
+  return `${key.slice(0, 4)}${"*".repeat(key.length - 8)}${key.slice(-4)}`;
 }

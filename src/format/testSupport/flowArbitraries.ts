@@ -70,7 +70,9 @@ const coordinate = () =>
 
 /** Literal template text that cannot be read as a reference. */
 const literal = () =>
-  fc.string({ maxLength: 12, unit: "binary" }).filter((s) => !s.includes("{{") && !s.includes("}}"));
+  fc
+    .string({ maxLength: 12, unit: "binary" })
+    .filter((s) => !s.includes("{{") && !s.includes("}}"));
 
 /** A template mixing literal text and at least one reference chosen from `refs`. */
 function template(g: Gen, refs: readonly string[]): string {
@@ -134,7 +136,9 @@ export function buildValidFlow(g: Gen): Flow {
       return;
     }
     const earlier = order.slice(0, i);
-    const parents = g(() => fc.uniqueArray(fc.constantFrom(...earlier), { minLength: 1, maxLength: 3 }));
+    const parents = g(() =>
+      fc.uniqueArray(fc.constantFrom(...earlier), { minLength: 1, maxLength: 3 }),
+    );
     const ancestors = new Set<string>();
     for (const p of parents) {
       ancestors.add(p);

@@ -60,6 +60,13 @@ function originOf(line: CallLine, runId: RunId, numbers: ReadonlyMap<RunId, numb
   return `by ${m.nodeId}, ${when}`;
 }
 
+const tagOf = (line: CallLine) =>
+  line.source === "memory"
+    ? `memory ${line.memoryId}`
+    : line.source === "system"
+      ? "system"
+      : "this run";
+
 interface LineProps {
   line: CallLine;
   color: string | undefined;
@@ -78,14 +85,11 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
       style={color ? ({ "--memory-color": color } as CSSProperties) : undefined}
     >
       <span className="call-line-head">
-        <span className="call-role">{line.role}</span>
-        <span className="call-tag">
+        {/* The tag of a system prompt says "system" already. */}
+        {line.source !== "system" && <span className="call-role">{line.role}</span>}
+        <span className="call-tag" title={tagOf(line)}>
           {line.source === "memory" && <span className="call-swatch" aria-hidden="true" />}
-          {line.source === "memory"
-            ? `memory ${line.memoryId}`
-            : line.source === "system"
-              ? "system"
-              : "this run"}
+          <span className="call-tag-text">{tagOf(line)}</span>
         </span>
         {line.dropped && <span className="call-note">dropped: not sent</span>}
         {onlyHere && <span className="call-note call-note-diff">{onlyHere}</span>}

@@ -113,7 +113,9 @@ function Appended({ node, call }: { node: LlmNodeRecord; call: CallMessages }) {
   if (note) return <p className="run-call-appended run-help">{note}</p>;
   return (
     <div className="run-call-appended">
-      <span className="run-label">Added to memory {memory.memoryId}</span>
+      <span className="run-label">
+        Added to memory <span className="run-label-id">{memory.memoryId}</span>
+      </span>
       <ul>
         {call.appended.map((m) => (
           <li key={m.id}>

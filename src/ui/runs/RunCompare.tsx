@@ -1,12 +1,12 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { NodeRecord, RunSnapshot } from "../../engine/runSnapshot";
 import { useStudio } from "../../store/studioStore";
 import { useMemoryPalette } from "../memoryPanel/memoryPalette";
 import { CallLines } from "./CallLines";
 import { type CallLine, sentLines } from "./callMessages";
-import { type ComparedNode, comparedLlmNodes, onlyIn } from "./compareRuns";
-import { memoriesOf } from "./RunInspector";
+import { type ComparedNode, commonPrefix, comparedLlmNodes, onlyIn } from "./compareRuns";
 import { errorInWords, firstWords, formatDuration, STATUS_WORDS } from "./runFormat";
+import { memoriesOf } from "./runMemories";
 import { type CallMessagesState, useCallMessages } from "./useCallMessages";
 import { type RunLabels, useRunLabels } from "./useRunLabels";
 
@@ -103,13 +103,27 @@ function NodeComparison({ node, left, right, labels, colors }: NodeComparisonPro
   const rightReply = node.right?.llm?.reply;
   const replyDiffers =
     leftReply !== undefined && rightReply !== undefined && leftReply !== rightReply;
-  const shared = { labels, colors, nodeId: node.nodeId };
+  // What both calls received first, identically, is folded away: the difference comes after.
+  const [showSame, setShowSame] = useState(false);
+  const same = leftLines && rightLines ? commonPrefix(leftLines, rightLines) : 0;
+  const shared = { labels, colors, nodeId: node.nodeId, skip: showSame ? 0 : same };
   return (
     <section className="run-compare-node" aria-labelledby={headingId}>
       <h4 id={headingId} className="run-call-title">
         <span className="run-call-node">{node.nodeId}</span>
         {replyDiffers && <span className="call-note call-note-diff">replies differ</span>}
       </h4>
+      {same > 0 && (
+        <button
+          type="button"
+          className="run-compare-same"
+          aria-expanded={showSame}
+          onClick={() => setShowSame(!showSame)}
+        >
+          {showSame ? "Hide" : "Show"} the {same === 1 ? "message" : `${same} messages`} both calls
+          received first
+        </button>
+      )}
       <div className="run-compare-grid">
         <Side
           {...shared}
@@ -141,10 +155,22 @@ interface SideProps {
   labels: RunLabels;
   colors: ReadonlyMap<string, string>;
   nodeId: string;
+  /** Lines not shown from the start (the ones both calls received alike). */
+  skip: number;
 }
 
 /** One run's half of a node's comparison. */
-function Side({ run, record, read, onlyHere, onlyHereNote, labels, colors, nodeId }: SideProps) {
+function Side({
+  run,
+  record,
+  read,
+  onlyHere,
+  onlyHereNote,
+  labels,
+  colors,
+  nodeId,
+  skip,
+}: SideProps) {
   const label = `${labels.label(run.id)}: ${nodeId}`;
   const llm = record?.llm;
   return (
@@ -153,17 +179,20 @@ function Side({ run, record, read, onlyHere, onlyHereNote, labels, colors, nodeI
       {record && !llm && <p className="run-help">{STATUS_WORDS[record.status]}: did not run.</p>}
       {read.status === "loading" && <p className="run-help">Reading…</p>}
       {read.status === "failed" && <p className="run-call-error">{read.message}</p>}
-      {read.status === "ready" && (
-        <CallLines
-          call={{ lines: sentLines(read.call), earlier: 0, appended: [] }}
-          colors={colors}
-          runId={run.id}
-          numbers={labels.numbers}
-          onlyHere={onlyHere}
-          onlyHereNote={onlyHereNote}
-          label={`Messages sent in ${label}`}
-        />
-      )}
+      {read.status === "ready" &&
+        (sentLines(read.call).length > skip ? (
+          <CallLines
+            call={{ lines: sentLines(read.call).slice(skip), earlier: 0, appended: [] }}
+            colors={colors}
+            runId={run.id}
+            numbers={labels.numbers}
+            onlyHere={onlyHere}
+            onlyHereNote={onlyHereNote}
+            label={`Messages sent in ${label}`}
+          />
+        ) : (
+          <p className="run-help">Nothing after those.</p>
+        ))}
       {llm?.memory && llm.memory.droppedCount > 0 && (
         <p className="run-help">{llm.memory.droppedCount} older left out by the window.</p>
       )}

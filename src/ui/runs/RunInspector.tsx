@@ -7,15 +7,8 @@ import { executionOrder } from "./executionOrder";
 import { isLlmCall, LlmCallDetails } from "./LlmCallDetails";
 import { RunTimeline } from "./RunTimeline";
 import { errorInWords, formatClock, formatDuration, STATUS_WORDS } from "./runFormat";
+import { memoriesOf } from "./runMemories";
 import { type RunLabels, useRunLabels } from "./useRunLabels";
-
-/** Every memory a run touched: read, written or cleared. */
-export function memoriesOf(run: RunSnapshot): string[] {
-  const ids = new Set<string>(run.cleared);
-  for (const node of run.nodes) if (node.llm?.memory) ids.add(node.llm.memory.memoryId);
-  for (const id of Object.keys(run.appended)) ids.add(id);
-  return [...ids];
-}
 
 /** One run, opened: what it was asked, how it went node by node, and every LLM call in full. */
 export function RunInspector({ run }: { run: RunSnapshot }) {
@@ -72,7 +65,8 @@ function CompareWith({ run, labels }: { run: RunSnapshot; labels: RunLabels }) {
   const runs = useStudio((s) => s.runs);
   const compareRun = useStudio((s) => s.compareRun);
   const selectId = useId();
-  const others = runs.filter((r) => r.id !== run.id);
+  // Newest first, as in the list.
+  const others = runs.filter((r) => r.id !== run.id).reverse();
   if (others.length === 0) return null;
   return (
     <div className="run-compare-with">

@@ -71,7 +71,9 @@ describe("RunsPanel", () => {
     expect(within(call).getByText("Reply").nextSibling?.textContent).toBe("A3");
     // The stand-in reports one input token per message sent, and one output token.
     expect(within(call).getByText("Tokens in / out").nextSibling?.textContent).toBe("3 / 1");
-    const added = within(call).getByText("Added to memory chat_llm").parentElement as HTMLElement;
+    const label = within(call).getByText("Added to memory");
+    expect(label.textContent).toBe("Added to memory chat_llm");
+    const added = label.parentElement as HTMLElement;
     expect(added.textContent).toContain("What is my name?");
     expect(added.textContent).toContain("A3");
   });
@@ -142,20 +144,33 @@ describe("RunsPanel", () => {
     expect(within(second).getByText("A2")).toBeTruthy();
     expect(screen.getByText("replies differ")).toBeTruthy();
 
+    // Both calls began with "Hi! My name is David": folded away, the difference comes first.
     const secondSent = within(second).getByRole("list");
     await waitFor(() =>
       expect(linesOf(secondSent)).toEqual([
-        "user [memory chat_llm] Hi! My name is David",
         "assistant [memory chat_llm] A1",
         "user [this run] What is my name?",
       ]),
     );
-    // Run 1 received "Hi! My name is David" too (as its prompt): only A1 and the new question differ.
-    await waitFor(() => expect(within(second).getAllByText("not in run 1")).toHaveLength(2));
-    const marked = [...secondSent.querySelectorAll(".is-only-here .call-text")].map(
-      (e) => e.textContent,
+    expect(within(second).getAllByText("not in run 1")).toHaveLength(2);
+    expect(within(first).getByText("Nothing after those.")).toBeTruthy();
+
+    await userEvent.click(
+      screen.getByRole("button", { name: "Show the message both calls received first" }),
     );
-    expect(marked).toEqual(["A1", "What is my name?"]);
+    expect(linesOf(within(second).getByRole("list"))).toEqual([
+      "user [memory chat_llm] Hi! My name is David",
+      "assistant [memory chat_llm] A1",
+      "user [this run] What is my name?",
+    ]);
+    expect(linesOf(within(first).getByRole("list"))).toEqual([
+      "user [this run] Hi! My name is David",
+    ]);
+    // Received by both (from memory in one, as the prompt in the other): not marked.
+    const marked = [
+      ...within(second).getByRole("list").querySelectorAll(".is-only-here .call-text"),
+    ];
+    expect(marked.map((e) => e.textContent)).toEqual(["A1", "What is my name?"]);
     expect(within(first).queryByText(/^not in/)).toBeNull();
 
     await userEvent.click(screen.getByRole("button", { name: "Stop comparing" }));

@@ -50,3 +50,15 @@ export function onlyIn(lines: readonly CallLine[], other: readonly CallLine[]): 
   }
   return only;
 }
+
+/** How many lines both calls start with, identical: they say nothing about the difference. */
+export function commonPrefix(a: readonly CallLine[], b: readonly CallLine[]): number {
+  let n = 0;
+  while (
+    n < a.length &&
+    n < b.length &&
+    sameMessageKey(a[n] as CallLine) === sameMessageKey(b[n] as CallLine)
+  )
+    n++;
+  return n;
+}

@@ -24,16 +24,20 @@ describe("Test connection", () => {
     listed.mockResolvedValue({ ok: true, models: ["llama3.2:latest", "qwen2.5:7b"] });
     const user = renderSettings();
     openSettingsFor("openai-compatible");
-    await user.type(screen.getByLabelText("OpenAI-compatible base URL"), "http://localhost:11434/v1");
+    await user.type(
+      screen.getByLabelText("OpenAI-compatible base URL"),
+      "http://localhost:11434/v1",
+    );
     await user.type(screen.getByLabelText("OpenAI-compatible API key"), "ollama");
     await user.click(testButton("OpenAI-compatible"));
 
     expect(await screen.findByText("Connected: 2 models.")).toBeTruthy();
     const list = screen.getByRole("list", { name: "Models from OpenAI-compatible" });
-    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "llama3.2:latest",
-      "qwen2.5:7b",
-    ]);
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["llama3.2:latest", "qwen2.5:7b"]);
     expect(listed).toHaveBeenCalledWith(
       expect.objectContaining({
         provider: "openai-compatible",
@@ -49,7 +53,10 @@ describe("Test connection", () => {
     listed.mockResolvedValue({ ok: false, message });
     const user = renderSettings();
     openSettingsFor(undefined);
-    await user.type(screen.getByLabelText("OpenAI-compatible base URL"), "http://localhost:11434/v1");
+    await user.type(
+      screen.getByLabelText("OpenAI-compatible base URL"),
+      "http://localhost:11434/v1",
+    );
     await user.click(testButton("OpenAI-compatible"));
     expect(await screen.findByText(message)).toBeTruthy();
     expect(screen.queryByRole("list", { name: "Models from OpenAI-compatible" })).toBeNull();

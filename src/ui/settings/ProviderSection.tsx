@@ -87,7 +87,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
         <p id={`${id}-url-help`} className="help">
           {required
             ? `Required: your server's address, e.g. ${BASE_URL_PLACEHOLDERS[provider]} for Ollama, http://localhost:1234/v1 for LM Studio.`
-            : `Empty: ${BASE_URL_PLACEHOLDERS[provider]}. Change it only for a proxy or gateway.`}{" "}
+            : `Leave empty for ${BASE_URL_PLACEHOLDERS[provider]}; change it only for a proxy or gateway.`}{" "}
           A base URL set on a node takes precedence.
         </p>
         {required && (

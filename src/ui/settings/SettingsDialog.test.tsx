@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { openTestStorage } from "../../storage/storageTestSupport";
 import { SETTINGS } from "../../store/settingsKeys";
 import { useStudio } from "../../store/studioStore";
 import { useUi } from "../../store/uiStore";
-import { openTestStorage } from "../../storage/storageTestSupport";
 import { openSettingsFor, renderSettings, resetSettings } from "./settingsTestSupport";
 
 afterEach(resetSettings);
@@ -117,7 +117,9 @@ describe("SettingsDialog", () => {
       expect(await storage.settings.get(SETTINGS.credentials)).toBeUndefined(),
     );
     expect(await storage.settings.get(SETTINGS.keyStorage)).toBe("session");
-    expect((screen.getByRole("radio", { name: "For this session only" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole("radio", { name: "For this session only" }) as HTMLInputElement).checked,
+    ).toBe(true);
     expect(keyField("Anthropic API key").value).toBe("sk-ant-secret");
 
     // A key typed now stays out of IndexedDB too.

@@ -51,7 +51,9 @@ describe("StorageSection", () => {
   it("says so when the browser refuses persistent storage", async () => {
     stubStorage(1 * MB, 100 * MB, false, false);
     render(<StorageSection />);
-    await userEvent.click(await screen.findByRole("button", { name: "Ask for persistent storage" }));
+    await userEvent.click(
+      await screen.findByRole("button", { name: "Ask for persistent storage" }),
+    );
     expect(await screen.findByText(/The browser said no/)).toBeTruthy();
   });
 });
