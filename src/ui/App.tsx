@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 
 import { useFlowStore } from "../store/flowStore";
 import { useStudio } from "../store/studioStore";
@@ -12,13 +12,19 @@ import { ProblemsList } from "./canvas/ProblemsList";
 import { ChatPanel } from "./chat/ChatPanel";
 import { FlowMenu } from "./flows/FlowMenu";
 import { NodeInspector } from "./inspector/NodeInspector";
-import { MemoryPanel } from "./memoryPanel/MemoryPanel";
-import { RunsPanel } from "./runs/RunsPanel";
 import { SidePanelTabs } from "./SidePanelTabs";
 import { SettingsButton } from "./settings/SettingsButton";
-import { SettingsDialog } from "./settings/SettingsDialog";
 import { ThemeToggle } from "./theme/ThemeToggle";
 import { useAppliedTheme } from "./theme/useAppliedTheme";
+
+// Panels that are not on screen when the app opens load when first shown.
+const RunsPanel = lazy(() => import("./runs/RunsPanel").then((m) => ({ default: m.RunsPanel })));
+const MemoryPanel = lazy(() =>
+  import("./memoryPanel/MemoryPanel").then((m) => ({ default: m.MemoryPanel })),
+);
+const SettingsDialog = lazy(() =>
+  import("./settings/SettingsDialog").then((m) => ({ default: m.SettingsDialog })),
+);
 
 export function App() {
   const status = useStudio((s) => s.status);
@@ -26,6 +32,8 @@ export function App() {
   const init = useStudio((s) => s.init);
   const colorMode = useAppliedTheme();
   const setTab = useUi((s) => s.setSideTab);
+  const tab = useUi((s) => s.sideTab);
+  const settingsOpen = useUi((s) => s.settings.open);
   const selectedOne = useFlowStore((s) => (s.selection.length === 1 ? s.selection[0] : null));
 
   useEffect(() => {
@@ -71,12 +79,24 @@ export function App() {
               panels={{
                 chat: <ChatPanel />,
                 node: <NodeInspector />,
-                runs: <RunsPanel />,
-                memory: <MemoryPanel />,
+                runs: tab === "runs" && (
+                  <Suspense fallback={<p className="status">Loading…</p>}>
+                    <RunsPanel />
+                  </Suspense>
+                ),
+                memory: tab === "memory" && (
+                  <Suspense fallback={<p className="status">Loading…</p>}>
+                    <MemoryPanel />
+                  </Suspense>
+                ),
               }}
             />
           </main>
-          <SettingsDialog />
+          {settingsOpen && (
+            <Suspense fallback={null}>
+              <SettingsDialog />
+            </Suspense>
+          )}
         </CanvasProvider>
       )}
     </div>

@@ -3,7 +3,6 @@ import type { KeyboardEvent } from "react";
 import { useStore } from "zustand";
 import type { NodeId } from "../../engine/ids";
 import { flowHistory, useFlowStore } from "../../store/flowStore";
-import { autoLayout } from "./autoLayout";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { useCanvasUi } from "./canvasUiStore";
 import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
@@ -31,7 +30,9 @@ export function CanvasToolbar() {
 
   const fitAll = () => void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() });
 
-  const layout = () => {
+  const layout = async () => {
+    // dagre loads on the first click: it is not needed to open the app.
+    const { autoLayout } = await import("./autoLayout");
     const { flow, moveNodes } = useFlowStore.getState();
     if (!flow) return;
     const positions = autoLayout(flow, (id: NodeId) => {
@@ -78,7 +79,7 @@ export function CanvasToolbar() {
       <button
         type="button"
         className="secondary"
-        onClick={layout}
+        onClick={() => void layout()}
         disabled={!hasNodes}
         title="Arrange the nodes left to right, inputs before the nodes they feed (undoable)"
       >
