@@ -56,6 +56,11 @@ export interface StudioState extends CredentialsState {
   createFlow(starter: StarterFlowId): Promise<FlowId | null>;
   renameFlow(id: FlowId, name: string): Promise<void>;
   duplicateFlow(id: FlowId): Promise<FlowId | null>;
+  /**
+   * Saves an imported flow as a NEW flow (never over an existing one; the name gets a suffix
+   * where it clashes) and opens it, ready to chat.
+   */
+  importFlow(flow: Flow): Promise<FlowId | null>;
   /** Deletes the flow with its conversations; opens another (or a new starter) if it was open. */
   deleteFlow(id: FlowId): Promise<void>;
   refreshFlows(): Promise<void>;
@@ -260,6 +265,13 @@ export const useStudio = create<StudioState>()((set, get) => {
       if (!source) return null;
       const record = await create(structuredClone({ ...source, name: `${source.name} (copy)` }));
       await show(storage, record);
+      return record.id;
+    },
+
+    async importFlow(flow) {
+      if (get().running) return null;
+      const record = await create(structuredClone(flow));
+      await show(requireStorage(), record);
       return record.id;
     },
 
