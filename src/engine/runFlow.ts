@@ -408,6 +408,7 @@ function toRunError(caught: unknown, aborted: boolean): RunError {
       ...(caught.details.retryAfterSeconds !== undefined && {
         retryAfterSeconds: caught.details.retryAfterSeconds,
       }),
+      ...(caught.details.provider && { provider: caught.details.provider }),
     };
   }
   return { kind: "internal", message: caught instanceof Error ? caught.message : String(caught) };

@@ -1,4 +1,4 @@
-import type { MemoryMode } from "./flow";
+import type { MemoryMode, ProviderName } from "./flow";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
 import type { ProviderErrorKind, TokenUsage } from "./provider";
 import type { MemoryHeads } from "./saver";
@@ -9,6 +9,8 @@ export interface RunError {
   kind: ProviderErrorKind | "validation" | "internal";
   message: string;
   retryAfterSeconds?: number;
+  /** The provider that failed, so the UI can open its settings. */
+  provider?: ProviderName;
 }
 
 /**

@@ -7,6 +7,7 @@ import { createProviderResolver } from "../engine/providerRegistry";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
+import { conversationTitle } from "../storage/conversationTitle";
 import type { ConversationRecord, FlowRecord } from "../storage/dbSchema";
 import type { StudioStorage } from "../storage/studioStorage";
 import { openStudioStorage } from "../storage/studioStorage";
@@ -312,7 +313,9 @@ export const useStudio = create<StudioState>()((set, get) => {
         const record = await storage.flows.save(flowId, flow);
         let conversationId = get().conversationId;
         if (!conversationId) {
-          conversationId = (await storage.conversations.create({ flowId })).id;
+          conversationId = (
+            await storage.conversations.create({ flowId, title: conversationTitle(text) })
+          ).id;
           set({ conversationId });
         }
         const streamed = new Map<NodeId, NodeId[]>();

@@ -54,11 +54,11 @@ export async function useOpenAiCompatible(
 /** Types a message into the chat and sends it, as a user would. */
 export async function sendMessage(page: Page, text: string) {
   await openTab(page, "Chat");
-  await page.getByRole("textbox", { name: "Message" }).fill(text);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
 }
 
 /** Waits until the run in progress is over (the Send button is back). */
 export async function waitForReply(page: Page) {
-  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
 }

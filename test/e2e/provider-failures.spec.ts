@@ -42,6 +42,11 @@ test("a refused key and a rate limit get clear messages, and memory keeps only w
   await sendMessage(page, "U2");
   await expect(chat(page).getByRole("alert")).toContainText("was refused (401)");
   await waitForReply(page);
+  // What to do next: Settings opens at the provider that refused the key.
+  await chat(page).getByRole("button", { name: "Open Settings" }).click();
+  await expect(page.getByRole("dialog", { name: "Settings" })).toBeVisible();
+  await expect(page.getByLabel("OpenAI-compatible API key")).toBeFocused();
+  await page.keyboard.press("Escape");
 
   mockLlm.enqueue({ fail: "rate-limit", retryAfter: "20" });
   await sendMessage(page, "U3");

@@ -57,7 +57,7 @@ describe("ConversationBar", () => {
 
   it("a new conversation not yet saved shows as such, with nothing to rename or delete", () => {
     setup({ open: null });
-    expect(picker().selectedOptions[0]?.textContent).toBe("New conversation");
+    expect(picker().selectedOptions[0]?.textContent).toBe("New conversation (not started)");
     expect(screen.getByRole("button", { name: "Rename conversation" })).toHaveProperty(
       "disabled",
       true,

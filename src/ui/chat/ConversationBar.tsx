@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ConversationId } from "../../engine/ids";
 import { useStudio } from "../../store/studioStore";
 import { ConversationTitleForm } from "./ConversationTitleForm";
+import { conversationLabels } from "./conversationLabels";
 import { DeleteConversationDialog } from "./DeleteConversationDialog";
 import { PencilIcon, PlusIcon, TrashIcon } from "./icons";
 
@@ -26,6 +27,11 @@ export function ConversationBar() {
   const sorted = [...conversations].sort((a, b) => b.updatedAt - a.updatedAt);
   // Null until the first message of a new conversation is saved.
   const current = sorted.find((c) => c.id === conversationId) ?? null;
+  const labels = conversationLabels(sorted);
+  // An id without a record was just created by its first message and is not listed yet.
+  const unlisted = conversationId ? "New conversation" : "New conversation (not started)";
+  // The conversation went away (deleted, another flow opened): so does its form or dialog.
+  if (mode !== "list" && !current) setMode("list");
 
   // Focus goes back where the user was once the form or dialog is gone.
   useEffect(() => {
@@ -65,10 +71,10 @@ export function ConversationBar() {
             title={busy ? "Wait for the reply to finish" : undefined}
             onChange={(e) => open(e.target.value)}
           >
-            {!current && <option value="">New conversation</option>}
-            {sorted.map((c) => (
+            {!current && <option value="">{unlisted}</option>}
+            {sorted.map((c, i) => (
               <option key={c.id} value={c.id}>
-                {c.title}
+                {labels[i]}
               </option>
             ))}
           </select>

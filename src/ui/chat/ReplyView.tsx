@@ -1,5 +1,5 @@
-import { useDeferredValue } from "react";
-import { ReplyMarkdown } from "./ReplyMarkdown";
+import { Suspense, useDeferredValue } from "react";
+import { LazyReplyMarkdown } from "./lazyReplyMarkdown";
 
 interface ReplyViewProps {
   outputId: string;
@@ -14,6 +14,7 @@ export function ReplyView({ outputId, text, labelled, streaming }: ReplyViewProp
   // While tokens pour in, React may skip parsing intermediate texts when it falls behind:
   // the reply stays current without re-parsing Markdown for every single token.
   const shown = useDeferredValue(text);
+  const markdown = streaming ? shown : text;
   return (
     <div
       className={`chat-reply${streaming ? " chat-streaming" : ""}`}
@@ -21,7 +22,9 @@ export function ReplyView({ outputId, text, labelled, streaming }: ReplyViewProp
       aria-busy={streaming || undefined}
     >
       {labelled && <span className="chat-output-label">{outputId}</span>}
-      <ReplyMarkdown text={streaming ? shown : text} />
+      <Suspense fallback={<div className="chat-markdown chat-plain">{markdown}</div>}>
+        <LazyReplyMarkdown text={markdown} />
+      </Suspense>
     </div>
   );
 }

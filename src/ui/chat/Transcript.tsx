@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useStudio } from "../../store/studioStore";
 import { ChatTurnView } from "./ChatTurnView";
 import { ArrowDownIcon } from "./icons";
@@ -32,10 +32,15 @@ export function Transcript() {
     measureElement: measureVisible,
   });
 
+  // The latest run started, kept when it ends: only a start re-pins, not the end of a reply
+  // the user scrolled away from.
+  const [startedRun, setStartedRun] = useState(running);
+  if (running && running !== startedRun) setStartedRun(running);
+
   // A message just sent (or an edit, a retry) is followed even if the user had scrolled up.
   const { pinned, onScroll, scrollToLatest } = useStickToBottom(scrollRef, [
     conversationId,
-    running,
+    startedRun,
   ]);
 
   return (
@@ -78,7 +83,12 @@ export function Transcript() {
         )}
       </div>
       {!pinned && turns.length > 0 && (
-        <button type="button" className="chat-jump" onClick={scrollToLatest}>
+        <button
+          type="button"
+          className="chat-jump"
+          aria-label="Scroll to the latest message"
+          onClick={scrollToLatest}
+        >
           <ArrowDownIcon />
           Latest
         </button>

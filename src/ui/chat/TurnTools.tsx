@@ -39,8 +39,8 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
         <button
           type="button"
           className="chat-tool chat-tool-strong"
-          // The run does not record which provider refused, so Settings opens at its top.
-          onClick={() => useUi.getState().openSettings()}
+          // Opens at the section of the provider that refused the key.
+          onClick={() => useUi.getState().openSettings(turn.error?.provider)}
         >
           Open Settings
         </button>

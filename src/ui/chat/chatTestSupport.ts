@@ -43,3 +43,23 @@ export function resetStores() {
   useStudio.setState(initialStudio, true);
   useUi.setState(initialUi, true);
 }
+
+/**
+ * happy-dom does no layout: every element is 0 px tall, and the virtualizer then shows nothing.
+ * Gives the transcript a viewport and a scroll height that follows the virtualizer's total;
+ * turns fall back to the estimated height. Undone by vi.restoreAllMocks().
+ */
+export function stubTranscriptLayout(viewportPx = 600) {
+  const isTranscript = (el: Element) => el.classList.contains("chat-transcript");
+  vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockImplementation(function (
+    this: HTMLElement,
+  ) {
+    return isTranscript(this) ? viewportPx : 0;
+  });
+  vi.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockImplementation(function (
+    this: HTMLElement,
+  ) {
+    const list = this.querySelector("ol");
+    return isTranscript(this) && list ? Number.parseFloat(list.style.height) : 0;
+  });
+}

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { useStudio } from "../../store/studioStore";
+import { ChatPanel } from "./ChatPanel";
+import { makeTurn, resetStores, stubStudio, stubTranscriptLayout } from "./chatTestSupport";
+import { loadReplyMarkdown } from "./lazyReplyMarkdown";
+
+/** How often each reply text went through Markdown rendering. */
+const renders = vi.hoisted(() => new Map<string, number>());
+
+// The parser is what costs: count its calls, under the real ReplyMarkdown and its memo.
+vi.mock("react-markdown", () => ({
+  default: function CountingMarkdown({ children }: { children: string }) {
+    renders.set(children, (renders.get(children) ?? 0) + 1);
+    return <p>{children}</p>;
+  },
+}));
+
+beforeEach(() => stubTranscriptLayout());
+
+afterEach(() => {
+  cleanup();
+  resetStores();
+  renders.clear();
+  vi.restoreAllMocks();
+});
+
+describe("Transcript while a reply streams", () => {
+  it("re-renders only the streaming reply, not the finished ones above it", async () => {
+    const streaming = makeTurn(3, { runId: undefined, status: "running", outputs: {} });
+    stubStudio({ turns: [makeTurn(1), makeTurn(2), streaming], running: new AbortController() });
+    render(<ChatPanel />);
+    // The Markdown code arrives lazily: let it, as it would before the first tokens.
+    await act(async () => {
+      await loadReplyMarkdown();
+    });
+    expect(renders.get("Reply 1")).toBe(1);
+
+    let text = "";
+    for (const token of ["Once ", "upon ", "a ", "time"]) {
+      text += token;
+      await act(async () => {
+        useStudio.setState((s) => ({
+          turns: s.turns.map((t, i) =>
+            i === s.turns.length - 1 ? { ...t, outputs: { output: text } } : t,
+          ),
+        }));
+      });
+    }
+
+    expect(screen.getByText("Once upon a time")).toBeTruthy();
+    expect(renders.get("Reply 1")).toBe(1);
+    expect(renders.get("Reply 2")).toBe(1);
+  });
+});
