@@ -145,3 +145,25 @@ test("keyboard alone: connect and disconnect nodes from the side panel", async (
   await panel.getByRole("button", { name: "Disconnect input" }).press("Enter");
   await expect(page.locator('.react-flow__edge[data-id="input->llm"]')).toHaveCount(0);
 });
+
+test("dragging a node is one undo step, and where it is dropped is saved", async ({ page }) => {
+  await page.goto("/");
+  const node = canvasNode(page, "output");
+  const before = await node.boundingBox();
+  if (!before) throw new Error("node not visible");
+  const offset = async () =>
+    Math.round(((await canvasNode(page, "output").boundingBox())?.y ?? 0) - before.y);
+  await page.mouse.move(before.x + 20, before.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 60, before.y + 110, { steps: 12 });
+  await page.mouse.up();
+  expect(await offset()).toBeGreaterThan(60);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(offset).toBe(0);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(offset).toBeGreaterThan(60);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(canvasNode(page, "output")).toBeVisible();
+  expect(await offset()).toBeGreaterThan(60);
+});

@@ -16,11 +16,12 @@ import { RF_NODE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { ShortcutsDialog } from "./ShortcutsDialog";
+import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
+import { useClipboardEvents } from "./useClipboardEvents";
 import { useConnectionHandlers } from "./useConnectionHandlers";
 import { useDragHistory } from "./useDragHistory";
 import { useEditorShortcuts } from "./useEditorShortcuts";
-import { usePaletteDrop } from "./usePaletteDrop";
 
 export interface FlowCanvasProps {
   /** The app's theme; React Flow's own parts (controls, minimap, background) follow it. */
@@ -35,6 +36,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
   useEditorShortcuts();
+  useClipboardEvents();
   return (
     <div className="flow-canvas">
       {hasFlow ? (
@@ -67,7 +69,7 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   const { onNodeDragStart, onNodeDragStop, beforeMove } = useDragHistory();
   const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements(beforeMove);
   const { onConnect, isValidConnection, onConnectEnd } = useConnectionHandlers();
-  const { onDragOver, onDrop } = usePaletteDrop();
+  const { onDragOver, onDrop } = useCanvasDrop();
 
   const onMoveEnd = useCallback<OnMoveEnd>((_event, viewport) => {
     useFlowStore.getState().setViewport(viewport);

@@ -63,7 +63,8 @@ export function runShortcut(action: ShortcutAction): boolean {
   }
 }
 
-function hasTextSelection(): boolean {
+/** Text the user selected on the page (a chat reply, say): theirs to copy, not the nodes. */
+export function hasTextSelection(): boolean {
   const s = typeof window !== "undefined" ? window.getSelection() : null;
   return !!s && !s.isCollapsed && s.toString().trim() !== "";
 }

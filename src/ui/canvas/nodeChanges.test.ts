@@ -7,18 +7,18 @@ const b = nodeId("b");
 const c = nodeId("c");
 
 describe("planNodeChanges", () => {
-  it("moves nodes to the positions React Flow reports, while dragging and on drop", () => {
+  it("keeps a drag in progress apart from the moves to store, and reports the drop", () => {
     const plan = planNodeChanges(
       [
         { type: "position", id: "a", position: { x: 20, y: 40 }, dragging: true },
         { type: "position", id: "b", position: { x: 60, y: 0 }, dragging: false },
+        { type: "position", id: "c", dragging: false },
       ],
       [],
     );
-    expect([...plan.moves]).toEqual([
-      [a, { x: 20, y: 40 }],
-      [b, { x: 60, y: 0 }],
-    ]);
+    expect([...plan.dragging]).toEqual([[a, { x: 20, y: 40 }]]);
+    expect([...plan.moves]).toEqual([[b, { x: 60, y: 0 }]]);
+    expect(plan.dropped).toEqual([b, c]);
     expect(plan.selection).toBeNull();
   });
 

@@ -5,7 +5,12 @@ import type { Size } from "./canvasNodes";
 
 /** What a batch of React Flow node changes means for the flow store. */
 export interface NodeChangePlan {
+  /** Moves to store now: not part of a drag in progress (keyboard moves, layout). */
   moves: Map<NodeId, Position>;
+  /** Where nodes being dragged are now: shown by the canvas, stored at the drop. */
+  dragging: Map<NodeId, Position>;
+  /** Nodes whose drag just ended: store where the drag left them. */
+  dropped: NodeId[];
   /** The new selection, or null when the batch does not change it. */
   selection: NodeId[] | null;
   remove: NodeId[];
@@ -22,6 +27,8 @@ export function planNodeChanges(
   selection: readonly NodeId[],
 ): NodeChangePlan {
   const moves = new Map<NodeId, Position>();
+  const dragging = new Map<NodeId, Position>();
+  const dropped: NodeId[] = [];
   const remove: NodeId[] = [];
   const measured: [NodeId, Size][] = [];
   const selected = new Set<NodeId>(selection);
@@ -30,8 +37,13 @@ export function planNodeChanges(
   for (const change of changes) {
     switch (change.type) {
       case "position":
-        // Every drag frame and the drop carry a position; a change without one moves nothing.
-        if (change.position) moves.set(change.id as NodeId, change.position);
+        if (change.dragging) {
+          if (change.position) dragging.set(change.id as NodeId, change.position);
+        } else {
+          // The drop (dragging: false) may or may not repeat the position.
+          if (change.dragging === false) dropped.push(change.id as NodeId);
+          if (change.position) moves.set(change.id as NodeId, change.position);
+        }
         break;
       case "select": {
         const id = change.id as NodeId;
@@ -55,6 +67,8 @@ export function planNodeChanges(
   }
   return {
     moves,
+    dragging,
+    dropped,
     selection: selectionChanged ? [...selected] : null,
     remove,
     measured,

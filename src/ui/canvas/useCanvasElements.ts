@@ -1,5 +1,6 @@
 import type { EdgeChange, NodeChange } from "@xyflow/react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Position } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
@@ -25,14 +26,26 @@ export function useCanvasElements(beforeMove: () => void) {
   // Bumped when React Flow reports new sizes: the nodes are rebuilt to carry them.
   const [sizesVersion, setSizesVersion] = useState(0);
   const [toCanvasNodes] = useState(createCanvasNodeCache);
+  const draggedRef = useRef<Map<NodeId, Position> | null>(null);
   const [toCanvasEdges] = useState(createCanvasEdgeCache);
+
+  // Where dragged nodes are while the drag lasts. The store gets the drop once: a store update
+  // per frame re-ran every subscriber and cost most of the frame on large flows.
+  const [dragged, setDragged] = useState<ReadonlyMap<NodeId, Position> | null>(null);
 
   const selected = useMemo(() => new Set(selection), [selection]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
-  const nodes = useMemo(
+  const stored = useMemo(
     () => (flow ? toCanvasNodes(flow.nodes, selected, problems, colors, measured) : []),
     [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion],
   );
+  const nodes = useMemo(() => {
+    if (!dragged) return stored;
+    return stored.map((n) => {
+      const position = dragged.get(n.id as NodeId);
+      return position ? { ...n, position } : n;
+    });
+  }, [stored, dragged]);
   // Keyed on the edges alone: a drag changes the flow every frame but not its edges, and a new
   // edges array makes React Flow rebuild its connection lookup.
   const flowEdges = flow?.edges;
@@ -54,10 +67,26 @@ export function useCanvasElements(beforeMove: () => void) {
       }
       if (resized) setSizesVersion((v) => v + 1);
       if (plan.remove.length > 0) store.removeNodes(plan.remove);
-      const moves = effectiveMoves(store.flow?.nodes ?? [], plan.moves);
-      if (moves.size > 0) {
-        beforeMove();
-        store.moveNodes(moves);
+      if (plan.dragging.size > 0) {
+        draggedRef.current = new Map([...(draggedRef.current ?? []), ...plan.dragging]);
+        setDragged(draggedRef.current);
+      }
+      if (plan.dropped.length > 0 || plan.moves.size > 0) {
+        // The drop: where the drag left each node (a drop may carry no position of its own).
+        const all = new Map(plan.moves);
+        for (const id of plan.dropped) {
+          const at = draggedRef.current?.get(id);
+          if (at && !all.has(id)) all.set(id, at);
+        }
+        const moves = effectiveMoves(store.flow?.nodes ?? [], all);
+        if (moves.size > 0) {
+          beforeMove();
+          store.moveNodes(moves);
+        }
+        if (plan.dropped.length > 0) {
+          draggedRef.current = null;
+          setDragged(null);
+        }
       }
       if (plan.selection) store.select(plan.selection);
     },

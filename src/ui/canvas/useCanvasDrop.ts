@@ -1,22 +1,33 @@
 import { useReactFlow } from "@xyflow/react";
 import { type DragEvent, useCallback } from "react";
 import { useFlowStore } from "../../store/flowStore";
+import { useFlowImport } from "../importExport/importStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
+import { droppedFile, isFileDrag } from "./fileDrop";
 import { draggedKind, isNodeDrag, placeNodeAt } from "./paletteDrag";
 
-/** HTML5 drop of a palette item on the canvas: the node is added where it is dropped. */
-export function usePaletteDrop() {
+/**
+ * HTML5 drops on the canvas: a palette item adds its node where it is dropped; a file is
+ * imported as a flow (previewed first, exactly as with Import in the Flows menu).
+ */
+export function useCanvasDrop() {
   const { screenToFlowPosition } = useReactFlow<CanvasNode, CanvasEdge>();
 
-  // Without preventDefault on dragover the browser refuses the drop.
+  // Without preventDefault on dragover the browser refuses the drop (and opens a file instead).
   const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
-    if (!isNodeDrag(event.dataTransfer)) return;
+    if (!isNodeDrag(event.dataTransfer) && !isFileDrag(event.dataTransfer)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "copy";
   }, []);
 
   const onDrop = useCallback(
     (event: DragEvent<HTMLDivElement>) => {
+      const file = droppedFile(event.dataTransfer);
+      if (file) {
+        event.preventDefault();
+        void useFlowImport.getState().open(file);
+        return;
+      }
       const kind = draggedKind(event.dataTransfer);
       if (!kind) return;
       event.preventDefault();

@@ -1,0 +1,63 @@
+import { fragmentOf, pasteFragment } from "../../engine/flowEdits";
+import type { NodeId } from "../../engine/ids";
+// The writer alone, not the format index: the reader (schema, migrations) loads on first paste.
+import { writeFlowFragment } from "../../format/writeFlowFile";
+import { useFlowStore } from "../../store/flowStore";
+
+/*
+ * Nodes through the system clipboard, as flow JSON (docs/flow-format.md "Copy and paste"), so
+ * they can go to another tab, another flow, a text editor or a colleague and come back.
+ * The store's internal clipboard stays the fallback where the browser gives no clipboard event.
+ */
+
+/** Pasted nodes sit this far from where they were copied, as the store's own paste does. */
+const PASTE_OFFSET = { x: 40, y: 40 };
+
+/** The selected nodes (and the connections between them) as flow JSON, or null if none. */
+export function selectionJson(): string | null {
+  const { flow, selection } = useFlowStore.getState();
+  if (!flow || selection.length === 0) return null;
+  return writeFlowFragment(fragmentOf(flow, new Set(selection)));
+}
+
+/**
+ * Adds the nodes of pasted flow JSON to the open flow (fresh ids where they clash) and selects
+ * them, as one undo step. Resolves false, with nothing changed, when the text is not flow JSON.
+ */
+export async function pasteFlowText(text: string): Promise<boolean> {
+  // Most pasted text is not JSON at all: no need to load the reader for it.
+  if (!text.trimStart().startsWith("{")) return false;
+  const { readFlowFragment } = await import("../../format/readFlowFragment");
+  const read = readFlowFragment(text);
+  if (!read.ok || read.nodes.length === 0) return false;
+  const store = useFlowStore.getState();
+  let ids: NodeId[] = [];
+  const pasted = store.apply((flow) => {
+    const result = pasteFragment(flow, { nodes: read.nodes, edges: read.edges }, PASTE_OFFSET);
+    ids = result.ids;
+    return { ok: true, flow: result.flow };
+  });
+  if (pasted) store.select(ids);
+  return pasted;
+}
+
+let fallback: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Ctrl/Cmd+V was pressed outside text fields. Browsers that fire a paste event do so at once,
+ * before any timer (useClipboardEvents then cancels this); one that does not gets the internal
+ * clipboard pasted instead, so the shortcut never does nothing.
+ */
+export function expectPasteEvent(pasteInternal: () => void): void {
+  clearTimeout(fallback);
+  fallback = setTimeout(() => {
+    fallback = undefined;
+    pasteInternal();
+  }, 0);
+}
+
+/** A paste event came: it decides what is pasted, not the fallback. */
+export function pasteEventArrived(): void {
+  clearTimeout(fallback);
+  fallback = undefined;
+}

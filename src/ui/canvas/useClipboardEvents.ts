@@ -1,0 +1,42 @@
+import { useEffect } from "react";
+import { useFlowStore } from "../../store/flowStore";
+import { hasTextSelection } from "./canvasActions";
+import { isTypingTarget } from "./editorShortcuts";
+import { pasteEventArrived, pasteFlowText, selectionJson } from "./systemClipboard";
+
+/**
+ * Copy and paste of nodes through the system clipboard. The keys themselves go on to the browser
+ * (useEditorShortcuts does not prevent them), which then fires these events: a copy with nodes
+ * selected puts them on the clipboard as flow JSON; a paste of flow JSON adds its nodes. Text
+ * fields, dialogs and text selected on the page keep the browser's own copy and paste.
+ */
+export function useClipboardEvents(): void {
+  useEffect(() => {
+    const onCopy = (event: ClipboardEvent) => {
+      if (!event.clipboardData || isTypingTarget(event.target) || hasTextSelection()) return;
+      const json = selectionJson();
+      if (json === null) return;
+      event.clipboardData.setData("text/plain", json);
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target) || !useFlowStore.getState().flow) return;
+      pasteEventArrived();
+      const text = event.clipboardData?.getData("text/plain") ?? "";
+      if (text.trim() === "") {
+        // Nothing textual on the clipboard (empty, an image): the nodes copied here, if any.
+        useFlowStore.getState().paste();
+        return;
+      }
+      event.preventDefault();
+      // Text that is not flow JSON is simply not for the canvas: nothing happens, no message.
+      void pasteFlowText(text);
+    };
+    document.addEventListener("copy", onCopy);
+    document.addEventListener("paste", onPaste);
+    return () => {
+      document.removeEventListener("copy", onCopy);
+      document.removeEventListener("paste", onPaste);
+    };
+  }, []);
+}
