@@ -26,12 +26,26 @@
  *   bare page measured in the same run: open at most 1.25x, frame rates at least 0.8x. Each page
  *   is measured as it is (the app's canvas is smaller, beside its panels, and each fits the view
  *   its own way); the last two rows give each canvas's size, zoom and nodes on screen.
+ * - flow files: import and export of the same 1,000-node flow through the app as built, in
+ *   headless Chromium: export from the click on "Export flow" to the download, import from the
+ *   file being chosen to the frame after its preview (every check of readFlowFile included) is
+ *   drawn; median of 7 after a warm-up (see flowFiles.ts). Budget: under 300 ms each.
+ * - streaming (skip with `-- --no-streaming`, about 30 s): the mock LLM server streams a reply of
+ *   500 one-word chunks at 200 a second to the app's chat (the starter flow's chat_llm pointed at
+ *   it) and to a bare page that appends each delta to a div, in headless Chromium, each sample a
+ *   fresh browser context, 3 samples per page in alternating order. In each page a benchmark-only
+ *   init script tees the response body to time each chunk's arrival, and a MutationObserver
+ *   notes when its text is in the reply; "token→screen" runs from the arrival to the animation
+ *   frame after that, just before it is painted. Budgets: the app's median at most 16 ms (one
+ *   frame) over the bare page's, and no long task (over 50 ms) in any app sample while streaming.
  * Timings vary between machines and runs; compare figures from the same machine.
  */
 import { bundleRows } from "./bundleSize";
 import { canvasRows } from "./canvas/canvasBench";
 import { engineOverheadRows } from "./engineOverhead";
+import { flowFilesRows } from "./flowFiles";
 import { progress } from "./stats";
+import { streamingRows } from "./streaming/streamingBench";
 import { printTable, type Row } from "./table";
 import { windowReadRows } from "./windowRead";
 
@@ -48,11 +62,14 @@ async function section(name: string, measure: () => Row[] | Promise<Row[]>): Pro
 
 const build = !process.argv.includes("--no-build");
 const canvas = !process.argv.includes("--no-canvas");
+const streaming = !process.argv.includes("--no-streaming");
 const started = performance.now();
 const rows = [
   ...(await section("initial JS", () => bundleRows({ build }))),
   ...(await section("engine overhead", engineOverheadRows)),
   ...(await section("window read", windowReadRows)),
+  ...(await section("flow files", () => flowFilesRows({ build }))),
+  ...(streaming ? await section("streaming", () => streamingRows({ build })) : []),
   ...(canvas ? await section("canvas", () => canvasRows({ build })) : []),
 ];
 progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

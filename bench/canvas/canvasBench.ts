@@ -68,7 +68,7 @@ function viteBuild(args: string[]): void {
 }
 
 /** The app as shipped; with --no-build the existing dist/, as the bundle section measures. */
-function appDir(build: boolean): string {
+export function appDir(build: boolean): string {
   if (!build) return join(ROOT, "dist");
   progress(`canvas: vite build --outDir ${APP_OUT_DIR}`);
   viteBuild(["--outDir", APP_OUT_DIR]);

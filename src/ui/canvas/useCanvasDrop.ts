@@ -1,7 +1,7 @@
 import { useReactFlow } from "@xyflow/react";
 import { type DragEvent, useCallback } from "react";
 import { useFlowStore } from "../../store/flowStore";
-import { useFlowImport } from "../importExport/importStore";
+import { preloadImport, useFlowImport } from "../importExport/importStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { droppedFile, isFileDrag } from "./fileDrop";
 import { draggedKind, isNodeDrag, placeNodeAt } from "./paletteDrag";
@@ -15,8 +15,11 @@ export function useCanvasDrop() {
 
   // Without preventDefault on dragover the browser refuses the drop (and opens a file instead).
   const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
-    if (!isNodeDrag(event.dataTransfer) && !isFileDrag(event.dataTransfer)) return;
+    const file = isFileDrag(event.dataTransfer);
+    if (!file && !isNodeDrag(event.dataTransfer)) return;
     event.preventDefault();
+    // Loaded while the file is still being dragged (the loads are cached: once per page).
+    if (file) preloadImport();
     event.dataTransfer.dropEffect = "copy";
   }, []);
 

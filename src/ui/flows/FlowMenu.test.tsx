@@ -87,9 +87,7 @@ describe("FlowMenu", () => {
     expect(document.activeElement).toBe(newFlow);
 
     await user.tab({ shift: true });
-    expect(document.activeElement).toBe(
-      screen.getByRole("button", { name: "Delete Two LLMs sharing one memory" }),
-    );
+    expect(document.activeElement).toBe(within(menu).getByRole("button", { name: "Import flow" }));
     await user.tab();
     expect(document.activeElement).toBe(newFlow);
   });

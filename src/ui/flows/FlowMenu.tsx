@@ -3,6 +3,8 @@ import type { FlowId } from "../../engine/ids";
 import type { StarterFlowId } from "../../engine/starterFlows";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { ImportDialog } from "../importExport/ImportDialog";
+import { FlowFileActions } from "./FlowFileActions";
 import { FlowList } from "./FlowList";
 import type { FlowRowActions } from "./FlowRow";
 import { focusFirst, trapTab } from "./focusTrap";
@@ -12,7 +14,9 @@ import "./flows.css";
 
 /**
  * The header's flow switcher: the open flow's name, opening a panel to open, create, rename,
- * duplicate or delete flows. Switching flows is refused during a run, so the panel says so.
+ * duplicate, delete, export or import flows. Switching flows is refused during a run, so the
+ * panel says so. It also hosts the import dialog, whether the file came from its Import button
+ * or was dropped on the canvas.
  */
 export function FlowMenu() {
   const name = useFlowStore((s) => s.flow?.name);
@@ -73,6 +77,8 @@ export function FlowMenu() {
   const create = async (starter: StarterFlowId) => {
     if (await attempt("create the flow", () => studio().createFlow(starter))) close();
   };
+  // The imported flow is open now: the trigger names it, so focus goes there.
+  const onImported = close;
 
   const onPanelKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === "Escape") {
@@ -127,7 +133,7 @@ export function FlowMenu() {
           <div className="flow-menu-body">
             {running && (
               <p className="flow-menu-hint">
-                A run is in progress: stop it to open, create, duplicate or delete a flow.
+                A run is in progress: stop it to open, create, duplicate, delete or import a flow.
               </p>
             )}
             {problem && (
@@ -146,8 +152,11 @@ export function FlowMenu() {
               actions={actions}
             />
           </div>
+          <FlowFileActions locked={running} attempt={attempt} />
         </div>
       )}
+      {/* Not lazy: a lazy dialog's first reveal waited ~0.3 s on React's Suspense throttle. */}
+      <ImportDialog onImported={onImported} />
     </div>
   );
 }

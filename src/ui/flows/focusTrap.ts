@@ -7,8 +7,11 @@ const FOCUSABLE = [
   '[tabindex]:not([tabindex="-1"])',
 ].join(",");
 
+/** What Tab reaches inside `container`: not hidden controls (a file input behind its button). */
 export function focusables(container: HTMLElement): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.hidden && el.tabIndex >= 0,
+  );
 }
 
 /** Focuses the first control inside, or the container itself (give it tabIndex -1) if none. */

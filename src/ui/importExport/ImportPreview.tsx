@@ -1,0 +1,97 @@
+import { FLOW_VERSION, type ProviderName } from "../../engine/flow";
+import { NODE_KINDS } from "../../engine/nodeKinds";
+import type { FlowFileSummary } from "../../format";
+import { PROVIDER_LABELS } from "../inspector/providerLabels";
+import type { FlowImport } from "./readImportFile";
+
+type Preview = Extract<FlowImport, { kind: "preview" }>;
+
+interface ImportPreviewProps {
+  preview: Preview;
+  /** Another flow already has this name: the copy gets a number after it. */
+  nameTaken: boolean;
+}
+
+/** "1 input, 2 LLM, 1 output": the kinds present, in the palette's order. */
+function kindsText(summary: FlowFileSummary): string {
+  return Object.entries(NODE_KINDS)
+    .map(
+      ([kind, def]) => [summary.nodesByType[kind as keyof typeof NODE_KINDS], def.label] as const,
+    )
+    .filter(([count]) => count > 0)
+    .map(([count, label]) => `${count} ${label}`)
+    .join(", ");
+}
+
+const providerLabel = (p: string) => PROVIDER_LABELS[p as ProviderName] ?? p;
+
+/** What the file holds, shown before anything is saved, so the user can say no. */
+export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
+  const { summary, warnings, migratedFrom, hasConversations, fileName } = preview;
+  const kinds = kindsText(summary);
+  return (
+    <>
+      <p className="import-file">From {fileName}</p>
+      <dl className="import-summary">
+        <div>
+          <dt>Nodes</dt>
+          <dd>
+            {summary.nodeCount}
+            {kinds && ` (${kinds})`}
+          </dd>
+        </div>
+        <div>
+          <dt>Connections</dt>
+          <dd>{summary.edgeCount}</dd>
+        </div>
+        <div>
+          <dt>Memories</dt>
+          <dd>
+            {summary.memories.length === 0 ? (
+              "None: every LLM starts fresh on each message"
+            ) : (
+              <ul className="import-memories">
+                {summary.memories.map(({ memoryId, nodeIds }) => (
+                  <li key={memoryId}>
+                    <code>{memoryId}</code>, used by {nodeIds.join(", ")}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        {summary.providers.length > 0 && (
+          <div>
+            <dt>Providers</dt>
+            <dd>{summary.providers.map(providerLabel).join("; ")}</dd>
+          </div>
+        )}
+      </dl>
+      {migratedFrom !== undefined && (
+        <p className="import-note">
+          Upgraded from version {migratedFrom} of the format to version {FLOW_VERSION}.
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <section className="import-warnings" aria-label="Warnings">
+          <h3>Warnings</h3>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {hasConversations && (
+        <p className="import-note">
+          The file also holds conversations and memories: only the flow is imported.
+        </p>
+      )}
+      <p className="import-note">
+        It is saved as a new flow
+        {nameTaken ? `; a flow called “${summary.name}” exists, so this one gets a number` : ""}.
+        Flow files hold no API keys: enter them in Settings if the providers need them.
+      </p>
+    </>
+  );
+}

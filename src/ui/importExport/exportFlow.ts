@@ -1,0 +1,41 @@
+import {
+  exportTimbalPython,
+  flowFileName,
+  timbalPythonFileName,
+  writeFlowFile,
+} from "../../format";
+import { useFlowStore } from "../../store/flowStore";
+import { useStudio } from "../../store/studioStore";
+import { downloadText } from "./downloadText";
+import { collectFlowConversations } from "./flowConversations";
+
+/*
+ * The Flows menu's exports, loaded on first use so the format module stays out of the first
+ * page. Both export the flow as it is in the editor, unsaved edits included. API keys live in
+ * the credentials store, never in a flow, and writeFlowFile drops any secret-named key anyway.
+ */
+
+function openFlow() {
+  const { flow, flowId } = useFlowStore.getState();
+  if (!flow) throw new Error("No flow is open.");
+  return { flow, flowId };
+}
+
+/** Downloads `<name>.flow.json`; with `includeConversations`, its conversations and memories too. */
+export async function exportOpenFlow(options: { includeConversations: boolean }): Promise<void> {
+  const { flow, flowId } = openFlow();
+  let conversations: unknown;
+  if (options.includeConversations && flowId) {
+    const { storage } = useStudio.getState();
+    if (!storage) throw new Error("Storage is not open yet.");
+    conversations = await collectFlowConversations(storage, flowId);
+  }
+  const text = writeFlowFile(flow, conversations === undefined ? {} : { conversations });
+  downloadText(flowFileName(flow), text, "application/json");
+}
+
+/** Downloads the flow as a Timbal Python module. */
+export function exportOpenFlowAsPython(): void {
+  const { flow } = openFlow();
+  downloadText(timbalPythonFileName(flow), exportTimbalPython(flow), "text/x-python");
+}

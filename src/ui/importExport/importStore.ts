@@ -1,0 +1,70 @@
+import { create } from "zustand";
+import { useStudio } from "../../store/studioStore";
+import type { FlowImport, ImportFile } from "./readImportFile";
+
+export interface FlowImportState {
+  /** The file being previewed or refused; null when no import dialog is open. */
+  current: FlowImport | null;
+  /** Saving the previewed flow. */
+  busy: boolean;
+  /** Why the last Import did not go through, in words. */
+  problem: string | null;
+  /** Reads a chosen or dropped file and shows what it holds, or why not. Saves nothing. */
+  open(file: ImportFile): Promise<void>;
+  /** Saves the previewed flow as a new flow and opens it; false when it could not. */
+  confirm(): Promise<boolean>;
+  dismiss(): void;
+}
+
+// The reader pulls in the format module (schema, migrations): loaded on the first import only.
+const loadReader = () => import("./readImportFile");
+
+/**
+ * Loads the reader ahead of time, when an import becomes likely (the Flows menu opens, a file is
+ * dragged over the canvas), so the first preview does not wait for it. A failure here is
+ * ignored: the import itself loads it again and reports what goes wrong.
+ */
+export function preloadImport(): void {
+  loadReader().catch(() => {});
+}
+
+/** Counts opens, so a file that finishes reading after a newer one never replaces it. */
+let latest = 0;
+
+export const useFlowImport = create<FlowImportState>()((set, get) => ({
+  current: null,
+  busy: false,
+  problem: null,
+
+  async open(file) {
+    const mine = ++latest;
+    const { readImportFile } = await loadReader();
+    const current = await readImportFile(file);
+    if (mine === latest) set({ current, busy: false, problem: null });
+  },
+
+  async confirm() {
+    const { current, busy } = get();
+    if (current?.kind !== "preview" || busy) return false;
+    set({ busy: true, problem: null });
+    try {
+      const id = await useStudio.getState().importFlow(current.flow);
+      if (id === null) {
+        set({ busy: false, problem: "A run is in progress: stop it, then import." });
+        return false;
+      }
+      set({ current: null, busy: false });
+      return true;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      set({ busy: false, problem: `Could not import the flow: ${why}` });
+      return false;
+    }
+  },
+
+  dismiss() {
+    // A file still being read is dropped too: closing means "not this one".
+    latest++;
+    set({ current: null, busy: false, problem: null });
+  },
+}));
