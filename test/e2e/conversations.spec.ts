@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import type { MockLlmServer } from "../mock-llm/mockLlmServer";
 import {
   chat,
+  completionMessages,
   expect,
   inspector,
   sendMessage,
@@ -11,13 +12,7 @@ import {
 } from "./fixtures";
 
 const received = (mockLlm: MockLlmServer) =>
-  mockLlm.requests
-    .filter((r) => r.path === "/v1/chat/completions")
-    .map((r) =>
-      (r.body as { messages: { role: string; content: string }[] }).messages
-        .filter((m) => m.role !== "system")
-        .map((m) => m.content),
-    );
+  completionMessages(mockLlm, { system: false, roles: false });
 
 async function say(page: Page, text: string) {
   await sendMessage(page, text);

@@ -51,6 +51,23 @@ export async function useOpenAiCompatible(
   await panel.getByLabel("Base URL").fill(baseUrl);
 }
 
+/**
+ * What each chat completion request carried, oldest first: "role: content" strings, or the
+ * contents alone (`roles: false`); `system: false` leaves the system prompt out.
+ */
+export function completionMessages(
+  mockLlm: MockLlmServer,
+  options: { system?: boolean; roles?: boolean } = {},
+): string[][] {
+  return mockLlm.requests
+    .filter((r) => r.path === "/v1/chat/completions")
+    .map((r) =>
+      (r.body as { messages: { role: string; content: string }[] }).messages
+        .filter((m) => options.system !== false || m.role !== "system")
+        .map((m) => (options.roles === false ? m.content : `${m.role}: ${m.content}`)),
+    );
+}
+
 /** Types a message into the chat and sends it, as a user would. */
 export async function sendMessage(page: Page, text: string) {
   await openTab(page, "Chat");

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import type { MockLlmServer } from "../mock-llm/mockLlmServer";
 import {
   chat,
+  completionMessages,
   expect,
   inspector,
   selectNode,
@@ -24,12 +25,7 @@ async function firstExchange(page: Page) {
   await waitForReply(page);
 }
 
-const completionBodies = (mockLlm: MockLlmServer) =>
-  mockLlm.requests
-    .filter((r) => r.path === "/v1/chat/completions")
-    .map((r) =>
-      (r.body as { messages: { role: string; content: string }[] }).messages.map((m) => m.content),
-    );
+const completionBodies = (mockLlm: MockLlmServer) => completionMessages(mockLlm, { roles: false });
 
 test("a refused key and a rate limit get clear messages, and memory keeps only what succeeded", async ({
   page,

@@ -3,6 +3,7 @@ import type { MockLlmServer } from "../mock-llm/mockLlmServer";
 import {
   canvasNode,
   chat,
+  completionMessages,
   expect,
   inspector,
   selectNode,
@@ -31,15 +32,8 @@ async function say(page: Page, text: string) {
   await expect(chat(page).getByText(`to "${text}"`).last()).toBeVisible();
 }
 
-/** What each completion request carried, as "role: content", the system prompt left out. */
-const received = (mockLlm: MockLlmServer) =>
-  mockLlm.requests
-    .filter((r) => r.path === "/v1/chat/completions")
-    .map((r) =>
-      (r.body as { messages: { role: string; content: string }[] }).messages
-        .filter((m) => m.role !== "system")
-        .map((m) => `${m.role}: ${m.content}`),
-    );
+/** What each completion request carried, the system prompt left out. */
+const received = (mockLlm: MockLlmServer) => completionMessages(mockLlm, { system: false });
 
 const reply = (n: number, text: string) => `assistant: Mock reply #${n} to "${text}"`;
 
