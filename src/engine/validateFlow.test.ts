@@ -132,3 +132,14 @@ describe("validateFlow", () => {
     ]);
   });
 });
+
+describe("shared-memory warnings", () => {
+  it("name the memory they are about, so the legend can list them under it", () => {
+    const flow = loadFlow("shared-memory-sequence");
+    const llm2 = flow.nodes.find((n) => n.id === "llm2");
+    if (llm2?.type === "llm") llm2.config.memoryWindowSize = 5;
+    expect(validateFlow(flow).map((p) => [p.memoryId, p.field])).toEqual([
+      ["shared_memory", "memoryWindowSize"],
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ export interface FlowProblem {
   nodeId?: NodeId;
   /** The config field it concerns, for the inspector. */
   field?: string;
+  /** The memory it concerns (shared-memory warnings), for the memory legend. */
+  memoryId?: string;
   message: string;
 }
 
@@ -26,13 +28,6 @@ export function validateFlow(flow: Pick<Flow, "nodes" | "edges">): FlowProblem[]
   const error = (message: string, nodeId?: NodeId, field?: string) =>
     problems.push({
       severity: "error",
-      message,
-      ...(nodeId && { nodeId }),
-      ...(field && { field }),
-    });
-  const warn = (message: string, nodeId?: NodeId, field?: string) =>
-    problems.push({
-      severity: "warning",
       message,
       ...(nodeId && { nodeId }),
       ...(field && { field }),
@@ -100,7 +95,7 @@ export function validateFlow(flow: Pick<Flow, "nodes" | "edges">): FlowProblem[]
     checkTemplate(node, graph, byId, cycle !== null, error);
   }
 
-  checkSharedMemories(flow.nodes, warn);
+  checkSharedMemories(flow.nodes, problems);
   return problems;
 }
 
@@ -234,7 +229,9 @@ function checkTemplate(
   }
 }
 
-function checkSharedMemories(nodes: readonly FlowNode[], warn: Report) {
+function checkSharedMemories(nodes: readonly FlowNode[], problems: FlowProblem[]) {
+  const warn = (message: string, memoryId: string, nodeId: NodeId | undefined, field: string) =>
+    problems.push({ severity: "warning", message, memoryId, ...(nodeId && { nodeId }), field });
   const byMemory = new Map<string, { id: NodeId; config: LlmConfig }[]>();
   for (const node of nodes) {
     if (node.type !== "llm" || !node.config?.memoryId) continue;
@@ -250,6 +247,7 @@ function checkSharedMemories(nodes: readonly FlowNode[], warn: Report) {
       const shown = users.map((u) => `${u.id}: ${u.config.memoryWindowSize ?? "all"}`).join(", ");
       warn(
         `${names} share memory "${memory}" with different window sizes (${shown}); is that intended?`,
+        memory,
         users[0]?.id,
         "memoryWindowSize",
       );
@@ -258,6 +256,7 @@ function checkSharedMemories(nodes: readonly FlowNode[], warn: Report) {
     if (prompts.size > 1) {
       warn(
         `${names} share memory "${memory}" with different system prompts; each sees the other's replies as its own.`,
+        memory,
         users[0]?.id,
         "systemPrompt",
       );

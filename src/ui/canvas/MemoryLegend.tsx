@@ -15,11 +15,9 @@ const MODE_WORDS: Record<MemoryMode, string> = {
   "write-only": "writes",
 };
 
-/** validateFlow's shared-memory warnings name the memory as `share memory "id"`. */
+/** validateFlow's shared-memory warnings carry the memory they are about. */
 const warningsAbout = (problems: readonly FlowProblem[], memoryId: string) =>
-  problems.filter(
-    (p) => p.severity === "warning" && p.message.includes(`share memory "${memoryId}"`),
-  );
+  problems.filter((p) => p.severity === "warning" && p.memoryId === memoryId);
 
 interface EntryProps {
   memoryId: string;
