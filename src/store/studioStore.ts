@@ -16,8 +16,9 @@ import type { ChatTurn } from "./chatTurns";
 import { turnFromRun } from "./chatTurns";
 import { buildTree, latestLeaf, pathTo, siblingsOf } from "./conversationTree";
 import { type CredentialsState, createCredentialsSlice, loadCredentials } from "./credentialsStore";
-import { useFlowStore, type Viewport } from "./flowStore";
+import { useFlowStore } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
+import { asTheme, asViewport } from "./settingsValues";
 
 export type Theme = "system" | "light" | "dark";
 
@@ -126,9 +127,7 @@ export const useStudio = create<StudioState>()((set, get) => {
 
   /** Loads a flow into the editor and its most recent conversation into the chat. */
   const show = async (storage: StudioStorage, record: FlowRecord) => {
-    const viewport = (await storage.settings.get(SETTINGS.viewport(record.id))) as
-      | Viewport
-      | undefined;
+    const viewport = asViewport(await storage.settings.get(SETTINGS.viewport(record.id)));
     const conversations = await storage.conversations.listByFlow(record.id);
     await storage.settings.put(SETTINGS.lastFlowId, record.id);
     useFlowStore.getState().open(record.id, record.flow, viewport ?? null);
@@ -181,9 +180,10 @@ export const useStudio = create<StudioState>()((set, get) => {
       set({
         storage,
         ...(await loadCredentials(storage.settings)),
-        theme: ((await storage.settings.get(SETTINGS.theme)) ?? mirroredTheme()) as Theme,
+        theme: asTheme(await storage.settings.get(SETTINGS.theme)) ?? mirroredTheme(),
       });
-      const lastId = (await storage.settings.get(SETTINGS.lastFlowId)) as FlowId | undefined;
+      const saved = await storage.settings.get(SETTINGS.lastFlowId);
+      const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
       let record = lastId ? await storage.flows.get(lastId) : undefined;
       await get().refreshFlows();
       // A first visit lands on a ready "Chat with memory" flow on the offline echo provider.
