@@ -1,6 +1,7 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import type { StudioStorage } from "../storage/studioStorage";
+import { saveFlow } from "./flowSaver";
 import { useFlowStore } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 
@@ -18,7 +19,7 @@ export function startAutosave(storage: StudioStorage, onSaved: () => void): () =
 
   const save = (flowId: FlowId, flow: Flow) => {
     savedFlow = flow;
-    void storage.flows.save(flowId, flow).then(onSaved);
+    void saveFlow(storage, flowId, flow).then((record) => record && onSaved());
   };
   const flush = () => {
     if (timer) clearTimeout(timer);

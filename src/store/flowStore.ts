@@ -29,6 +29,8 @@ export interface Viewport {
 export interface FlowState {
   flowId: FlowId | null;
   flow: Flow | null;
+  /** The stored revision this editor's flow builds on: a save from elsewhere meanwhile is a conflict. */
+  revision: number;
   /** Selected node ids, in the order they were selected. */
   selection: NodeId[];
   /** The last edit that was refused, in words (e.g. a connection that would make a cycle). */
@@ -40,7 +42,7 @@ export interface FlowState {
   clipboard: FlowFragment | null;
 
   /** Opens a flow for editing; its history starts empty. */
-  open(flowId: FlowId, flow: Flow, viewport?: Viewport | null): void;
+  open(flowId: FlowId, flow: Flow, viewport?: Viewport | null, revision?: number): void;
   /** Applies a pure edit; a refused one leaves the flow as it was and sets `notice`. */
   apply(edit: (flow: Flow) => EditResult): boolean;
   addNode(kind: NodeKind, position: Position): NodeId | null;
@@ -96,14 +98,23 @@ export const useFlowStore = create<FlowState>()(
       return {
         flowId: null,
         flow: null,
+        revision: 0,
         selection: [],
         notice: null,
         viewport: null,
         highlightedMemory: null,
         clipboard: null,
 
-        open(flowId, flow, viewport = null) {
-          set({ flowId, flow, viewport, selection: [], notice: null, highlightedMemory: null });
+        open(flowId, flow, viewport = null, revision = 0) {
+          set({
+            flowId,
+            flow,
+            revision,
+            viewport,
+            selection: [],
+            notice: null,
+            highlightedMemory: null,
+          });
           useFlowStore.temporal.getState().clear();
         },
         apply,

@@ -16,6 +16,7 @@ import type { ChatTurn } from "./chatTurns";
 import { turnFromRun } from "./chatTurns";
 import { buildTree, latestLeaf, pathTo, siblingsOf } from "./conversationTree";
 import { type CredentialsState, createCredentialsSlice, loadCredentials } from "./credentialsStore";
+import { CONFLICT_NOTICE, saveOpenFlow } from "./flowSaver";
 import { useFlowStore } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme, asViewport } from "./settingsValues";
@@ -130,7 +131,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     const viewport = asViewport(await storage.settings.get(SETTINGS.viewport(record.id)));
     const conversations = await storage.conversations.listByFlow(record.id);
     await storage.settings.put(SETTINGS.lastFlowId, record.id);
-    useFlowStore.getState().open(record.id, record.flow, viewport ?? null);
+    useFlowStore.getState().open(record.id, record.flow, viewport ?? null, record.revision);
     set({ conversations });
     // Continue the most recent conversation, as a state saver does after a reload.
     await showConversation(storage, conversations[0] ?? null);
@@ -250,7 +251,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       if (editor.flowId === id && editor.flow) {
         editor.setName(trimmed);
         // Saved now, not on the autosave's delay: a rename is often followed by a reload.
-        await storage.flows.save(id, useFlowStore.getState().flow as Flow);
+        await saveOpenFlow(storage);
       } else {
         const record = await storage.flows.get(id);
         if (record) await storage.flows.save(id, { ...record.flow, name: trimmed });
@@ -310,7 +311,8 @@ export const useStudio = create<StudioState>()((set, get) => {
 
       try {
         // The run records the flow revision it ran: save pending edits first.
-        const record = await storage.flows.save(flowId, flow);
+        const record = await saveOpenFlow(storage);
+        if (!record) throw new Error(CONFLICT_NOTICE);
         let conversationId = get().conversationId;
         if (!conversationId) {
           conversationId = (

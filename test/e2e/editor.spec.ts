@@ -167,3 +167,27 @@ test("dragging a node is one undo step, and where it is dropped is saved", async
   await expect(canvasNode(page, "output")).toBeVisible();
   expect(await offset()).toBeGreaterThan(60);
 });
+
+test("two tabs on one flow: the later save does not overwrite the other tab's, and says so", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/");
+  await expect(canvasNode(page, "chat_llm")).toBeVisible();
+  const other = await context.newPage();
+  await other.goto("/");
+  await expect(canvasNode(other, "chat_llm")).toBeVisible();
+
+  // The other tab saves first.
+  await selectNode(other, "chat_llm");
+  await inspector(other).getByLabel("Memory window size").fill("3");
+  await expect(canvasNode(other, "chat_llm")).toContainText("last 3 messages");
+  await other.waitForTimeout(800);
+
+  // This tab still builds on the older revision: its save is refused with a reason.
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Memory window size").fill("7");
+  await expect(page.getByRole("alert")).toContainText("saved in another tab");
+  await page.reload();
+  await expect(canvasNode(page, "chat_llm")).toContainText("last 3 messages");
+});
