@@ -17,7 +17,6 @@ export function DeleteConversationDialog({
       title={`Delete “${title}”?`}
       text="All its messages and versions go, with the memory they built. Other conversations keep theirs. This cannot be undone."
       confirmLabel="Delete"
-      classNames={{ dialog: "chat-dialog", actions: "chat-dialog-actions", confirm: "chat-danger" }}
       onConfirm={onConfirm}
       onCancel={onCancel}
     />

@@ -7,6 +7,7 @@ import {
   useRef,
 } from "react";
 import { trapTab } from "../flows/focusTrap";
+import "./confirmDialog.css";
 
 export interface ConfirmDialogProps {
   title: ReactNode;
@@ -14,8 +15,6 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   /** Confirming is refused for now (e.g. a run started meanwhile). */
   locked?: boolean;
-  /** The look of the panel it belongs to: the dialog, its button row, its confirm button. */
-  classNames: { dialog: string; actions: string; confirm: string };
   onConfirm(): void;
   onCancel(): void;
 }
@@ -26,7 +25,7 @@ export interface ConfirmDialogProps {
  * can move focus back out (focus cannot land behind a modal dialog that is still open).
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { onConfirm, onCancel, classNames } = props;
+  const { onConfirm, onCancel } = props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -72,22 +71,17 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       aria-modal="true"
       aria-labelledby={titleId}
       aria-describedby={textId}
-      className={classNames.dialog}
+      className="confirm-dialog"
       onKeyDown={onKeyDown}
       onCancel={onNativeCancel}
     >
       <h2 id={titleId}>{props.title}</h2>
       <p id={textId}>{props.text}</p>
-      <div className={classNames.actions}>
+      <div className="confirm-actions">
         <button ref={cancelRef} type="button" className="secondary" onClick={cancel}>
           Cancel
         </button>
-        <button
-          type="button"
-          className={classNames.confirm}
-          onClick={confirm}
-          disabled={props.locked}
-        >
+        <button type="button" className="confirm-danger" onClick={confirm} disabled={props.locked}>
           {props.confirmLabel}
         </button>
       </div>

@@ -21,7 +21,6 @@ export function ConfirmDeleteDialog({
       text="Its conversations and their memories are deleted with it. This cannot be undone."
       confirmLabel="Delete"
       locked={locked}
-      classNames={{ dialog: "confirm-dialog", actions: "confirm-actions", confirm: "danger" }}
       onConfirm={onConfirm}
       onCancel={onCancel}
     />

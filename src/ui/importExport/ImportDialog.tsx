@@ -6,6 +6,7 @@ import { ImportRefusal } from "./ImportRefusal";
 import { useFlowImport } from "./importStore";
 import type { FlowImport } from "./readImportFile";
 import "./importExport.css";
+import "../common/confirmDialog.css";
 
 export interface ImportDialogProps {
   /** The flow was imported and is open now: the host moves focus somewhere that names it. */
