@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/chromium";
 
-/** The app as built for production, served by `vite preview`. */
-const APP_URL = "http://127.0.0.1:4173";
+/**
+ * The app as built for production, served by `vite preview`. E2E_PORT lets two work trees
+ * run their browser tests side by side without one reusing the other's server.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const APP_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -24,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npm run preview",
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: APP_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
