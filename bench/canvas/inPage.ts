@@ -265,7 +265,6 @@ export interface SeedArgs {
     conversationsByFlowId: string;
     conversationsByFlowIdUpdatedAt: string;
     runsByConversationId: string;
-    runsByParentRunId: string;
     messagesByConversationId: string;
   };
   lastFlowIdKey: string;
@@ -280,7 +279,7 @@ export interface SeedArgs {
 export type SeedArgsInNode = SeedArgs & { factory: IDBFactory };
 
 /**
- * Creates the app's database as src/storage/openDatabase.ts's version 1 upgrade does (same
+ * Creates the app's database as src/storage/openDatabase.ts's upgrade ladder does (same
  * stores, key paths and indexes: checked against it in Node by checkSeedSchema), stores one flow
  * and points "lastFlowId" at it, so the app opens on that flow. Raw IndexedDB: the page has no
  * idb library, and the shipped app gains no benchmark hook.
@@ -300,7 +299,6 @@ export async function seedDatabase(args: SeedArgs): Promise<void> {
     conversations.createIndex(index.conversationsByFlowIdUpdatedAt, ["flowId", "updatedAt"]);
     const runs = db.createObjectStore(store.runs, { keyPath: "id" });
     runs.createIndex(index.runsByConversationId, "conversationId");
-    runs.createIndex(index.runsByParentRunId, "parentRunId");
     db.createObjectStore(store.memoryMessages, { keyPath: "id" }).createIndex(
       index.messagesByConversationId,
       "conversationId",

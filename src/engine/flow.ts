@@ -91,5 +91,3 @@ export interface Flow {
   edges: FlowEdge[];
   [extra: string]: unknown;
 }
-
-export const isLlmNode = (n: FlowNode): n is LlmNode => n.type === "llm";

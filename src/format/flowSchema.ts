@@ -178,5 +178,3 @@ export const flowFragmentSchema = z.looseObject({
   nodes: nodesSchema,
   edges: edgesSchema.optional(),
 });
-
-export type FlowFileData = z.output<typeof flowFileSchema>;

@@ -32,22 +32,12 @@ export const CONFIG_KEY_ORDER = {
   output: ["value"],
 } as const satisfies Record<FlowNode["type"], readonly string[]>;
 
-/**
- * The optional conversations section. Its shape is loose on purpose: the app decides what
- * to put in (conversation records, runs, memory messages); the format only promises to carry
- * it, secrets removed, and to keep it out of the flow.
- */
-export interface FlowFileConversations {
-  conversations?: unknown[];
-  runs?: unknown[];
-  memoryMessages?: unknown[];
-  [extra: string]: unknown;
-}
-
 export interface WriteFlowFileOptions {
   /**
-   * Written as the file's `conversations` section (typically a FlowFileConversations);
-   * left out, the default, when undefined.
+   * Written as the file's `conversations` section; left out, the default, when undefined.
+   * Its shape is loose on purpose: the app decides what to put in (conversation records,
+   * runs, memory messages); the format only promises to carry it, secrets removed, and to
+   * keep it out of the flow.
    */
   conversations?: unknown;
 }

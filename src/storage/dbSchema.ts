@@ -11,7 +11,7 @@ import type { RunSnapshot } from "../engine/runSnapshot";
 /** Do not change without a migration. */
 export const DB_NAME = "llm-flow-studio";
 /** Bump together with a new `if (oldVersion < N)` step in openDatabase.ts. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Do not change without a migration. */
 export const STORE = {
@@ -28,8 +28,16 @@ export const INDEX = {
   conversationsByFlowId: "byFlowId",
   conversationsByFlowIdUpdatedAt: "byFlowIdUpdatedAt",
   runsByConversationId: "byConversationId",
-  runsByParentRunId: "byParentRunId",
   messagesByConversationId: "byConversationId",
+} as const;
+
+/**
+ * Indexes an earlier version created and a later one removed: named here for the upgrade
+ * ladder only. Never reuse a name with another key path.
+ */
+export const RETIRED_INDEX = {
+  /** Version 1 to 2: runs by parent run (nothing read it; the chat builds its tree in memory). */
+  runsByParentRunId: "byParentRunId",
 } as const;
 
 export interface FlowRecord {
@@ -66,8 +74,7 @@ export interface StudioDBSchema extends DBSchema {
   runs: {
     key: RunId;
     value: RunSnapshot;
-    // Root runs (parentRunId null) are absent from byParentRunId: null is not a valid key.
-    indexes: { byConversationId: ConversationId; byParentRunId: RunId };
+    indexes: { byConversationId: ConversationId };
   };
   memoryMessages: {
     key: MessageId;

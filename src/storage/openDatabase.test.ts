@@ -1,8 +1,9 @@
 import { type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from "idb";
 import { describe, expect, it, vi } from "vitest";
+import type { RunSnapshot } from "../engine/runSnapshot";
 import { DB_VERSION, STORE, type StudioDBSchema } from "./dbSchema";
 import { deleteDatabase, openDatabase, upgradeSchema } from "./openDatabase";
-import { FLOW_1, freshIndexedDB, testFlow } from "./storageTestSupport";
+import { FLOW_1, freshIndexedDB, testFlow, testRun } from "./storageTestSupport";
 
 const ALL_STORES = Object.values(STORE).sort();
 
@@ -15,10 +16,7 @@ describe("openDatabase", () => {
       "byFlowId",
       "byFlowIdUpdatedAt",
     ]);
-    expect(Array.from(tx.objectStore(STORE.runs).indexNames).sort()).toEqual([
-      "byConversationId",
-      "byParentRunId",
-    ]);
+    expect(Array.from(tx.objectStore(STORE.runs).indexNames).sort()).toEqual(["byConversationId"]);
     db.close();
   });
 
@@ -33,6 +31,18 @@ describe("openDatabase", () => {
     expect(second.version).toBe(DB_VERSION);
     expect(await second.get(STORE.flows, FLOW_1)).toEqual(record);
     second.close();
+  });
+
+  it("upgrades a version 1 database: its runs stay, the unused by-parent index goes", async () => {
+    const indexedDB = freshIndexedDB();
+    await createVersion1(indexedDB, "t", testRun("r1"));
+
+    const db = await openDatabase({ indexedDB, name: "t" });
+    expect(db.version).toBe(DB_VERSION);
+    const runs = db.transaction(STORE.runs).store;
+    expect(Array.from(runs.indexNames)).toEqual(["byConversationId"]);
+    expect((await runs.get(testRun("r1").id))?.id).toBe("r1");
+    db.close();
   });
 
   it("runs the upgrade ladder twice over the same database without failing", async () => {
@@ -86,3 +96,26 @@ describe("openDatabase", () => {
     again.close();
   });
 });
+
+/** A database as version 1 of the app left it (raw IndexedDB: the ladder moved on since). */
+async function createVersion1(indexedDB: IDBFactory, name: string, run: RunSnapshot) {
+  const request = indexedDB.open(name, 1);
+  request.addEventListener("upgradeneeded", () => {
+    const db = request.result;
+    db.createObjectStore(STORE.flows, { keyPath: "id" }).createIndex("byUpdatedAt", "updatedAt");
+    const conversations = db.createObjectStore(STORE.conversations, { keyPath: "id" });
+    conversations.createIndex("byFlowId", "flowId");
+    conversations.createIndex("byFlowIdUpdatedAt", ["flowId", "updatedAt"]);
+    const runs = db.createObjectStore(STORE.runs, { keyPath: "id" });
+    runs.createIndex("byConversationId", "conversationId");
+    runs.createIndex("byParentRunId", "parentRunId");
+    runs.put(run);
+    db.createObjectStore(STORE.memoryMessages, { keyPath: "id" }).createIndex(
+      "byConversationId",
+      "conversationId",
+    );
+    db.createObjectStore(STORE.settings);
+  });
+  const db = await wrap(request);
+  db?.close();
+}

@@ -1,8 +1,9 @@
-import { type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from "idb";
+import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from "idb";
 import {
   DB_NAME,
   DB_VERSION,
   INDEX,
+  RETIRED_INDEX,
   STORE,
   type StudioDatabase,
   type StudioDBSchema,
@@ -89,8 +90,10 @@ export function upgradeSchema(
     if (!runs.indexNames.contains(INDEX.runsByConversationId)) {
       runs.createIndex(INDEX.runsByConversationId, "conversationId");
     }
-    if (!runs.indexNames.contains(INDEX.runsByParentRunId)) {
-      runs.createIndex(INDEX.runsByParentRunId, "parentRunId");
+    // Raw store: the index's type left the typed schema with version 2.
+    const rawRuns = unwrap(runs);
+    if (!rawRuns.indexNames.contains(RETIRED_INDEX.runsByParentRunId)) {
+      rawRuns.createIndex(RETIRED_INDEX.runsByParentRunId, "parentRunId");
     }
 
     const messages = db.objectStoreNames.contains(STORE.memoryMessages)
@@ -103,6 +106,13 @@ export function upgradeSchema(
     if (!db.objectStoreNames.contains(STORE.settings)) {
       // Out-of-line keys: a setting's value can be any JSON, not only an object with an id.
       db.createObjectStore(STORE.settings);
+    }
+  }
+  if (oldVersion < 2) {
+    // Nothing reads runs by parent; the index only cost a write per run.
+    const runs = unwrap(tx.objectStore(STORE.runs));
+    if (runs.indexNames.contains(RETIRED_INDEX.runsByParentRunId)) {
+      runs.deleteIndex(RETIRED_INDEX.runsByParentRunId);
     }
   }
 }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runId } from "../engine/ids";
-import { CorruptStorageError } from "./storageErrors";
 import { CONV_A, CONV_B, openTestStorage, testRun } from "./storageTestSupport";
 import type { StudioStorage } from "./studioStorage";
 
@@ -22,23 +21,7 @@ async function branchedConversation(s: StudioStorage) {
 }
 
 describe("RunRepository", () => {
-  it("returns the branch ending at a run, root first", async () => {
-    storage = await openTestStorage();
-    await branchedConversation(storage);
-
-    expect(ids(await storage.runs.runPath(runId("r3")))).toEqual(["r1", "r2", "r3"]);
-    expect(ids(await storage.runs.runPath(runId("r2-edited")))).toEqual(["r1", "r2-edited"]);
-    expect(await storage.runs.runPath(null)).toEqual([]);
-  });
-
-  it("follows the conversation head to the branch the user is on", async () => {
-    storage = await openTestStorage();
-    await branchedConversation(storage);
-    const head = (await storage.conversations.get(CONV_A))?.headRunId ?? null;
-    expect(ids(await storage.runs.runPath(head))).toEqual(["r1", "r2-edited"]);
-  });
-
-  it("lists every run of a conversation oldest first, and the branches off a run", async () => {
+  it("lists every run of a conversation, all branches, oldest first", async () => {
     storage = await openTestStorage();
     await branchedConversation(storage);
 
@@ -48,14 +31,13 @@ describe("RunRepository", () => {
       "r3",
       "r2-edited",
     ]);
-    expect(ids(await storage.runs.listChildren(runId("r1")))).toEqual(["r2", "r2-edited"]);
-    expect(await storage.runs.listChildren(runId("r3"))).toEqual([]);
+    expect(ids(await storage.runs.listByConversation(CONV_B))).toEqual(["elsewhere"]);
   });
 
-  it("throws naming the run when a parent is missing", async () => {
+  it("gets one run by id, and nothing for an unknown id", async () => {
     storage = await openTestStorage();
-    await storage.saver.saveRun(testRun("orphan", { parent: "lost" }));
-    await expect(storage.runs.runPath(runId("orphan"))).rejects.toThrow(CorruptStorageError);
-    await expect(storage.runs.runPath(runId("orphan"))).rejects.toThrow(/Run lost is missing/);
+    await branchedConversation(storage);
+    expect((await storage.runs.get(runId("r2")))?.parentRunId).toBe("r1");
+    expect(await storage.runs.get(runId("missing"))).toBeUndefined();
   });
 });

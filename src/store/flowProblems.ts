@@ -1,8 +1,6 @@
 import type { Flow } from "../engine/flow";
 import { memoryUsage } from "../engine/memoryUsage";
-import type { FlowProblem } from "../engine/validateFlow";
 import { validateFlow } from "../engine/validateFlow";
-import { useFlowStore } from "./flowStore";
 
 /**
  * True when two flows differ at most in node positions. Validation and memory sharing never
@@ -46,10 +44,3 @@ export const problemsOf = cachedByStructure(validateFlow);
 
 /** Who uses each memory of the open flow (the legend, badges and the inspector). */
 export const memoryUsageOf = cachedByStructure(memoryUsage);
-
-const NONE: FlowProblem[] = [];
-
-/** The open flow's problems; the same array until the flow's structure changes. */
-export function useFlowProblems(): FlowProblem[] {
-  return useFlowStore((s) => (s.flow ? problemsOf(s.flow) : NONE));
-}

@@ -7,8 +7,8 @@ import { GEMINI_PATH, handleGemini, handleGeminiModels } from "./googleRoutes";
 import { handleOllamaTags } from "./ollamaRoutes";
 import { handleChatCompletions, handleOpenAiModels } from "./openaiRoutes";
 
-export type { MockBehaviour, MockFailure } from "./behaviour";
-export type { ExchangeEnd, RecordedRequest } from "./exchange";
+export type { MockBehaviour } from "./behaviour";
+export type { RecordedRequest } from "./exchange";
 
 export interface MockLlmServerOptions {
   /** 0 (the default) picks a free port. */
