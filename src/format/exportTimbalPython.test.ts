@@ -3,9 +3,11 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Flow, FlowNode } from "../engine/flow";
+import type { Flow, FlowNode, LlmNode } from "../engine/flow";
+import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
+import { ancestors, buildGraph } from "../engine/graph";
 import { InMemorySaver } from "../engine/InMemorySaver";
-import { conversationId, flowId } from "../engine/ids";
+import { conversationId, flowId, nodeId, type RunId } from "../engine/ids";
 import type { LlmProvider } from "../engine/provider";
 import { runFlowToEnd } from "../engine/runFlow";
 import { STARTER_FLOWS } from "../engine/starterFlows";
@@ -16,9 +18,11 @@ import { buildValidFlow } from "./testSupport/flowArbitraries";
 /*
  * Golden files: test/fixtures/python/<name>.py is the exact export of each fixture flow.
  * After an intended change, rewrite them with: UPDATE_GOLDEN=1 npx vitest run src/format
- * and review the diff. When python3 is installed, the exports are also run against a stub
- * of Timbal's Flow (test/fixtures/python/timbal_stub) that enforces its building rules, and
- * their outputs compared with this app's engine.
+ * and review the diff. The exports are also run, turn after turn through their own send(),
+ * against a stub of Timbal's Flow (test/fixtures/python/timbal_stub) that behaves as Timbal
+ * 0.48 to 0.58 does (Message replies, str fields checked, windows counting the prompt,
+ * memory loaded from the parent run), and what every call received is compared with what
+ * this app's engine sends for the same flow and messages.
  */
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -77,19 +81,22 @@ const lineWith = (source: string, needle: string) =>
   source.split("\n").find((line) => line.includes(needle)) ?? "";
 
 describe("exportTimbalPython says where Timbal differs, at that line", () => {
-  it("read-only and write-only memory", () => {
+  it("read-only memory has no equivalent; write-only is a window of 1", () => {
     expect(
       lineWith(exportTimbalPython(withLlm({ memoryMode: "read-only" })), "memory_id="),
     ).toMatch(/memory_id="chat_llm",\s+# NOTE: memory mode "read-only" .* no Timbal equivalent/);
-    expect(
-      lineWith(exportTimbalPython(withLlm({ memoryMode: "write-only" })), "memory_id="),
-    ).toMatch(/# NOTE: memory mode "write-only" .* no Timbal equivalent/);
+    const writeOnly = exportTimbalPython(
+      withLlm({ memoryMode: "write-only", memoryWindowSize: 7 }),
+    );
+    expect(lineWith(writeOnly, "memory_window_size=")).toMatch(
+      /memory_window_size=1,\s+# memory mode "write-only": a window of 1 in Timbal holds only the prompt/,
+    );
     expect(
       lineWith(exportTimbalPython(withLlm({ memoryMode: "read-write" })), "memory_id="),
-    ).not.toMatch(/NOTE/);
+    ).not.toMatch(/read-only|write-only/);
   });
 
-  it("the echo provider and a base URL, without its credentials", () => {
+  it("the echo provider, a base URL without its credentials, and Timbal's routing by model name", () => {
     const source = exportTimbalPython(
       withLlm({
         provider: "openai-compatible",
@@ -98,21 +105,54 @@ describe("exportTimbalPython says where Timbal differs, at that line", () => {
       }),
     );
     expect(lineWith(source, "model=")).toMatch(
-      /model="llama3\.2",\s+# NOTE: provider "openai-compatible" at "http:\/\/127\.0\.0\.1:11434\/v1": add_llm takes no base URL/,
+      /model="llama3\.2",\s+# NOTE: provider "openai-compatible" at "http:\/\/127\.0\.0\.1:11434\/v1": add_llm takes no base URL, so Timbal never calls that server; NOTE: .* every other name \(o-series, chatgpt-4o-latest, any OpenAI-compatible or Ollama model\) to Together AI/,
     );
     expect(source).not.toMatch(/pw|abc|user/);
     expect(lineWith(exportTimbalPython(withLlm({})), "model=")).toMatch(/# NOTE: provider "echo"/);
+    const o3 = exportTimbalPython(withLlm({ provider: "openai", model: "o3-mini" }));
+    expect(lineWith(o3, "model=")).toMatch(/Together AI/);
+    const gpt = exportTimbalPython(withLlm({ provider: "openai", model: "gpt-4o-mini" }));
+    expect(lineWith(gpt, "model=")).not.toMatch(/NOTE/);
   });
 
-  it("how the memory window counts, and window 0", () => {
+  it("the window: the app's N is Timbal's N + 1, since Timbal counts the prompt", () => {
     expect(
       lineWith(exportTimbalPython(withLlm({ memoryWindowSize: 5 })), "memory_window_size="),
     ).toMatch(
-      /memory_window_size=5,\s+# NOTE: .*Timbal counts the prompt as one of them \(6 gives the same history\)/,
+      /memory_window_size=6,\s+# the app's window of 5 messages before the prompt: Timbal counts the prompt as one of them/,
     );
     expect(
       lineWith(exportTimbalPython(withLlm({ memoryWindowSize: 0 })), "memory_window_size="),
-    ).toMatch(/memory_window_size=0,\s+# NOTE: 0 means no history here/);
+    ).toMatch(/memory_window_size=1,/);
+    expect(exportTimbalPython(withLlm({}))).not.toContain("memory_window_size");
+  });
+
+  it("a failed call keeps its prompt in Timbal's memory; InMemorySaver versus JSONLSaver", () => {
+    const source = exportTimbalPython(withLlm({}));
+    expect(lineWith(source, "memory_id=")).toMatch(
+      /# NOTE: when this call fails, Timbal keeps its prompt in the memory/,
+    );
+    expect(lineWith(source, ".compile(")).toMatch(
+      /InMemorySaver\(\)\)\s+# NOTE: InMemorySaver keeps memory while this process runs; JSONLSaver\(path\) keeps it across processes/,
+    );
+  });
+
+  it("LLMs sharing a memory with no order between them see each other's prompts in Timbal", () => {
+    const source = exportTimbalPython(fixture("shared-memory-parallel"));
+    expect(lineWith(source, 'memory_id="M"')).toMatch(
+      /no connection orders them: .* Timbal at the same time, so each also sees the other's prompt/,
+    );
+  });
+
+  it("a data key longer than Timbal's 128 characters", () => {
+    const long = `n${"x".repeat(120)}`;
+    const flow = chain(
+      { id: long, memoryId: null },
+      { id: "next", prompt: `{{${long}}} and {{input}}`, memoryId: null },
+    );
+    expect(lineWith(exportTimbalPython(flow), '.set_data_value("next.prompt"')).toMatch(
+      /NOTE: the data key ".*\.return\.content\.0\.text" is longer than 128 characters/,
+    );
   });
 
   it("config fields it cannot export, by name, never by value", () => {
@@ -145,44 +185,102 @@ describe("exportTimbalPython says where Timbal differs, at that line", () => {
   });
 });
 
-interface PythonResult {
-  outputs?: Record<string, string>;
+/** A node of chain(): an LLM (config fields as in a flow file) or, with `template`, a template. */
+type ChainNode = { id: string; template?: string } & Partial<LlmNode["config"]>;
+
+/** input -> each node in turn -> output, every node reading the one before it. */
+function chain(...items: ChainNode[]): Flow {
+  const nodes: FlowNode[] = [{ id: nodeId("input"), type: "input", position: { x: 0, y: 0 } }];
+  for (const { id, template, ...config } of items) {
+    const position = { x: 0, y: 0 };
+    nodes.push(
+      template === undefined
+        ? {
+            id: nodeId(id),
+            type: "llm",
+            position,
+            config: { provider: "echo", model: "echo", ...config },
+          }
+        : { id: nodeId(id), type: "template", position, config: { template } },
+    );
+  }
+  nodes.push({ id: nodeId("output"), type: "output", position: { x: 0, y: 0 }, config: {} });
+  const edges = nodes
+    .slice(1)
+    .map((node, i) => ({ source: (nodes[i] as FlowNode).id, target: node.id }));
+  return { schema: FLOW_SCHEMA, version: FLOW_VERSION, name: "chain", nodes, edges };
+}
+
+interface Call {
+  model: string;
+  messages: { role: string; text: string }[];
+}
+interface Turn {
+  outputs: Record<string, string>;
+  calls: Call[];
+}
+interface StubResult {
+  turns?: Turn[];
   error?: string;
 }
 
-function runExports(cases: { source: string; input: string }[]): PythonResult[] {
+/** Runs each exported module in the stub, every turn through its own send(). */
+function runExports(
+  cases: { source: string; turns: readonly string[] }[],
+  version = "0.58",
+): StubResult[] {
   const run = spawnSync("python3", [join(STUB, "run_exports.py")], {
     input: JSON.stringify(cases),
-    // No __pycache__ in the fixtures folder.
     env: {
       ...process.env,
       PYTHONPATH: STUB,
       PYTHONIOENCODING: "utf-8",
+      // No __pycache__ in the fixtures folder.
       PYTHONDONTWRITEBYTECODE: "1",
+      TIMBAL_STUB_VERSION: version,
     },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout);
+  return (JSON.parse(run.stdout) as StubResult[]).map((r) =>
+    r.turns ? { turns: r.turns.map((t) => ({ ...t, calls: byModel(t.calls) })) } : r,
+  );
 }
 
-/** Every LLM answers `${model}<${prompt}>`: with model = node id, outputs trace the wiring. */
-const tracingProvider: LlmProvider = async (request) => {
-  const prompt = request.messages.at(-1)?.content ?? "";
-  return { text: `${request.model}<${prompt}>`, usage: {} };
-};
+/** Each LLM is called once per turn: order calls by model (= node id) to compare them. */
+const byModel = (calls: Call[]) =>
+  [...calls].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
 
-async function engineOutputs(flow: Flow, input: string): Promise<Record<string, string>> {
-  const snapshot = await runFlowToEnd({
-    flow,
-    flowId: flowId("f"),
-    input,
-    conversationId: conversationId("c"),
-    saver: new InMemorySaver(),
-    providers: async () => tracingProvider,
-  });
-  return snapshot.outputs;
+/** The app's engine, turn after turn, each run continuing the one before it. */
+async function engineTurns(flow: Flow, turns: readonly string[]): Promise<StubResult> {
+  const saver = new InMemorySaver();
+  let parentRunId: RunId | null = null;
+  const result: Turn[] = [];
+  for (const input of turns) {
+    const calls: Call[] = [];
+    // Every LLM answers `${model}<${prompt}>`: with model = node id, outputs trace the wiring.
+    const tracing: LlmProvider = async (request) => {
+      calls.push({
+        model: request.model,
+        messages: request.messages.map((m) => ({ role: m.role, text: m.content })),
+      });
+      const prompt = request.messages.at(-1)?.content ?? "";
+      return { text: `${request.model}<${prompt}>`, usage: {} };
+    };
+    const snapshot = await runFlowToEnd({
+      flow,
+      flowId: flowId("f"),
+      input,
+      conversationId: conversationId("c"),
+      parentRunId,
+      saver,
+      providers: async () => tracing,
+    });
+    parentRunId = snapshot.id;
+    result.push({ outputs: snapshot.outputs, calls: byModel(calls) });
+  }
+  return { turns: result };
 }
 
 /** The flow with each LLM's model set to its id, so the tracing answers name the node. */
@@ -193,29 +291,126 @@ const traced = (flow: Flow): Flow => ({
   ),
 });
 
+/**
+ * Where the app and Timbal knowingly differ (each said by a NOTE in the export): read-only
+ * memory, and LLMs sharing a memory with no connection ordering them.
+ */
+function behavesAlike(flow: Flow): boolean {
+  const llms = flow.nodes.filter((n): n is LlmNode => n.type === "llm");
+  if (llms.some((n) => n.config.memoryMode === "read-only")) return false;
+  const graph = buildGraph(flow);
+  return llms.every((a) =>
+    llms.every(
+      (b) =>
+        a === b ||
+        !a.config.memoryId ||
+        a.config.memoryId !== b.config.memoryId ||
+        ancestors(graph, a.id).has(b.id) ||
+        ancestors(graph, b.id).has(a.id),
+    ),
+  );
+}
+
+const CONVERSATION = [
+  "Hi! My name is David",
+  "What is my name?",
+  'Quote " backslash \\ brace {x} newline \n end',
+  "Fourth",
+  "Fifth: what did I say first?",
+];
+
 // python3 is on every machine of this project (Node images ship it): these run, never skip.
-describe("exported modules build and run in a stub of Timbal's Flow", () => {
-  it("the golden files, with the same outputs as the engine", async () => {
-    const flows = Object.values(GOLDEN).map((build) => traced(build()));
-    const input = "Hi! My name is David";
-    const results = runExports(flows.map((flow) => ({ source: exportTimbalPython(flow), input })));
+describe("exported modules remember in Timbal exactly as the app does", () => {
+  const golden = Object.entries(GOLDEN)
+    .map(([name, build]) => [name, traced(build())] as const)
+    .filter(([, flow]) => behavesAlike(flow));
+
+  it("covers every starter flow and seed fixture but the documented parallel case", () => {
+    expect(golden.map(([name]) => name).sort()).toEqual(
+      Object.keys(GOLDEN)
+        .filter((n) => n !== "shared-memory-parallel")
+        .sort(),
+    );
+  });
+
+  for (const version of ["0.55", "0.57", "0.58"]) {
+    it(`the golden files over ${CONVERSATION.length} turns on Timbal ${version}: every call receives what the app sends`, async () => {
+      const results = runExports(
+        golden.map(([, flow]) => ({ source: exportTimbalPython(flow), turns: CONVERSATION })),
+        version,
+      );
+      for (const [i, [name, flow]] of golden.entries()) {
+        expect(results[i], name).toEqual(await engineTurns(flow, CONVERSATION));
+      }
+    });
+  }
+
+  it("random valid flows over three turns", async () => {
+    const flows = fc
+      .sample(fc.gen(), 120)
+      .map((g) => traced(buildValidFlow(g)))
+      // "prompt" is the flow input's name in the export; the exporter warns about that clash.
+      .filter((flow) => !flow.nodes.some((n) => n.id === "prompt"))
+      .filter(behavesAlike);
+    const turns = CONVERSATION.slice(0, 3);
+    const results = runExports(flows.map((flow) => ({ source: exportTimbalPython(flow), turns })));
     for (const [i, flow] of flows.entries()) {
-      expect(results[i]).toEqual({ outputs: await engineOutputs(flow, input) });
+      expect(results[i], exportTimbalPython(flow)).toEqual(await engineTurns(flow, turns));
+    }
+  }, 60_000);
+
+  it("windows and modes: 0 beside a larger window on one memory, write-only, sizes 1 and 3", async () => {
+    const flows = [
+      chain(
+        { id: "a", memoryId: "M", memoryWindowSize: 0 },
+        { id: "b", memoryId: "M", memoryWindowSize: 5 },
+      ),
+      chain(
+        { id: "a", memoryId: "M", memoryWindowSize: 5 },
+        { id: "b", memoryId: "M", memoryWindowSize: 0 },
+      ),
+      chain({ id: "a", memoryId: "M", memoryMode: "write-only" }, { id: "b", memoryId: "M" }),
+      chain(
+        { id: "a", memoryId: "M", memoryWindowSize: 1 },
+        { id: "b", memoryId: "M", memoryWindowSize: 3 },
+      ),
+    ].map(traced);
+    const results = runExports(
+      flows.map((flow) => ({ source: exportTimbalPython(flow), turns: CONVERSATION })),
+    );
+    for (const [i, flow] of flows.entries()) {
+      expect(results[i], exportTimbalPython(flow)).toEqual(await engineTurns(flow, CONVERSATION));
     }
   });
 
-  it("random valid flows, with the same outputs as the engine", async () => {
-    const flows = fc
-      .sample(fc.gen(), 150)
-      .map((g) => traced(buildValidFlow(g)))
-      // "prompt" is the flow input's name in the export; the exporter warns about that clash.
-      .filter((flow) => !flow.nodes.some((n) => n.id === "prompt"));
-    // No "{{" here: Timbal fills in references even inside the chat message (the header says so).
-    const input = 'Quote " backslash \\ brace {x} newline \n end';
-    const results = runExports(flows.map((flow) => ({ source: exportTimbalPython(flow), input })));
+  it("a memory id equal to another node's id, or to the flow input's name, is renamed and works", async () => {
+    const flows = [
+      // Declared before its namesake: Timbal would map "b.memory" onto itself.
+      chain({ id: "a", memoryId: "b" }, { id: "b", memoryId: "b" }),
+      // The id of a node without that memory (an LLM, a template).
+      chain({ id: "a", memoryId: "b" }, { id: "b" }),
+      chain({ id: "b", template: "{{input}}!" }, { id: "a", memoryId: "b" }),
+      chain({ id: "a", memoryId: "prompt" }),
+      // The owner first: nothing to rename.
+      chain({ id: "b", memoryId: "b" }, { id: "a", memoryId: "b" }),
+    ].map(traced);
+    const sources = flows.map((flow) => exportTimbalPython(flow));
+    const results = runExports(sources.map((source) => ({ source, turns: CONVERSATION })));
     for (const [i, flow] of flows.entries()) {
-      const expected = { outputs: await engineOutputs(flow, input) };
-      expect(results[i], exportTimbalPython(flow)).toEqual(expected);
+      expect(results[i], sources[i]).toEqual(await engineTurns(flow, CONVERSATION));
     }
-  }, 60_000);
+    expect(sources[0]).toMatch(
+      /memory_id="b_memory",\s+# NOTE: memory "b" is called "b_memory" here: in Timbal a memory id equal to another step's id breaks the flow/,
+    );
+    expect(sources[3]).toMatch(/memory_id="prompt_memory",.*equal to the flow input's name/);
+    expect(sources[4]).toContain('memory_id="b",');
+  });
+
+  it("the stub catches what the earlier export got wrong: a reply used as text", () => {
+    // The shape of the earlier export: {{llm1.return}} puts the Message's dump in the text.
+    const flow = traced(chain({ id: "llm1" }, { id: "t", template: "Said: {{llm1}}" }));
+    const broken = exportTimbalPython(flow).replaceAll(".return.content.0.text", ".return");
+    const [result] = runExports([{ source: broken, turns: ["Hi"] }]);
+    expect(result?.turns?.[0]?.outputs.output).toMatch(/^Said: Message\(role=assistant/);
+  });
 });

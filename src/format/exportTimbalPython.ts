@@ -9,17 +9,20 @@ import { commentText, pyNumber, pyString } from "./pythonLiteral";
 import { CONFIG_KEY_ORDER } from "./writeFlowFile";
 
 /*
- * A Python module that builds the same flow with Timbal's Flow builder, in the style of the
- * seed document (memory-in-llms.md). API names follow Timbal's own code as found in
- * timbal-ai/timbal, python/timbal/core/flow/engine.py: add_llm(id, model, memory_id,
- * memory_window_size, max_tokens, system_prompt, temperature), add_step(id, fn),
- * add_link(step_id, next_step_id), set_input, set_data_map, set_data_value (with "{{key}}"
- * interpolation and autolink), set_output(data_key, output_key), compile(state_saver=...).
+ * A Python module that builds the same flow with Timbal's Flow builder (Timbal 0.48 to
+ * 0.58.7, the releases with Flow and add_llm; 1.0 removed them), and remembers as the app
+ * does (docs/python-export.md). API names follow Timbal's own code, timbal-ai/timbal,
+ * python/timbal/core/flow/engine.py: add_llm(id, model, memory_id, memory_window_size,
+ * max_tokens, system_prompt, temperature), add_step(id, fn), add_link(step_id,
+ * next_step_id), set_input, set_data_map, set_data_value (with "{{key}}" interpolation and
+ * autolink), set_output(data_key, output_key), compile(state_saver=...).
  *
  * Mapping: the chat message is the flow input "prompt"; an LLM node is add_llm; a template
  * node (or an output combining several values) is a step running `render`, whose `text`
- * Timbal interpolates; an output node is set_output. Whatever behaves differently in Timbal,
- * or has no equivalent, gets a `# NOTE:` on the line concerned: never dropped silently.
+ * Timbal interpolates; an output node is set_output. An LLM step returns a Message, so every
+ * use of its reply reads the text at `<id>.return.content.0.text`. Timbal's window counts the
+ * prompt, so the app's window N is Timbal's N + 1. Whatever behaves differently in Timbal, or
+ * has no equivalent, gets a `# NOTE:` on the line concerned: never dropped silently.
  * Deterministic: the same flow gives the same text (the golden files depend on it).
  */
 
@@ -33,6 +36,12 @@ const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const WHOLE_REFERENCE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 /** Timbal's DATA_KEY_INTERPOLATION_PATTERN: text it will try to fill in. */
 const TIMBAL_REFERENCE = /\{\{([a-zA-Z0-9_.]{0,128})\}\}/g;
+/** The longest data key Timbal's interpolation pattern matches. */
+const TIMBAL_MAX_KEY = 128;
+/** Where the text of an LLM step's reply (a Message) is: `<id>${LLM_TEXT}`. */
+const LLM_TEXT = ".return.content.0.text";
+/** Timbal 0.x picks the API by the model name's start; anything else goes to Together AI. */
+const TIMBAL_ROUTED = /^(gpt|claude|gemini)/;
 const OUR_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 type Ref = { kind: "input" } | { kind: "step"; id: string } | { kind: "none" };
@@ -41,6 +50,8 @@ interface Arg {
   name: string;
   value: string;
   notes: string[];
+  /** A plain explanation, before the notes. */
+  why?: string;
 }
 
 export function exportTimbalPython(flow: Flow): string {
@@ -54,6 +65,8 @@ class TimbalWriter {
   private readonly chain: string[] = [];
   /** Per step, the steps add_link connected into it: references to others need autolink=False. */
   private readonly linked = new Map<string, Set<string>>();
+  /** The memory id each app memory id gets in Timbal (renamed where it would break there). */
+  private readonly memoryNames = new Map<string, string>();
   private needsRender = false;
 
   constructor(private readonly flow: Flow) {
@@ -64,6 +77,7 @@ class TimbalWriter {
   write(): string {
     const order = this.order();
     for (const [i, id] of order.entries()) this.topoIndex.set(id, i);
+    this.nameMemories(order);
     for (const id of order) {
       const node = this.byId.get(id);
       if (node) this.node(node);
@@ -71,16 +85,29 @@ class TimbalWriter {
     const memory = this.flow.nodes.some((n) => n.type === "llm" && hasMemory(n));
     return [
       ...this.header(),
+      "import asyncio",
+      "",
       "from timbal import Flow",
+      "from timbal.state.context import RunContext",
       ...(memory ? ["from timbal.state.savers import InMemorySaver"] : []),
+      "",
+      "try:",
+      `${INDENT}from timbal.state import set_run_context  # Timbal 0.56 and later`,
+      "except ImportError:",
+      `${INDENT}set_run_context = None`,
       "",
       "",
       ...(this.needsRender ? [...RENDER_FUNCTION, "", ""] : []),
       "flow = (",
       `${INDENT}Flow()`,
       ...this.chain,
-      `${INDENT}.compile(${memory ? "state_saver=InMemorySaver()" : ""})`,
+      memory
+        ? `${INDENT}.compile(state_saver=InMemorySaver())  # NOTE: InMemorySaver keeps memory while this process runs; JSONLSaver(path) keeps it across processes`
+        : `${INDENT}.compile()`,
       ")",
+      "",
+      "",
+      ...SEND_FUNCTION,
       "",
     ].join("\n");
   }
@@ -93,18 +120,49 @@ class TimbalWriter {
     return order;
   }
 
+  /**
+   * Timbal keeps a memory at the data key "<memory id>.memory", next to the steps' own keys:
+   * a memory id that is also a step's id breaks unless that step is the memory's first LLM
+   * (declared before it, its own add_llm maps the key onto itself: RecursionError; on a step
+   * without that memory: AttributeError). Such ids, and the flow input's name, get a free
+   * name instead.
+   */
+  private nameMemories(order: readonly string[]): void {
+    const declarer = new Map<string, string>();
+    for (const id of order) {
+      const node = this.byId.get(id);
+      if (node?.type === "llm" && hasMemory(node)) {
+        const memory = node.config.memoryId as string;
+        if (!declarer.has(memory)) declarer.set(memory, id);
+      }
+    }
+    const taken = new Set<string>([FLOW_INPUT, ...this.byId.keys(), ...declarer.keys()]);
+    for (const [memory, first] of declarer) {
+      const clashes = memory === FLOW_INPUT || (this.byId.has(memory) && memory !== first);
+      if (!clashes) {
+        this.memoryNames.set(memory, memory);
+        continue;
+      }
+      let name = `${memory}_memory`;
+      for (let i = 2; taken.has(name); i++) name = `${memory}_memory_${i}`;
+      taken.add(name);
+      this.memoryNames.set(memory, name);
+    }
+  }
+
   private header(): string[] {
     const lines = [
       `# Flow ${pyString(this.flow.name)}, exported from LLM Flow Studio (flow file version ${FLOW_VERSION}).`,
       "#",
-      "# Written for Timbal's Flow builder as found in timbal-ai/timbal,",
-      "# python/timbal/core/flow/engine.py (add_llm, add_step, add_link, set_input, set_data_map,",
-      "# set_data_value, set_output, compile). Later Timbal releases build workflows with",
-      "# Workflow instead: run this with a release that still has Flow. Not confirmed: that",
-      '# "{{step.return}}" inserts an LLM step\'s reply as plain text.',
+      "# For Timbal 0.48 to 0.58.7, the releases with the Flow builder (add_llm, add_step,",
+      "# add_link, set_input, set_data_map, set_data_value, set_output, compile); Timbal 1.0",
+      "# removed it. Install one with: pip install 'timbal>=0.48,<0.59'",
       "#",
-      `# The chat message is the flow input ${pyString(FLOW_INPUT)}:`,
-      `#     result = await flow.complete(${FLOW_INPUT}="Hi! My name is David")`,
+      `# The chat message is the flow input ${pyString(FLOW_INPUT)}. Chat in a terminal with`,
+      "# `python <this file>`, or from your code call send() below, passing the previous",
+      "# turn's run_id so that memory carries over:",
+      `#     first = await send("Hi! My name is David")`,
+      `#     second = await send("What is my name?", parent_id=first.run_id)`,
       "# A line marked NOTE behaves differently in Timbal, or has no Timbal equivalent.",
       "# NOTE: Timbal fills in {{...}} wherever a text value holds it, the chat message and a",
       "# template step's result included: a message containing {{...}} can fail there.",
@@ -154,7 +212,8 @@ class TimbalWriter {
       this.comment(`NOTE: output ${pyString(node.id)} shows nothing here: nothing feeds it.`);
       return;
     }
-    this.line(`.set_output(${pyString(refKey(ref))}, ${pyString(node.id)})`);
+    const key = this.dataKey(ref);
+    this.line(`.set_output(${pyString(key)}, ${pyString(node.id)})`, tooLong(key));
   }
 
   /** An output showing exactly one value is a plain set_output; anything else needs a step. */
@@ -206,7 +265,15 @@ class TimbalWriter {
     }
     if (typeof c.baseUrl === "string" && c.baseUrl.trim() !== "") {
       modelNotes.push(
-        `provider ${pyString(c.provider)} at ${displayUrl(c.baseUrl)}: add_llm takes no base URL; configure that server for Timbal's client yourself`,
+        `provider ${pyString(c.provider)} at ${displayUrl(c.baseUrl)}: add_llm takes no base URL, so Timbal never calls that server`,
+      );
+    }
+    if (
+      c.provider !== "echo" &&
+      (c.provider === "openai-compatible" || !TIMBAL_ROUTED.test(String(c.model)))
+    ) {
+      modelNotes.push(
+        "Timbal 0.x picks the API by the model's name: gpt*, claude* and gemini* go to OpenAI, Anthropic and Google, every other name (o-series, chatgpt-4o-latest, any OpenAI-compatible or Ollama model) to Together AI",
       );
     }
     args.push({ name: "model", value: pyString(String(c.model)), notes: modelNotes });
@@ -221,27 +288,37 @@ class TimbalWriter {
     }
     if (hasMemory(node)) {
       const memoryId = c.memoryId as string;
-      args.push({ name: "memory_id", value: pyString(memoryId), notes: this.memoryNotes(node) });
-      const w = c.memoryWindowSize;
-      if (typeof w === "number") {
-        args.push({ name: "memory_window_size", value: pyNumber(w), notes: [windowNote(w)] });
+      const name = this.memoryNames.get(memoryId) ?? memoryId;
+      args.push({ name: "memory_id", value: pyString(name), notes: this.memoryNotes(node, name) });
+      const window = timbalWindow(node);
+      if (window) {
+        args.push({
+          name: "memory_window_size",
+          value: pyNumber(window.size),
+          notes: [],
+          why: window.why,
+        });
       }
     }
     return args;
   }
 
-  private memoryNotes(node: LlmNode): string[] {
+  private memoryNotes(node: LlmNode, name: string): string[] {
     const notes: string[] = [];
-    const mode = node.config.memoryMode;
-    if (mode === "read-only") {
+    const memoryId = node.config.memoryId as string;
+    if (name !== memoryId) {
+      notes.push(
+        `memory ${pyString(memoryId)} is called ${pyString(name)} here: in Timbal a memory id equal to ${memoryId === FLOW_INPUT ? "the flow input's name" : "another step's id"} breaks the flow`,
+      );
+    }
+    if (node.config.memoryMode === "read-only") {
       notes.push(
         'memory mode "read-only" (sees the memory, records nothing) has no Timbal equivalent: this step will also record its exchange',
       );
-    } else if (mode === "write-only") {
-      notes.push(
-        'memory mode "write-only" (records, sees no history) has no Timbal equivalent: this step will also see the history',
-      );
     }
+    notes.push(
+      "when this call fails, Timbal keeps its prompt in the memory; the app keeps nothing",
+    );
     const mine = ancestors(this.graph, node.id);
     const unordered = this.flow.nodes.filter(
       (other) =>
@@ -254,7 +331,7 @@ class TimbalWriter {
     if (unordered.length > 0) {
       const names = unordered.map((n) => pyString(n.id)).join(", ");
       notes.push(
-        `shares this memory with ${names} and no connection orders them: LLM Flow Studio runs them one after another (by id), Timbal at the same time`,
+        `shares this memory with ${names} and no connection orders them: LLM Flow Studio runs them one after another (by id), Timbal at the same time, so each also sees the other's prompt`,
       );
     }
     return notes;
@@ -323,7 +400,9 @@ class TimbalWriter {
         return whole;
       }
       if (r.kind === "step" && !linked.has(r.id)) unlinked = true;
-      return `{{${refKey(r)}}}`;
+      const dataKey = this.dataKey(r);
+      notes.push(...tooLong(dataKey));
+      return `{{${dataKey}}}`;
     });
     this.line(
       `.set_data_value(${pyString(key)}, ${pyString(text)}${unlinked ? ", autolink=False" : ""})`,
@@ -338,26 +417,34 @@ class TimbalWriter {
     } else if (ref.kind === "input") {
       this.line(`.set_input(${pyString(key)}, ${pyString(FLOW_INPUT)})`);
     } else if (linked.has(ref.id)) {
-      this.line(`.set_data_map(${pyString(key)}, ${pyString(refKey(ref))})`);
+      const source = this.dataKey(ref);
+      this.line(`.set_data_map(${pyString(key)}, ${pyString(source)})`, tooLong(source));
     } else {
+      const source = this.dataKey(ref);
       this.line(
-        `.set_data_map(${pyString(key)}, ${pyString(refKey(ref))}, autolink=False)`,
-        [],
+        `.set_data_map(${pyString(key)}, ${pyString(source)}, autolink=False)`,
+        tooLong(source),
         AUTOLINK_WHY,
       );
     }
   }
 
+  /** The data key holding a value as text: an LLM step returns a Message, its text is inside. */
+  private dataKey(ref: Exclude<Ref, { kind: "none" }>): string {
+    if (ref.kind === "input") return FLOW_INPUT;
+    return this.byId.get(ref.id)?.type === "llm" ? `${ref.id}${LLM_TEXT}` : `${ref.id}.return`;
+  }
+
   /** One chained call: on one line when it fits and has no notes, else one argument per line. */
   private call(method: string, args: Arg[]): void {
     const flat = `${INDENT}.${method}(${args.map((a) => `${a.name}=${a.value}`).join(", ")})`;
-    if (flat.length <= MAX_LINE && args.every((a) => a.notes.length === 0)) {
+    if (flat.length <= MAX_LINE && args.every((a) => a.notes.length === 0 && !a.why)) {
       this.chain.push(flat);
       return;
     }
     this.chain.push(`${INDENT}.${method}(`);
     for (const a of args) {
-      this.chain.push(`${INDENT}${INDENT}${a.name}=${a.value},${commentSuffix(a.notes)}`);
+      this.chain.push(`${INDENT}${INDENT}${a.name}=${a.value},${commentSuffix(a.notes, a.why)}`);
     }
     this.chain.push(`${INDENT})`);
   }
@@ -380,18 +467,33 @@ function commentSuffix(notes: readonly string[], why?: string): string {
   return parts.length === 0 ? "" : `  # ${commentText(parts.join("; "))}`;
 }
 
-function windowNote(w: number): string {
-  if (w === 0) {
-    return "0 means no history here. Timbal empties a window-0 memory when a run starts, but its cut keeps the whole list for 0 (a [-0:] slice), so messages added earlier in the same run stay visible";
-  }
-  return `here the window is the ${w} messages before the prompt; Timbal counts the prompt as one of them (${w + 1} gives the same history)`;
+/** Timbal's interpolation and lookups stop at 128 characters: say so where a key is longer. */
+function tooLong(key: string): string[] {
+  return key.length > TIMBAL_MAX_KEY
+    ? [
+        `the data key ${pyString(key)} is longer than ${TIMBAL_MAX_KEY} characters, which Timbal does not fill in: shorten the node id`,
+      ]
+    : [];
 }
 
 const hasMemory = (node: LlmNode) =>
   typeof node.config.memoryId === "string" && node.config.memoryId !== "";
 
-const refKey = (ref: Exclude<Ref, { kind: "none" }>) =>
-  ref.kind === "input" ? FLOW_INPUT : `${ref.id}.return`;
+/** The app's window in Timbal's terms, or null when Timbal's default (everything) is right. */
+function timbalWindow(node: LlmNode): { size: number; why: string } | null {
+  if (node.config.memoryMode === "write-only") {
+    return {
+      size: 1,
+      why: 'memory mode "write-only": a window of 1 in Timbal holds only the prompt, so this step records and sees no history',
+    };
+  }
+  const w = node.config.memoryWindowSize;
+  if (typeof w !== "number") return null;
+  return {
+    size: w + 1,
+    why: `the app's window of ${w} message${w === 1 ? "" : "s"} before the prompt: Timbal counts the prompt as one of them`,
+  };
+}
 
 /** A base URL without what could be a credential (user:password@, query string, fragment). */
 function displayUrl(raw: string): string {
@@ -402,6 +504,29 @@ function displayUrl(raw: string): string {
     return "(a base URL that is not valid)";
   }
 }
+
+/** One chat turn, carrying memory over from the previous one on every Timbal 0.48 to 0.58. */
+const SEND_FUNCTION = [
+  "async def send(prompt: str, parent_id: str | None = None):",
+  `${INDENT}"""One chat turn. Pass the previous turn's run_id as parent_id to continue its memory."""`,
+  `${INDENT}context = RunContext(parent_id=parent_id)`,
+  `${INDENT}if set_run_context is not None:`,
+  `${INDENT}${INDENT}set_run_context(context)  # where Timbal 0.56 and later look for it`,
+  `${INDENT}# Up to 0.57 Timbal takes the context as an argument; 0.58 ignores the argument.`,
+  `${INDENT}return await flow.complete(context=context, ${FLOW_INPUT}=prompt)`,
+  "",
+  "",
+  "async def main() -> None:",
+  `${INDENT}parent_id = None`,
+  `${INDENT}while True:`,
+  `${INDENT}${INDENT}result = await send(input("> "), parent_id)`,
+  `${INDENT}${INDENT}print(result.output)`,
+  `${INDENT}${INDENT}parent_id = result.run_id`,
+  "",
+  "",
+  'if __name__ == "__main__":',
+  `${INDENT}asyncio.run(main())`,
+];
 
 const RENDER_FUNCTION = [
   "def render(text: str) -> str:",
