@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -6,14 +5,12 @@ import { describe, expect, it } from "vitest";
 import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph } from "../engine/graph";
-import { InMemorySaver } from "../engine/InMemorySaver";
-import { conversationId, flowId, nodeId, type RunId } from "../engine/ids";
-import type { LlmProvider } from "../engine/provider";
-import { runFlowToEnd } from "../engine/runFlow";
+import { nodeId } from "../engine/ids";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { exportTimbalPython } from "./exportTimbalPython";
 import { readFlowFile } from "./readFlowFile";
 import { buildValidFlow } from "./testSupport/flowArbitraries";
+import { CONVERSATION, engineTurns, runInStub, traced } from "./testSupport/timbalRoundTrip";
 
 /*
  * Golden files: test/fixtures/python/<name>.py is the exact export of each fixture flow.
@@ -28,7 +25,7 @@ import { buildValidFlow } from "./testSupport/flowArbitraries";
 const ROOT = join(import.meta.dirname, "../..");
 const FLOWS = join(ROOT, "test/fixtures/flows");
 const PYTHON = join(ROOT, "test/fixtures/python");
-const STUB = join(PYTHON, "timbal_stub");
+const _STUB = join(PYTHON, "timbal_stub");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
 function fixture(name: string): Flow {
@@ -211,85 +208,9 @@ function chain(...items: ChainNode[]): Flow {
   return { schema: FLOW_SCHEMA, version: FLOW_VERSION, name: "chain", nodes, edges };
 }
 
-interface Call {
-  model: string;
-  messages: { role: string; text: string }[];
-}
-interface Turn {
-  outputs: Record<string, string>;
-  calls: Call[];
-}
-interface StubResult {
-  turns?: Turn[];
-  error?: string;
-}
-
-/** Runs each exported module in the stub, every turn through its own send(). */
-function runExports(
-  cases: { source: string; turns: readonly string[] }[],
-  version = "0.58",
-): StubResult[] {
-  const run = spawnSync("python3", [join(STUB, "run_exports.py")], {
-    input: JSON.stringify(cases),
-    env: {
-      ...process.env,
-      PYTHONPATH: STUB,
-      PYTHONIOENCODING: "utf-8",
-      // No __pycache__ in the fixtures folder.
-      PYTHONDONTWRITEBYTECODE: "1",
-      TIMBAL_STUB_VERSION: version,
-    },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return (JSON.parse(run.stdout) as StubResult[]).map((r) =>
-    r.turns ? { turns: r.turns.map((t) => ({ ...t, calls: byModel(t.calls) })) } : r,
-  );
-}
-
-/** Each LLM is called once per turn: order calls by model (= node id) to compare them. */
-const byModel = (calls: Call[]) =>
-  [...calls].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
-
-/** The app's engine, turn after turn, each run continuing the one before it. */
-async function engineTurns(flow: Flow, turns: readonly string[]): Promise<StubResult> {
-  const saver = new InMemorySaver();
-  let parentRunId: RunId | null = null;
-  const result: Turn[] = [];
-  for (const input of turns) {
-    const calls: Call[] = [];
-    // Every LLM answers `${model}<${prompt}>`: with model = node id, outputs trace the wiring.
-    const tracing: LlmProvider = async (request) => {
-      calls.push({
-        model: request.model,
-        messages: request.messages.map((m) => ({ role: m.role, text: m.content })),
-      });
-      const prompt = request.messages.at(-1)?.content ?? "";
-      return { text: `${request.model}<${prompt}>`, usage: {} };
-    };
-    const snapshot = await runFlowToEnd({
-      flow,
-      flowId: flowId("f"),
-      input,
-      conversationId: conversationId("c"),
-      parentRunId,
-      saver,
-      providers: async () => tracing,
-    });
-    parentRunId = snapshot.id;
-    result.push({ outputs: snapshot.outputs, calls: byModel(calls) });
-  }
-  return { turns: result };
-}
-
-/** The flow with each LLM's model set to its id, so the tracing answers name the node. */
-const traced = (flow: Flow): Flow => ({
-  ...flow,
-  nodes: flow.nodes.map(
-    (n): FlowNode => (n.type === "llm" ? { ...n, config: { ...n.config, model: n.id } } : n),
-  ),
-});
+/** Runs exported modules in the Timbal 0.x stub, with the run-context rules of `version`. */
+const runTimbal0 = (cases: { source: string; turns: readonly string[] }[], version = "0.58") =>
+  runInStub("timbal_stub", cases, { TIMBAL_STUB_VERSION: version });
 
 /**
  * Where the app and Timbal knowingly differ (each said by a NOTE in the export): read-only
@@ -311,14 +232,6 @@ function behavesAlike(flow: Flow): boolean {
   );
 }
 
-const CONVERSATION = [
-  "Hi! My name is David",
-  "What is my name?",
-  'Quote " backslash \\ brace {x} newline \n end',
-  "Fourth",
-  "Fifth: what did I say first?",
-];
-
 // python3 is on every machine of this project (Node images ship it): these run, never skip.
 describe("exported modules remember in Timbal exactly as the app does", () => {
   const golden = Object.entries(GOLDEN)
@@ -335,7 +248,7 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
 
   for (const version of ["0.55", "0.57", "0.58"]) {
     it(`the golden files over ${CONVERSATION.length} turns on Timbal ${version}: every call receives what the app sends`, async () => {
-      const results = runExports(
+      const results = runTimbal0(
         golden.map(([, flow]) => ({ source: exportTimbalPython(flow), turns: CONVERSATION })),
         version,
       );
@@ -353,7 +266,7 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
       .filter((flow) => !flow.nodes.some((n) => n.id === "prompt"))
       .filter(behavesAlike);
     const turns = CONVERSATION.slice(0, 3);
-    const results = runExports(flows.map((flow) => ({ source: exportTimbalPython(flow), turns })));
+    const results = runTimbal0(flows.map((flow) => ({ source: exportTimbalPython(flow), turns })));
     for (const [i, flow] of flows.entries()) {
       expect(results[i], exportTimbalPython(flow)).toEqual(await engineTurns(flow, turns));
     }
@@ -374,8 +287,8 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
         { id: "a", memoryId: "M", memoryWindowSize: 1 },
         { id: "b", memoryId: "M", memoryWindowSize: 3 },
       ),
-    ].map(traced);
-    const results = runExports(
+    ].map((flow) => traced(flow));
+    const results = runTimbal0(
       flows.map((flow) => ({ source: exportTimbalPython(flow), turns: CONVERSATION })),
     );
     for (const [i, flow] of flows.entries()) {
@@ -393,9 +306,9 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
       chain({ id: "a", memoryId: "prompt" }),
       // The owner first: nothing to rename.
       chain({ id: "b", memoryId: "b" }, { id: "a", memoryId: "b" }),
-    ].map(traced);
+    ].map((flow) => traced(flow));
     const sources = flows.map((flow) => exportTimbalPython(flow));
-    const results = runExports(sources.map((source) => ({ source, turns: CONVERSATION })));
+    const results = runTimbal0(sources.map((source) => ({ source, turns: CONVERSATION })));
     for (const [i, flow] of flows.entries()) {
       expect(results[i], sources[i]).toEqual(await engineTurns(flow, CONVERSATION));
     }
@@ -410,7 +323,7 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
     // The shape of the earlier export: {{llm1.return}} puts the Message's dump in the text.
     const flow = traced(chain({ id: "llm1" }, { id: "t", template: "Said: {{llm1}}" }));
     const broken = exportTimbalPython(flow).replaceAll(".return.content.0.text", ".return");
-    const [result] = runExports([{ source: broken, turns: ["Hi"] }]);
+    const [result] = runTimbal0([{ source: broken, turns: ["Hi"] }]);
     expect(result?.turns?.[0]?.outputs.output).toMatch(/^Said: Message\(role=assistant/);
   });
 });
