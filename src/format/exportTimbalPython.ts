@@ -1,10 +1,12 @@
+import { systemPromptOf } from "../engine/callAssembly";
 import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph, type Graph, topologicalOrder } from "../engine/graph";
 import type { NodeId } from "../engine/ids";
+import { nodeMemory } from "../engine/memorySettings";
 import { nodeTemplate } from "../engine/nodeKinds";
-import { INPUT_REFERENCE } from "../engine/template";
-import { validateFlow } from "../engine/validateFlow";
+import { INPUT_REFERENCE, referenceTo, replaceReferences, soleReference } from "../engine/template";
+import { NODE_ID_PATTERN, validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
 import { CONFIG_KEY_ORDER } from "./writeFlowFile";
 
@@ -28,12 +30,15 @@ const FLOW_INPUT = "prompt";
 const INDENT = "    ";
 const MAX_LINE = 100;
 
-/** The engine's reference syntax (engine/template.ts REFERENCE). */
-const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-const WHOLE_REFERENCE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+/*
+ * Our templates are read with the engine's grammar (engine/template.ts), so the export sees the
+ * same references the engine fills in, `{{ llm1 }}` and `{{llm1}}` alike. Timbal's own grammar
+ * is below: it is what Timbal will try to fill in, spaces not allowed.
+ */
 /** Timbal's DATA_KEY_INTERPOLATION_PATTERN: text it will try to fill in. */
 const TIMBAL_REFERENCE = /\{\{([a-zA-Z0-9_.]{0,128})\}\}/g;
-const OUR_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A Timbal data key as its interpolation writes it. */
+const timbalReference = (key: string) => `{{${key}}}`;
 
 type Ref = { kind: "input" } | { kind: "step"; id: string } | { kind: "none" };
 
@@ -68,7 +73,7 @@ class TimbalWriter {
       const node = this.byId.get(id);
       if (node) this.node(node);
     }
-    const memory = this.flow.nodes.some((n) => n.type === "llm" && hasMemory(n));
+    const memory = this.flow.nodes.some((n) => nodeMemory(n).memoryId !== null);
     return [
       ...this.header(),
       "from timbal import Flow",
@@ -164,7 +169,7 @@ class TimbalWriter {
       const inputs = this.upstream(node.id);
       return inputs.length === 1 ? (inputs[0] as string) : null;
     }
-    return WHOLE_REFERENCE.exec(template)?.[1] ?? "composite";
+    return soleReference(template) ?? "composite";
   }
 
   /** What a reference to `id` reads in Timbal: the flow input, a step's return, or nothing. */
@@ -186,7 +191,7 @@ class TimbalWriter {
     const idNotes: string[] = [];
     if (node.id === FLOW_INPUT) {
       idNotes.push(
-        `the id ${pyString(FLOW_INPUT)} is also the flow input's name; rename the node so {{${FLOW_INPUT}}} stays the chat message`,
+        `the id ${pyString(FLOW_INPUT)} is also the flow input's name; rename the node so ${timbalReference(FLOW_INPUT)} stays the chat message`,
       );
     }
     const known = new Set<string>(CONFIG_KEY_ORDER.llm);
@@ -210,8 +215,9 @@ class TimbalWriter {
       );
     }
     args.push({ name: "model", value: pyString(String(c.model)), notes: modelNotes });
-    if (typeof c.systemPrompt === "string" && c.systemPrompt.trim() !== "") {
-      args.push({ name: "system_prompt", value: pyString(c.systemPrompt), notes: [] });
+    const systemPrompt = systemPromptOf(c);
+    if (systemPrompt !== undefined) {
+      args.push({ name: "system_prompt", value: pyString(systemPrompt), notes: [] });
     }
     if (typeof c.temperature === "number") {
       args.push({ name: "temperature", value: pyNumber(c.temperature), notes: [] });
@@ -219,10 +225,9 @@ class TimbalWriter {
     if (typeof c.maxTokens === "number") {
       args.push({ name: "max_tokens", value: pyNumber(c.maxTokens), notes: [] });
     }
-    if (hasMemory(node)) {
-      const memoryId = c.memoryId as string;
+    const { memoryId, windowSize: w } = nodeMemory(node);
+    if (memoryId !== null) {
       args.push({ name: "memory_id", value: pyString(memoryId), notes: this.memoryNotes(node) });
-      const w = c.memoryWindowSize;
       if (typeof w === "number") {
         args.push({ name: "memory_window_size", value: pyNumber(w), notes: [windowNote(w)] });
       }
@@ -232,7 +237,7 @@ class TimbalWriter {
 
   private memoryNotes(node: LlmNode): string[] {
     const notes: string[] = [];
-    const mode = node.config.memoryMode;
+    const { memoryId, mode } = nodeMemory(node);
     if (mode === "read-only") {
       notes.push(
         'memory mode "read-only" (sees the memory, records nothing) has no Timbal equivalent: this step will also record its exchange',
@@ -245,9 +250,8 @@ class TimbalWriter {
     const mine = ancestors(this.graph, node.id);
     const unordered = this.flow.nodes.filter(
       (other) =>
-        other.type === "llm" &&
         other.id !== node.id &&
-        other.config.memoryId === node.config.memoryId &&
+        nodeMemory(other).memoryId === memoryId &&
         !mine.has(other.id) &&
         !ancestors(this.graph, other.id).has(node.id),
     );
@@ -301,29 +305,29 @@ class TimbalWriter {
       this.wireRef(key, this.resolveRef(inputs[0] as string, new Set([id])), linked);
       return;
     }
-    const whole = WHOLE_REFERENCE.exec(template);
-    if (whole) {
-      this.wireRef(key, this.resolveRef(whole[1] as string, new Set([id])), linked);
+    const whole = soleReference(template);
+    if (whole !== null) {
+      this.wireRef(key, this.resolveRef(whole, new Set([id])), linked);
       return;
     }
     const notes: string[] = [];
     const foreign = [...template.matchAll(TIMBAL_REFERENCE)]
       .map((m) => m[1] as string)
-      .filter((k) => !OUR_ID.test(k));
+      .filter((k) => !NODE_ID_PATTERN.test(k));
     if (foreign.length > 0) {
       notes.push(
-        `Timbal will also try to fill in ${foreign.map((k) => pyString(`{{${k}}}`)).join(", ")}, which is plain text here`,
+        `Timbal will also try to fill in ${foreign.map((k) => pyString(timbalReference(k))).join(", ")}, which is plain text here`,
       );
     }
     let unlinked = false;
-    const text = template.replace(REFERENCE, (whole, ref: string) => {
-      const r = this.resolveRef(ref, new Set([id]));
+    const text = replaceReferences(template, (ref) => {
+      const r = this.resolveRef(ref.id, new Set([id]));
       if (r.kind === "none") {
-        notes.push(`{{${ref}}} has no value here and is left as it is`);
-        return whole;
+        notes.push(`${referenceTo(ref.id)} has no value here and is left as it is`);
+        return ref.text;
       }
       if (r.kind === "step" && !linked.has(r.id)) unlinked = true;
-      return `{{${refKey(r)}}}`;
+      return timbalReference(refKey(r));
     });
     this.line(
       `.set_data_value(${pyString(key)}, ${pyString(text)}${unlinked ? ", autolink=False" : ""})`,
@@ -386,9 +390,6 @@ function windowNote(w: number): string {
   }
   return `here the window is the ${w} messages before the prompt; Timbal counts the prompt as one of them (${w + 1} gives the same history)`;
 }
-
-const hasMemory = (node: LlmNode) =>
-  typeof node.config.memoryId === "string" && node.config.memoryId !== "";
 
 const refKey = (ref: Exclude<Ref, { kind: "none" }>) =>
   ref.kind === "input" ? FLOW_INPUT : `${ref.id}.return`;
