@@ -2,11 +2,7 @@ import { useEffect, useState } from "react";
 import { type MemoryReadShown, readCallMemoryShown } from "../../engine/callAssembly";
 import type { MemoryId, MessageId } from "../../engine/ids";
 import type { MemorySettings } from "../../engine/memorySettings";
-import { DROPPED_SHOWN as SHOWN } from "../../engine/memoryWindow";
 import type { MemoryHeads, Saver } from "../../engine/saver";
-
-/** How many of the messages the window leaves out are shown, newest first. */
-export const DROPPED_SHOWN = SHOWN;
 
 /** What the window keeps of the memory, and the newest of what it leaves out. */
 export type WindowPreview = MemoryReadShown;

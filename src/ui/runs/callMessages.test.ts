@@ -5,9 +5,10 @@ import type { Flow, LlmConfig, MemoryMode } from "../../engine/flow";
 import { MEMORY_MODES } from "../../engine/flow";
 import { InMemorySaver } from "../../engine/InMemorySaver";
 import { type MessageId, nodeId } from "../../engine/ids";
+import { DROPPED_SHOWN } from "../../engine/memoryWindow";
 import type { SentMessage } from "../../engine/messages";
 import type { LlmProvider } from "../../engine/provider";
-import { type CallReader, DROPPED_SHOWN, loadCallMessages, sentLines } from "./callMessages";
+import { type CallReader, loadCallMessages, sentLines } from "./callMessages";
 
 function chatFlow(config: Partial<LlmConfig>): Flow {
   return {

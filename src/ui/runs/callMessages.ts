@@ -1,12 +1,9 @@
 import { assembleCall, type CallMessage } from "../../engine/callAssembly";
 import type { MessageId } from "../../engine/ids";
-import { readDropped, DROPPED_SHOWN as SHOWN } from "../../engine/memoryWindow";
+import { readDropped } from "../../engine/memoryWindow";
 import type { ChatRole, MemoryMessage } from "../../engine/messages";
 import type { LlmCallRecord } from "../../engine/runSnapshot";
 import type { Saver } from "../../engine/saver";
-
-/** How many of the messages a window dropped are read back to show, newest first. */
-export const DROPPED_SHOWN = SHOWN;
 
 /** What the run views read from storage: messages by id, and memory logs walked back. */
 export interface CallReader {
