@@ -4,6 +4,7 @@ import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
 import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
 import { INPUT_REFERENCE, templateReferences } from "./template";
+import { isHttpUrl } from "./url";
 
 export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -172,16 +173,6 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
       id,
       "maxTokens",
     );
-  }
-}
-
-function isHttpUrl(s: unknown): boolean {
-  if (typeof s !== "string") return false;
-  try {
-    const url = new URL(s);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
   }
 }
 
