@@ -135,12 +135,16 @@ test("flows: start from a template, rename it, and find both flows after a reloa
   await page.getByRole("button", { name: "New flow" }).click();
   await page.getByRole("button", { name: "Summarize, then answer" }).click();
   await expect(canvasNode(page, "summarizer")).toBeVisible();
-  await page.getByRole("button", { name: "Flows: Summarize, then answer" }).click();
+  // The menu closes once the new flow is open: a click on its button before then would close it.
+  const menu = page.getByRole("button", { name: "Flows: Summarize, then answer" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
   await page.getByRole("button", { name: "Rename Summarize, then answer" }).click();
   await page.getByLabel("Flow name").fill("My summarizer");
   await page.getByLabel("Flow name").press("Enter");
-  // The header shows the new name at once, but the list only once the rename is saved: a reload
-  // (or an Escape, which would land in the still-open name field) before then loses it.
+  // The header shows the new name at once, the list only once the rename is saved. A reload
+  // before then aborts the save (the page's IndexedDB transactions die with it), and an Escape
+  // would land in the still-open name field instead of closing the menu.
   await expect(page.getByRole("button", { name: "Rename My summarizer" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("button", { name: "Rename My summarizer" })).toBeHidden();
