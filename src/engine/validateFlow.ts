@@ -5,6 +5,7 @@ import type { NodeId } from "./ids";
 import { nodeMemory } from "./memorySettings";
 import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
 import { ID_SYNTAX, INPUT_REFERENCE, referenceTo, templateReferences } from "./template";
+import { isHttpUrl } from "./url";
 
 /** A valid node id, and a valid memory id: the template grammar's id (engine/template.ts). */
 export const NODE_ID_PATTERN = new RegExp(`^${ID_SYNTAX}$`);
@@ -174,16 +175,6 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
       id,
       "maxTokens",
     );
-  }
-}
-
-function isHttpUrl(s: unknown): boolean {
-  if (typeof s !== "string") return false;
-  try {
-    const url = new URL(s);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
   }
 }
 
