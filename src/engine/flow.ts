@@ -1,6 +1,6 @@
 import type { NodeId } from "./ids";
 
-/** The flow file's `schema` marker (FLOW-FORMAT.md). Do not change: files in the wild carry it. */
+/** The flow file's `schema` marker (docs/flow-format.md). Do not change: files in the wild carry it. */
 export const FLOW_SCHEMA = "llm-flow-studio/flow";
 /** The newest flow file version this build reads and writes. */
 export const FLOW_VERSION = 1;
@@ -36,7 +36,7 @@ export interface LlmConfig {
   memoryWindowSize?: number | null;
   /** Absent: read-write. */
   memoryMode?: MemoryMode;
-  /** Unknown fields survive a round trip (FLOW-FORMAT.md). */
+  /** Unknown fields survive a round trip (docs/flow-format.md). */
   [extra: string]: unknown;
 }
 
@@ -82,7 +82,7 @@ export interface FlowEdge {
   [extra: string]: unknown;
 }
 
-/** A flow exactly as the file format has it (FLOW-FORMAT.md, version 1). */
+/** A flow exactly as the file format has it (docs/flow-format.md, version 1). */
 export interface Flow {
   schema: typeof FLOW_SCHEMA;
   version: typeof FLOW_VERSION;

@@ -3,7 +3,7 @@ import { ancestors, buildGraph } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeId } from "./ids";
 import { NODE_KINDS } from "./nodeKinds";
-import { INPUT_REFERENCE } from "./template";
+import { INPUT_REFERENCE, renameReference, replaceReferences } from "./template";
 import { NODE_ID_PATTERN } from "./validateFlow";
 
 /**
@@ -127,13 +127,10 @@ function renameReferences(node: FlowNode, renames: ReadonlyMap<string, string>):
   if (!field) return node;
   const text = config?.[field];
   if (typeof text !== "string") return node;
-  const next = text.replace(
-    /\{\{(\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*)\}\}/g,
-    (whole, before: string, id: string, after: string) => {
-      const to = renames.get(id);
-      return to === undefined ? whole : `{{${before}${to}${after}}}`;
-    },
-  );
+  const next = replaceReferences(text, (ref) => {
+    const to = renames.get(ref.id);
+    return to === undefined ? ref.text : renameReference(ref, to);
+  });
   return next === text ? node : ({ ...node, config: { ...config, [field]: next } } as FlowNode);
 }
 

@@ -26,7 +26,7 @@ export function buildGraph(flow: Pick<Flow, "nodes" | "edges">): Graph {
 export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Topological order, ties broken by node id (MEMORY-SEMANTICS.md fixes this order for nodes
+ * Topological order, ties broken by node id (docs/memory.md, "Sharing", fixes this order for nodes
  * that share a memory). Nodes on or behind a cycle are left out; `findCycle` names them.
  */
 export function topologicalOrder(graph: Graph): NodeId[] {

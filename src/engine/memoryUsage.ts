@@ -1,5 +1,6 @@
 import type { Flow, MemoryMode } from "./flow";
 import type { NodeId } from "./ids";
+import { nodeMemory } from "./memorySettings";
 
 export interface MemoryUser {
   nodeId: NodeId;
@@ -11,16 +12,11 @@ export interface MemoryUser {
 export function memoryUsage(flow: Pick<Flow, "nodes">): Map<string, MemoryUser[]> {
   const usage = new Map<string, MemoryUser[]>();
   for (const node of flow.nodes) {
-    if (node.type !== "llm") continue;
-    const id = node.config.memoryId;
-    if (typeof id !== "string" || id === "") continue;
-    const users = usage.get(id) ?? [];
-    users.push({
-      nodeId: node.id,
-      mode: node.config.memoryMode ?? "read-write",
-      windowSize: node.config.memoryWindowSize ?? null,
-    });
-    usage.set(id, users);
+    const { memoryId, mode, windowSize } = nodeMemory(node);
+    if (memoryId === null) continue;
+    const users = usage.get(memoryId) ?? [];
+    users.push({ nodeId: node.id, mode, windowSize });
+    usage.set(memoryId, users);
   }
   return usage;
 }

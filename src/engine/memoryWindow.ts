@@ -1,5 +1,6 @@
 import type { MemoryMode } from "./flow";
 import type { MessageId } from "./ids";
+import { keptLimit as keptLimitOf } from "./memorySettings";
 import type { MemoryMessage } from "./messages";
 import type { Saver } from "./saver";
 
@@ -24,7 +25,7 @@ export function readLimit(keptLimit: number | null): number {
 }
 
 /**
- * Applies a window to the newest-first messages read from a log (MEMORY-SEMANTICS.md):
+ * Applies a window to the newest-first messages read from a log (docs/memory.md, "Windows"):
  * the last `keptLimit` messages (null = all, 0 = none), never starting with a tool result
  * whose tool call the window cut off.
  */
@@ -54,6 +55,34 @@ export async function readWindow(
   mode: MemoryMode,
   windowSize: number | null,
 ): Promise<WindowSelection> {
-  const keptLimit = mode === "write-only" ? 0 : windowSize;
+  const keptLimit = keptLimitOf({ mode, windowSize });
   return selectWindow(await saver.readBack(head, readLimit(keptLimit)), keptLimit);
+}
+
+/** How many of the messages a window dropped the views read back to show, newest first. */
+export const DROPPED_SHOWN = 10;
+
+export interface DroppedRead {
+  /** The newest of the dropped messages, at most `limit`, oldest first. */
+  dropped: MemoryMessage[];
+  /** Dropped messages older than those: counted, never read ("and N earlier"). */
+  earlier: number;
+}
+
+/**
+ * Reads back what a window left out, for showing it: at most `limit` messages walked back
+ * from the newest dropped one, so showing a call costs O(window + limit), not O(history).
+ */
+export async function readDropped(
+  saver: Pick<Saver, "readBack">,
+  dropped: Pick<WindowSelection, "droppedCount" | "firstDroppedId">,
+  limit: number = DROPPED_SHOWN,
+): Promise<DroppedRead> {
+  const newestFirst = dropped.firstDroppedId
+    ? await saver.readBack(dropped.firstDroppedId, limit)
+    : [];
+  return {
+    dropped: [...newestFirst].reverse(),
+    earlier: dropped.droppedCount - newestFirst.length,
+  };
 }

@@ -8,7 +8,7 @@ export interface NodeKindDef {
   acceptsInputs: boolean;
 }
 
-/** One entry per node kind: adding a kind starts here (DESIGN.md). */
+/** One entry per node kind: adding a kind starts here (docs/architecture.md). */
 export const NODE_KINDS = {
   input: { label: "Input", templateField: null, acceptsInputs: false },
   llm: { label: "LLM", templateField: "prompt", acceptsInputs: true },

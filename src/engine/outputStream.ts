@@ -2,7 +2,7 @@ import type { Flow } from "./flow";
 import { buildGraph } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeTemplate } from "./nodeKinds";
-import { templateReferences } from "./template";
+import { soleReference } from "./template";
 
 /**
  * The LLM whose tokens an output node shows as they stream: only where the output is
@@ -17,8 +17,9 @@ export function outputStreamSource(flow: Flow, outputId: NodeId): NodeId | null 
   if (template === undefined) {
     const inputs = buildGraph(flow).upstream.get(outputId) ?? [];
     source = inputs.length === 1 ? inputs[0] : undefined;
-  } else if (/^\s*\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}\s*$/.test(template)) {
-    source = templateReferences(template)[0];
+  } else {
+    // Whitespace around the reference still shows the reply as it streams.
+    source = soleReference(template.trim()) ?? undefined;
   }
   const node = flow.nodes.find((n) => n.id === source);
   return node?.type === "llm" ? node.id : null;

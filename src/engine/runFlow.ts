@@ -1,11 +1,12 @@
 import { AsyncQueue } from "./asyncQueue";
+import { assembleCall, readCallMemory, sentMessages, systemPromptOf } from "./callAssembly";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmNode } from "./flow";
 import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
-import { messageId, newId, memoryId as toMemoryId } from "./ids";
-import { readWindow } from "./memoryWindow";
-import type { MemoryMessage, SentMessage } from "./messages";
+import { messageId, newId } from "./ids";
+import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
+import type { MemoryMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
 import type { ProviderCredentials, ProviderResolver } from "./provider";
 import { ProviderError } from "./provider";
@@ -57,7 +58,7 @@ export async function runFlowToEnd(options: RunOptions): Promise<RunSnapshot> {
 }
 
 /**
- * Runs a flow for one chat input (MEMORY-SEMANTICS.md): independent branches concurrently,
+ * Runs a flow for one chat input (docs/memory.md): independent branches concurrently,
  * nodes sharing a memory one after another in topological order (ties by node id), each
  * successful LLM call appending [prompt, reply] to its memory in one transaction. Yields
  * events as they happen and returns the saved snapshot. Stopping the iteration aborts it.
@@ -131,7 +132,7 @@ class Execution {
 
     const lastUser = new Map<MemoryId, NodeId>();
     for (const id of topologicalOrder(this.graph)) {
-      const memory = memoryOf(this.byId.get(id));
+      const memory = nodeMemoryId(this.byId.get(id));
       if (!memory) continue;
       const before = lastUser.get(memory);
       if (before) this.memoryPredecessor.set(id, before);
@@ -242,15 +243,11 @@ class Execution {
     const { config } = node;
     const nodeId = node.id;
     const prompt = this.render(node);
-    const systemPrompt = config.systemPrompt?.trim() ? config.systemPrompt : undefined;
-    const memory = memoryOf(node);
-    const mode = config.memoryMode ?? "read-write";
-    const windowSize = config.memoryWindowSize ?? null;
+    const systemPrompt = systemPromptOf(config);
+    const settings = nodeMemory(node);
 
-    const messages: SentMessage[] = [];
-    if (systemPrompt)
-      messages.push({ role: "system", content: systemPrompt, source: { kind: "system" } });
-    const call: LlmCallView = { messages, dropped: { count: 0, firstDroppedId: null } };
+    // Empty until the messages are assembled: a memory that cannot be read sends nothing.
+    const call: LlmCallView = { messages: [], dropped: { count: 0, firstDroppedId: null } };
     const llm: LlmCallRecord = {
       provider: config.provider,
       model: config.model,
@@ -259,32 +256,22 @@ class Execution {
     };
 
     try {
+      const memory = await readCallMemory(this.options.saver, settings, this.heads);
+      const assembled = assembleCall({ systemPrompt, memory, prompt });
+      const messages = sentMessages(assembled);
+      call.messages = messages;
+      call.dropped = assembled.dropped;
       if (memory) {
-        const window = await readWindow(
-          this.options.saver,
-          this.heads[memory] ?? null,
-          mode,
-          windowSize,
-        );
-        for (const m of window.kept) {
-          messages.push({
-            role: m.role,
-            content: m.content,
-            source: { kind: "memory", memoryId: memory, messageId: m.id },
-          });
-        }
-        call.dropped = { count: window.droppedCount, firstDroppedId: window.firstDroppedId };
         llm.memory = {
-          memoryId: memory,
-          mode,
-          windowSize,
-          keptIds: window.kept.map((m) => m.id),
-          droppedCount: window.droppedCount,
-          firstDroppedId: window.firstDroppedId,
+          memoryId: memory.memoryId,
+          mode: settings.mode,
+          windowSize: settings.windowSize,
+          keptIds: memory.kept.map((m) => m.id),
+          droppedCount: memory.droppedCount,
+          firstDroppedId: memory.firstDroppedId,
           appendedIds: [],
         };
       }
-      messages.push({ role: "user", content: prompt, source: { kind: "run" } });
 
       const provider = await this.options.providers(config.provider);
       const credentials = this.options.credentials?.[config.provider];
@@ -309,8 +296,8 @@ class Execution {
       call.latencyMs = this.now() - callStarted;
       Object.assign(llm, { reply: result.text, usage: result.usage, latencyMs: call.latencyMs });
 
-      if (memory && mode !== "read-only" && llm.memory) {
-        llm.memory.appendedIds = await this.append(memory, nodeId, prompt, result.text);
+      if (writesMemory(settings) && llm.memory) {
+        llm.memory.appendedIds = await this.append(settings.memoryId, nodeId, prompt, result.text);
       }
       this.values.set(nodeId, result.text);
       const record: NodeRecord = {
@@ -391,12 +378,6 @@ class Execution {
     this.appended[memory] = list;
     return [user.id, assistant.id];
   }
-}
-
-function memoryOf(node: FlowNode | undefined): MemoryId | null {
-  if (node?.type !== "llm") return null;
-  const id = node.config.memoryId;
-  return typeof id === "string" && id !== "" ? toMemoryId(id) : null;
 }
 
 function toRunError(caught: unknown, aborted: boolean): RunError {

@@ -51,7 +51,7 @@ export interface NodeRecord {
   error?: RunError;
 }
 
-/** One execution of a flow for one chat input (MEMORY-SEMANTICS.md "Run"). */
+/** One execution of a flow for one chat input (docs/memory.md, "Terms"). */
 export interface RunSnapshot {
   id: RunId;
   parentRunId: RunId | null;

@@ -7,7 +7,7 @@ import {
 } from "../../test/helpers/engineHarness";
 import { InMemorySaver } from "./InMemorySaver";
 
-/** The six seed scenarios of MEMORY-SEMANTICS.md: what the provider receives, turn by turn. */
+/** The six seed scenarios of docs/memory.md: what the provider receives, turn by turn. */
 function setup(fixture: string) {
   const llm = recordingLlm();
   const saver = new InMemorySaver();
@@ -15,7 +15,7 @@ function setup(fixture: string) {
   return { llm, saver, chat };
 }
 
-describe("seed scenarios (MEMORY-SEMANTICS.md)", () => {
+describe("seed scenarios (docs/memory.md)", () => {
   it("1. no memory: the second call gets only the second message", async () => {
     const { llm, chat } = setup("chat-without-memory");
     await chat.say("Hi! My name is David");

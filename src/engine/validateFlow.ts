@@ -2,10 +2,13 @@ import type { Flow, FlowNode, LlmConfig } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
+import { nodeMemory } from "./memorySettings";
 import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
-import { INPUT_REFERENCE, templateReferences } from "./template";
+import { ID_SYNTAX, INPUT_REFERENCE, referenceTo, templateReferences } from "./template";
+import { isHttpUrl } from "./url";
 
-export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A valid node id, and a valid memory id: the template grammar's id (engine/template.ts). */
+export const NODE_ID_PATTERN = new RegExp(`^${ID_SYNTAX}$`);
 
 export interface FlowProblem {
   /** Errors stop a run; warnings are shown but allowed (often a mistake, sometimes intended). */
@@ -175,16 +178,6 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
   }
 }
 
-function isHttpUrl(s: unknown): boolean {
-  if (typeof s !== "string") return false;
-  try {
-    const url = new URL(s);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
 function checkTemplate(
   node: FlowNode,
   graph: ReturnType<typeof buildGraph>,
@@ -206,7 +199,7 @@ function checkTemplate(
       );
     } else if (inputs.length > 1) {
       error(
-        `${what} has ${inputs.length} inputs (${inputs.join(", ")}): write its ${field} to say how to combine them, e.g. {{${inputs[0]}}}.`,
+        `${what} has ${inputs.length} inputs (${inputs.join(", ")}): write its ${field} to say how to combine them, e.g. ${referenceTo(inputs[0] as string)}.`,
         node.id,
         field,
       );
@@ -218,10 +211,10 @@ function checkTemplate(
   for (const ref of templateReferences(template)) {
     if (ref === INPUT_REFERENCE) continue;
     if (!byId.has(ref as NodeId)) {
-      error(`${what} uses {{${ref}}}, but there is no node "${ref}".`, node.id, field);
+      error(`${what} uses ${referenceTo(ref)}, but there is no node "${ref}".`, node.id, field);
     } else if (!isUpstream(graph, ref as NodeId, node.id)) {
       error(
-        `${what} uses {{${ref}}}, but "${ref}" is not upstream of it: connect ${ref} to it, directly or through other nodes.`,
+        `${what} uses ${referenceTo(ref)}, but "${ref}" is not upstream of it: connect ${ref} to it, directly or through other nodes.`,
         node.id,
         field,
       );
@@ -232,19 +225,20 @@ function checkTemplate(
 function checkSharedMemories(nodes: readonly FlowNode[], problems: FlowProblem[]) {
   const warn = (message: string, memoryId: string, nodeId: NodeId | undefined, field: string) =>
     problems.push({ severity: "warning", message, memoryId, ...(nodeId && { nodeId }), field });
-  const byMemory = new Map<string, { id: NodeId; config: LlmConfig }[]>();
+  const byMemory = new Map<string, { id: NodeId; windowSize: number | null; system: string }[]>();
   for (const node of nodes) {
-    if (node.type !== "llm" || !node.config?.memoryId) continue;
-    const list = byMemory.get(node.config.memoryId) ?? [];
-    list.push({ id: node.id, config: node.config });
-    byMemory.set(node.config.memoryId, list);
+    const { memoryId, windowSize } = nodeMemory(node);
+    if (memoryId === null || node.type !== "llm") continue;
+    const list = byMemory.get(memoryId) ?? [];
+    list.push({ id: node.id, windowSize, system: (node.config.systemPrompt ?? "").trim() });
+    byMemory.set(memoryId, list);
   }
   for (const [memory, users] of byMemory) {
     if (users.length < 2) continue;
     const names = users.map((u) => u.id).join(", ");
-    const windows = new Set(users.map((u) => u.config.memoryWindowSize ?? null));
+    const windows = new Set(users.map((u) => u.windowSize));
     if (windows.size > 1) {
-      const shown = users.map((u) => `${u.id}: ${u.config.memoryWindowSize ?? "all"}`).join(", ");
+      const shown = users.map((u) => `${u.id}: ${u.windowSize ?? "all"}`).join(", ");
       warn(
         `${names} share memory "${memory}" with different window sizes (${shown}); is that intended?`,
         memory,
@@ -252,7 +246,7 @@ function checkSharedMemories(nodes: readonly FlowNode[], problems: FlowProblem[]
         "memoryWindowSize",
       );
     }
-    const prompts = new Set(users.map((u) => (u.config.systemPrompt ?? "").trim()));
+    const prompts = new Set(users.map((u) => u.system));
     if (prompts.size > 1) {
       warn(
         `${names} share memory "${memory}" with different system prompts; each sees the other's replies as its own.`,

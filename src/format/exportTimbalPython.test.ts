@@ -7,6 +7,7 @@ import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph } from "../engine/graph";
 import { nodeId } from "../engine/ids";
 import { STARTER_FLOWS } from "../engine/starterFlows";
+import { INPUT_REFERENCE, templateReferences } from "../engine/template";
 import { exportTimbalPython } from "./exportTimbalPython";
 import { readFlowFile } from "./readFlowFile";
 import { buildValidFlow } from "./testSupport/flowArbitraries";
@@ -325,5 +326,80 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
     const broken = exportTimbalPython(flow).replaceAll(".return.content.0.text", ".return");
     const [result] = runTimbal0([{ source: broken, turns: ["Hi"] }]);
     expect(result?.turns?.[0]?.outputs.output).toMatch(/^Said: Message\(role=assistant/);
+  });
+});
+
+/** The ids a step's field reads in the export: `{{x.return}}` is x, `prompt` the chat message. */
+function wiredReferences(source: string, key: string): string[] {
+  const line = source.split("\n").find((l) => l.includes(`(${JSON.stringify(key)}, `)) ?? "";
+  const call = /\.(set_input|set_data_map|set_data_value)\("[^"]*", "((?:[^"\\]|\\.)*)"/.exec(line);
+  if (!call) throw new Error(`nothing feeds ${key}:\n${source}`);
+  const value = JSON.parse(`"${call[2]}"`) as string;
+  const keys =
+    call[1] === "set_data_value"
+      ? [...value.matchAll(/\{\{([a-zA-Z0-9_.]*)\}\}/g)].map((m) => m[1] as string)
+      : [value];
+  return [
+    ...new Set(
+      keys.map((k) =>
+        k === "prompt" ? INPUT_REFERENCE : k.replace(/\.return(\.content\.0\.text)?$/, ""),
+      ),
+    ),
+  ];
+}
+
+describe("the export reads templates with the engine's grammar", () => {
+  // The same references, written with and without whitespace inside (and around) the braces.
+  const variants = [
+    "{{llm1}}",
+    "{{ llm1 }}",
+    "{{\tllm1\n}}",
+    " {{llm2}} ",
+    "Say {{ llm1 }}, {{llm2}} and {{  input}}",
+    "{{input}}{{ llm2}}{{llm1 }}",
+    "Literal {{ }} and {{not valid!}}, then {{ llm1 }}",
+  ];
+  const flowWith = (template: string): Flow =>
+    traced({
+      schema: "llm-flow-studio/flow",
+      version: 1,
+      name: "templates",
+      nodes: [
+        { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },
+        {
+          id: nodeId("llm1"),
+          type: "llm",
+          position: { x: 0, y: 0 },
+          config: { provider: "echo", model: "echo", prompt: "{{ input }}" },
+        },
+        {
+          id: nodeId("llm2"),
+          type: "llm",
+          position: { x: 0, y: 0 },
+          config: { provider: "echo", model: "echo", prompt: "Again: {{llm1}}" },
+        },
+        { id: nodeId("t"), type: "template", position: { x: 0, y: 0 }, config: { template } },
+        { id: nodeId("out"), type: "output", position: { x: 0, y: 0 }, config: { value: "{{t}}" } },
+      ],
+      edges: [
+        { source: nodeId("input"), target: nodeId("llm1") },
+        { source: nodeId("llm1"), target: nodeId("llm2") },
+        { source: nodeId("llm2"), target: nodeId("t") },
+        { source: nodeId("t"), target: nodeId("out") },
+      ],
+    });
+
+  it.each(variants)("%j: the export wires the references the engine fills in", (template) => {
+    const source = exportTimbalPython(flowWith(template));
+    expect(wiredReferences(source, "t.text").sort()).toEqual(templateReferences(template).sort());
+  });
+
+  it("and Timbal fills them in to the same text as the engine, for every variant", async () => {
+    const flows = variants.map(flowWith);
+    const turns = CONVERSATION.slice(0, 2);
+    const results = runTimbal0(flows.map((flow) => ({ source: exportTimbalPython(flow), turns })));
+    for (const [i, flow] of flows.entries()) {
+      expect(results[i], variants[i]).toEqual(await engineTurns(flow, turns));
+    }
   });
 });

@@ -1,10 +1,12 @@
+import { systemPromptOf } from "../engine/callAssembly";
 import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph, type Graph, topologicalOrder } from "../engine/graph";
 import type { NodeId } from "../engine/ids";
+import { nodeMemory } from "../engine/memorySettings";
 import { nodeTemplate } from "../engine/nodeKinds";
-import { INPUT_REFERENCE } from "../engine/template";
-import { validateFlow } from "../engine/validateFlow";
+import { INPUT_REFERENCE, referenceTo, replaceReferences, soleReference } from "../engine/template";
+import { NODE_ID_PATTERN, validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
 import { CONFIG_KEY_ORDER } from "./writeFlowFile";
 
@@ -31,9 +33,11 @@ const FLOW_INPUT = "prompt";
 const INDENT = "    ";
 const MAX_LINE = 100;
 
-/** The engine's reference syntax (engine/template.ts REFERENCE). */
-const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-const WHOLE_REFERENCE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+/*
+ * Our templates are read with the engine's grammar (engine/template.ts), so the export sees the
+ * same references the engine fills in, `{{ llm1 }}` and `{{llm1}}` alike. Timbal's own grammar
+ * is below: it is what Timbal will try to fill in, spaces not allowed.
+ */
 /** Timbal's DATA_KEY_INTERPOLATION_PATTERN: text it will try to fill in. */
 const TIMBAL_REFERENCE = /\{\{([a-zA-Z0-9_.]{0,128})\}\}/g;
 /** The longest data key Timbal's interpolation pattern matches. */
@@ -42,7 +46,8 @@ const TIMBAL_MAX_KEY = 128;
 const LLM_TEXT = ".return.content.0.text";
 /** Timbal 0.x picks the API by the model name's start; anything else goes to Together AI. */
 const TIMBAL_ROUTED = /^(gpt|claude|gemini)/;
-const OUR_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A Timbal data key as its interpolation writes it. */
+const timbalReference = (key: string) => `{{${key}}}`;
 
 type Ref = { kind: "input" } | { kind: "step"; id: string } | { kind: "none" };
 
@@ -82,7 +87,7 @@ class TimbalWriter {
       const node = this.byId.get(id);
       if (node) this.node(node);
     }
-    const memory = this.flow.nodes.some((n) => n.type === "llm" && hasMemory(n));
+    const memory = this.flow.nodes.some((n) => nodeMemory(n).memoryId !== null);
     return [
       ...this.header(),
       "import asyncio",
@@ -131,8 +136,8 @@ class TimbalWriter {
     const declarer = new Map<string, string>();
     for (const id of order) {
       const node = this.byId.get(id);
-      if (node?.type === "llm" && hasMemory(node)) {
-        const memory = node.config.memoryId as string;
+      const memory = node ? nodeMemory(node).memoryId : null;
+      if (memory !== null) {
         if (!declarer.has(memory)) declarer.set(memory, id);
       }
     }
@@ -223,7 +228,7 @@ class TimbalWriter {
       const inputs = this.upstream(node.id);
       return inputs.length === 1 ? (inputs[0] as string) : null;
     }
-    return WHOLE_REFERENCE.exec(template)?.[1] ?? "composite";
+    return soleReference(template) ?? "composite";
   }
 
   /** What a reference to `id` reads in Timbal: the flow input, a step's return, or nothing. */
@@ -245,7 +250,7 @@ class TimbalWriter {
     const idNotes: string[] = [];
     if (node.id === FLOW_INPUT) {
       idNotes.push(
-        `the id ${pyString(FLOW_INPUT)} is also the flow input's name; rename the node so {{${FLOW_INPUT}}} stays the chat message`,
+        `the id ${pyString(FLOW_INPUT)} is also the flow input's name; rename the node so ${timbalReference(FLOW_INPUT)} stays the chat message`,
       );
     }
     const known = new Set<string>(CONFIG_KEY_ORDER.llm);
@@ -277,8 +282,9 @@ class TimbalWriter {
       );
     }
     args.push({ name: "model", value: pyString(String(c.model)), notes: modelNotes });
-    if (typeof c.systemPrompt === "string" && c.systemPrompt.trim() !== "") {
-      args.push({ name: "system_prompt", value: pyString(c.systemPrompt), notes: [] });
+    const systemPrompt = systemPromptOf(c);
+    if (systemPrompt !== undefined) {
+      args.push({ name: "system_prompt", value: pyString(systemPrompt), notes: [] });
     }
     if (typeof c.temperature === "number") {
       args.push({ name: "temperature", value: pyNumber(c.temperature), notes: [] });
@@ -286,10 +292,14 @@ class TimbalWriter {
     if (typeof c.maxTokens === "number") {
       args.push({ name: "max_tokens", value: pyNumber(c.maxTokens), notes: [] });
     }
-    if (hasMemory(node)) {
-      const memoryId = c.memoryId as string;
+    const { memoryId } = nodeMemory(node);
+    if (memoryId !== null) {
       const name = this.memoryNames.get(memoryId) ?? memoryId;
-      args.push({ name: "memory_id", value: pyString(name), notes: this.memoryNotes(node, name) });
+      args.push({
+        name: "memory_id",
+        value: pyString(name),
+        notes: this.memoryNotes(node, memoryId, name),
+      });
       const window = timbalWindow(node);
       if (window) {
         args.push({
@@ -303,15 +313,15 @@ class TimbalWriter {
     return args;
   }
 
-  private memoryNotes(node: LlmNode, name: string): string[] {
+  private memoryNotes(node: LlmNode, memoryId: string, name: string): string[] {
     const notes: string[] = [];
-    const memoryId = node.config.memoryId as string;
+    const { mode } = nodeMemory(node);
     if (name !== memoryId) {
       notes.push(
         `memory ${pyString(memoryId)} is called ${pyString(name)} here: in Timbal a memory id equal to ${memoryId === FLOW_INPUT ? "the flow input's name" : "another step's id"} breaks the flow`,
       );
     }
-    if (node.config.memoryMode === "read-only") {
+    if (mode === "read-only") {
       notes.push(
         'memory mode "read-only" (sees the memory, records nothing) has no Timbal equivalent: this step will also record its exchange',
       );
@@ -322,9 +332,8 @@ class TimbalWriter {
     const mine = ancestors(this.graph, node.id);
     const unordered = this.flow.nodes.filter(
       (other) =>
-        other.type === "llm" &&
         other.id !== node.id &&
-        other.config.memoryId === node.config.memoryId &&
+        nodeMemory(other).memoryId === memoryId &&
         !mine.has(other.id) &&
         !ancestors(this.graph, other.id).has(node.id),
     );
@@ -378,31 +387,31 @@ class TimbalWriter {
       this.wireRef(key, this.resolveRef(inputs[0] as string, new Set([id])), linked);
       return;
     }
-    const whole = WHOLE_REFERENCE.exec(template);
-    if (whole) {
-      this.wireRef(key, this.resolveRef(whole[1] as string, new Set([id])), linked);
+    const whole = soleReference(template);
+    if (whole !== null) {
+      this.wireRef(key, this.resolveRef(whole, new Set([id])), linked);
       return;
     }
     const notes: string[] = [];
     const foreign = [...template.matchAll(TIMBAL_REFERENCE)]
       .map((m) => m[1] as string)
-      .filter((k) => !OUR_ID.test(k));
+      .filter((k) => !NODE_ID_PATTERN.test(k));
     if (foreign.length > 0) {
       notes.push(
-        `Timbal will also try to fill in ${foreign.map((k) => pyString(`{{${k}}}`)).join(", ")}, which is plain text here`,
+        `Timbal will also try to fill in ${foreign.map((k) => pyString(timbalReference(k))).join(", ")}, which is plain text here`,
       );
     }
     let unlinked = false;
-    const text = template.replace(REFERENCE, (whole, ref: string) => {
-      const r = this.resolveRef(ref, new Set([id]));
+    const text = replaceReferences(template, (ref) => {
+      const r = this.resolveRef(ref.id, new Set([id]));
       if (r.kind === "none") {
-        notes.push(`{{${ref}}} has no value here and is left as it is`);
-        return whole;
+        notes.push(`${referenceTo(ref.id)} has no value here and is left as it is`);
+        return ref.text;
       }
       if (r.kind === "step" && !linked.has(r.id)) unlinked = true;
       const dataKey = this.dataKey(r);
       notes.push(...tooLong(dataKey));
-      return `{{${dataKey}}}`;
+      return timbalReference(dataKey);
     });
     this.line(
       `.set_data_value(${pyString(key)}, ${pyString(text)}${unlinked ? ", autolink=False" : ""})`,
@@ -476,19 +485,16 @@ function tooLong(key: string): string[] {
     : [];
 }
 
-const hasMemory = (node: LlmNode) =>
-  typeof node.config.memoryId === "string" && node.config.memoryId !== "";
-
 /** The app's window in Timbal's terms, or null when Timbal's default (everything) is right. */
 function timbalWindow(node: LlmNode): { size: number; why: string } | null {
-  if (node.config.memoryMode === "write-only") {
+  const { mode, windowSize: w } = nodeMemory(node);
+  if (mode === "write-only") {
     return {
       size: 1,
       why: 'memory mode "write-only": a window of 1 in Timbal holds only the prompt, so this step records and sees no history',
     };
   }
-  const w = node.config.memoryWindowSize;
-  if (typeof w !== "number") return null;
+  if (w === null) return null;
   return {
     size: w + 1,
     why: `the app's window of ${w} message${w === 1 ? "" : "s"} before the prompt: Timbal counts the prompt as one of them`,

@@ -1,5 +1,6 @@
 import type { Flow, NodeKind } from "../engine/flow";
 import { compareIds } from "../engine/graph";
+import { nodeMemoryId } from "../engine/memorySettings";
 import { NODE_KINDS } from "../engine/nodeKinds";
 
 /** What the import preview shows before the user says yes. */
@@ -26,8 +27,8 @@ export function flowFileSummary(flow: Flow): FlowFileSummary {
     if (Object.hasOwn(nodesByType, node.type)) nodesByType[node.type]++;
     if (node.type !== "llm") continue;
     providers.add(node.config.provider);
-    const memoryId = node.config.memoryId;
-    if (typeof memoryId === "string" && memoryId !== "") {
+    const memoryId = nodeMemoryId(node);
+    if (memoryId !== null) {
       memories.set(memoryId, [...(memories.get(memoryId) ?? []), node.id]);
     }
   }

@@ -154,7 +154,7 @@ export const edgeSchema = z
 export const nodesSchema = z.array(nodeSchema, says("must be a list of nodes"));
 export const edgesSchema = z.array(edgeSchema, says("must be a list of connections"));
 
-/** A whole flow file of version 1 (FLOW-FORMAT.md). */
+/** A whole flow file of version 1 (docs/flow-format.md). */
 export const flowFileSchema = z
   .looseObject({
     schema: z.literal(FLOW_SCHEMA, says(`must be "${FLOW_SCHEMA}"`)),

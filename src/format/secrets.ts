@@ -1,7 +1,7 @@
 import { formatPath, type PathSegment } from "./flowFileErrors";
 
 /*
- * A flow file is made to be shared, so it never carries a secret (FLOW-FORMAT.md). Keys
+ * A flow file is made to be shared, so it never carries a secret (docs/flow-format.md). Keys
  * live in Settings, never in a flow; but a file edited by hand, or a field a future build
  * adds, could hold one anywhere, so every key of every object is checked, unknown fields
  * included, and a secret-looking one is dropped with its value.

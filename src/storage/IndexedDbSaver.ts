@@ -8,7 +8,7 @@ import { STORE, type StudioDatabase } from "./dbSchema";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
 
-/** The engine's state saver over IndexedDB (MEMORY-SEMANTICS.md "Persistence"). */
+/** The engine's state saver over IndexedDB (docs/memory.md, "Persistence"). */
 export class IndexedDbSaver implements Saver {
   constructor(
     private readonly db: StudioDatabase,

@@ -3,7 +3,7 @@ import type { RunSnapshot } from "../engine/runSnapshot";
 
 /**
  * A conversation's runs as the tree they form: each run continues its parent, and editing or
- * regenerating an earlier message starts a sibling branch (MEMORY-SEMANTICS.md "branching").
+ * regenerating an earlier message starts a sibling branch (docs/memory.md, "Persistence").
  */
 export interface ConversationTree {
   byId: Map<RunId, RunSnapshot>;

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { canvasNode, expect, inspector, selectNode, test } from "./fixtures";
+import { canvasNode, expect, inspector, savedFlows, savedNode, selectNode, test } from "./fixtures";
 
 const canvas = (page: Page) => page.getByRole("application", { name: "Flow canvas" });
 
@@ -70,8 +70,21 @@ test("build a flow by hand: drag nodes, connect them, share a memory, undo and r
   await page.getByRole("button", { name: "Redo" }).click();
   await expect(canvasNode(page, "llm")).toContainText("last 5 messages");
 
-  // Everything autosaves: a reload finds the flow as it was.
-  await page.waitForTimeout(600);
+  // Everything autosaves: once saved, a reload finds the flow as it was.
+  await expect
+    .poll(async () => (await savedFlows(page))[0]?.flow)
+    .toMatchObject({
+      nodes: expect.arrayContaining([
+        expect.objectContaining({
+          id: "llm",
+          config: expect.objectContaining({ memoryId: "chat_llm", memoryWindowSize: 5 }),
+        }),
+      ]),
+      edges: expect.arrayContaining([
+        { source: "input", target: "llm" },
+        { source: "chat_llm", target: "llm" },
+      ]),
+    });
   await page.reload();
   await expect(canvasNode(page, "llm")).toContainText("last 5 messages");
   await expect(page.locator('.react-flow__edge[data-id="input->llm"]')).toHaveCount(1);
@@ -122,11 +135,19 @@ test("flows: start from a template, rename it, and find both flows after a reloa
   await page.getByRole("button", { name: "New flow" }).click();
   await page.getByRole("button", { name: "Summarize, then answer" }).click();
   await expect(canvasNode(page, "summarizer")).toBeVisible();
-  await page.getByRole("button", { name: "Flows: Summarize, then answer" }).click();
+  // The menu closes once the new flow is open: a click on its button before then would close it.
+  const menu = page.getByRole("button", { name: "Flows: Summarize, then answer" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
   await page.getByRole("button", { name: "Rename Summarize, then answer" }).click();
   await page.getByLabel("Flow name").fill("My summarizer");
   await page.getByLabel("Flow name").press("Enter");
+  // The header shows the new name at once, the list only once the rename is saved. A reload
+  // before then aborts the save (the page's IndexedDB transactions die with it), and an Escape
+  // would land in the still-open name field instead of closing the menu.
+  await expect(page.getByRole("button", { name: "Rename My summarizer" })).toBeFocused();
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Rename My summarizer" })).toBeHidden();
   await page.reload();
   await expect(page.getByRole("button", { name: "Flows: My summarizer" })).toBeVisible();
   await expect(canvasNode(page, "summarizer")).toBeVisible();
@@ -149,6 +170,8 @@ test("keyboard alone: connect and disconnect nodes from the side panel", async (
 test("dragging a node is one undo step, and where it is dropped is saved", async ({ page }) => {
   await page.goto("/");
   const node = canvasNode(page, "output");
+  await expect.poll(() => savedNode(page, "output")).toBeDefined();
+  const saved = (await savedNode(page, "output"))?.position ?? { x: 0, y: 0 };
   const before = await node.boundingBox();
   if (!before) throw new Error("node not visible");
   const offset = async () =>
@@ -162,7 +185,10 @@ test("dragging a node is one undo step, and where it is dropped is saved", async
   await expect.poll(offset).toBe(0);
   await page.getByRole("button", { name: "Redo" }).click();
   await expect.poll(offset).toBeGreaterThan(60);
-  await page.waitForTimeout(600);
+  // Dropped lower down: wait until that is what is saved.
+  await expect
+    .poll(async () => (await savedNode(page, "output"))?.position.y ?? 0)
+    .toBeGreaterThan(saved.y);
   await page.reload();
   await expect(canvasNode(page, "output")).toBeVisible();
   expect(await offset()).toBeGreaterThan(60);
@@ -182,7 +208,9 @@ test("two tabs on one flow: the later save does not overwrite the other tab's, a
   await selectNode(other, "chat_llm");
   await inspector(other).getByLabel("Memory window size").fill("3");
   await expect(canvasNode(other, "chat_llm")).toContainText("last 3 messages");
-  await other.waitForTimeout(800);
+  await expect
+    .poll(async () => (await savedNode(other, "chat_llm"))?.config)
+    .toMatchObject({ memoryWindowSize: 3 });
 
   // This tab still builds on the older revision: its save is refused with a reason.
   await selectNode(page, "chat_llm");

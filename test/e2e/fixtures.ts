@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import type { FlowNode } from "../../src/engine/flow";
+import { DB_NAME, type FlowRecord, STORE } from "../../src/storage/dbSchema";
 import { type MockLlmServer, startMockLlmServer } from "../mock-llm/mockLlmServer";
 
 /**
@@ -78,4 +80,39 @@ export async function sendMessage(page: Page, text: string) {
 /** Waits until the run in progress is over (the Send button is back). */
 export async function waitForReply(page: Page) {
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
+}
+
+/**
+ * The flows this browser has saved, read straight from IndexedDB: what a reload will find. Specs
+ * poll it (expect.poll) to wait for the autosave instead of sleeping past its delay.
+ */
+export function savedFlows(page: Page): Promise<FlowRecord[]> {
+  return page.evaluate(
+    ({ dbName, storeName }) =>
+      new Promise<FlowRecord[]>((resolve, reject) => {
+        // No version: opens the database as the app left it, never upgrades it.
+        const request = indexedDB.open(dbName);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction(storeName, "readonly").objectStore(storeName).getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as FlowRecord[]);
+          };
+        };
+      }),
+    { dbName: DB_NAME, storeName: STORE.flows },
+  );
+}
+
+/** A node of the saved flow named `flowName` ("Chat with memory" by default), as saved. */
+export async function savedNode(
+  page: Page,
+  nodeId: string,
+  flowName = "Chat with memory",
+): Promise<FlowNode | undefined> {
+  const record = (await savedFlows(page)).find((r) => r.flow.name === flowName);
+  return record?.flow.nodes.find((n) => n.id === nodeId);
 }

@@ -14,7 +14,7 @@ import {
 } from "./fixtures";
 
 /**
- * The seed scenarios of MEMORY-SEMANTICS.md, driven through the app as a user would, and
+ * The seed scenarios of docs/memory.md, driven through the app as a user would, and
  * checked on what the mock LLM server received (system prompt aside).
  */
 

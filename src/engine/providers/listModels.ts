@@ -1,4 +1,5 @@
 import type { ProviderName } from "../flow";
+import { isHttpUrl } from "../url";
 import { DEFAULT_BASE_URLS, providerLabel, toProviderError } from "./providerErrors";
 
 /** The providers that have a models list to ask for (echo has no server). */
@@ -254,15 +255,6 @@ function inSettings(message: string): string {
 
 function unreadable(provider: ListableProvider, base: string): string {
   return `${capitalise(providerLabel(provider, base))} answered, but not with a list of models this app can read. Check the base URL.`;
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 function withoutQuery(url: string): string {

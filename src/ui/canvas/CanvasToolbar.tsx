@@ -1,12 +1,6 @@
-import { useReactFlow } from "@xyflow/react";
-import type { KeyboardEvent } from "react";
-import { useStore } from "zustand";
-import type { NodeId } from "../../engine/ids";
-import { flowHistory, useFlowStore } from "../../store/flowStore";
-import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { useCanvasUi } from "./canvasUiStore";
-import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
-import { modKey } from "./editorShortcuts";
+import { Fragment, type KeyboardEvent } from "react";
+import { useCanvasControls } from "./canvasActions";
+import { actionTitle, EDITOR_ACTIONS, useActionState } from "./editorActions";
 
 /** Left and Right move between the toolbar's buttons, as in any toolbar. */
 function moveFocusWithArrows(event: KeyboardEvent<HTMLDivElement>) {
@@ -19,36 +13,12 @@ function moveFocusWithArrows(event: KeyboardEvent<HTMLDivElement>) {
   event.preventDefault();
 }
 
-/** Undo, redo, auto-layout, fit view and the shortcuts list, above the canvas. */
+const TOOLBAR_ACTIONS = EDITOR_ACTIONS.filter((a) => a.toolbar !== undefined);
+
+/** The actions with a place in the toolbar (editorActions.ts), above the canvas, by group. */
 export function CanvasToolbar() {
-  const canUndo = useStore(useFlowStore.temporal, (s) => s.pastStates.length > 0);
-  const canRedo = useStore(useFlowStore.temporal, (s) => s.futureStates.length > 0);
-  const hasNodes = useFlowStore((s) => (s.flow?.nodes.length ?? 0) > 0);
-  const openShortcuts = useCanvasUi((s) => s.openShortcuts);
-  const { fitView, getInternalNode } = useReactFlow<CanvasNode, CanvasEdge>();
-  const m = modKey();
-
-  const fitAll = () => void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() });
-
-  const layout = async () => {
-    // dagre loads on the first click: it is not needed to open the app.
-    const { autoLayout } = await import("./autoLayout");
-    const { flow, moveNodes } = useFlowStore.getState();
-    if (!flow) return;
-    const positions = autoLayout(flow, (id: NodeId) => {
-      const { width, height } = getInternalNode(id)?.measured ?? {};
-      return width && height ? { width, height } : undefined;
-    });
-    const moved = flow.nodes.some((n) => {
-      const p = positions.get(n.id);
-      return p && (p.x !== n.position.x || p.y !== n.position.y);
-    });
-    // Already laid out: no empty step in the undo history.
-    if (!moved) return fitAll();
-    moveNodes(positions);
-    // The canvas receives the new positions on its next render; fit after it.
-    requestAnimationFrame(fitAll);
-  };
+  const state = useActionState();
+  const controls = useCanvasControls();
 
   return (
     <div
@@ -57,46 +27,22 @@ export function CanvasToolbar() {
       aria-label="Canvas tools"
       onKeyDown={moveFocusWithArrows}
     >
-      <button
-        type="button"
-        className="secondary"
-        onClick={flowHistory.undo}
-        disabled={!canUndo}
-        title={`Undo (${m}+Z)`}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={flowHistory.redo}
-        disabled={!canRedo}
-        title={`Redo (${m}+Shift+Z)`}
-      >
-        Redo
-      </button>
-      <span className="toolbar-separator" aria-hidden="true" />
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => void layout()}
-        disabled={!hasNodes}
-        title="Arrange the nodes left to right, inputs before the nodes they feed (undoable)"
-      >
-        Auto-layout
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={fitAll}
-        disabled={!hasNodes}
-        title="Show every node"
-      >
-        Fit view
-      </button>
-      <button type="button" className="secondary" onClick={openShortcuts} title="Shortcuts (?)">
-        Keyboard shortcuts
-      </button>
+      {TOOLBAR_ACTIONS.map((action, i) => (
+        <Fragment key={action.id}>
+          {i > 0 && action.toolbar !== TOOLBAR_ACTIONS[i - 1]?.toolbar && (
+            <span className="toolbar-separator" aria-hidden="true" />
+          )}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => action.run(controls)}
+            disabled={!action.enabled(state)}
+            title={actionTitle(action)}
+          >
+            {action.label}
+          </button>
+        </Fragment>
+      ))}
     </div>
   );
 }

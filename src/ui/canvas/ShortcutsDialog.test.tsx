@@ -2,6 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { useCanvasUi } from "./canvasUiStore";
+import { EDITOR_ACTIONS } from "./editorActions";
+import { comboText } from "./keyCombos";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 
 afterEach(() => {
@@ -34,5 +36,28 @@ describe("ShortcutsDialog", () => {
     expect(dialog.open).toBe(false);
     expect(useCanvasUi.getState().shortcutsOpen).toBe(false);
     expect(document.activeElement).toBe(opener);
+  });
+
+  it("lists every action that has a shortcut, with all its keys", () => {
+    render(<ShortcutsDialog />);
+    act(() => useCanvasUi.getState().openShortcuts());
+    const rows = screen.getAllByRole("row").map((row) => ({
+      keys: [...row.querySelectorAll("kbd")].map((k) => k.textContent),
+      help: row.querySelector("td")?.textContent,
+    }));
+    const withShortcuts = EDITOR_ACTIONS.filter((a) => a.shortcuts.length > 0);
+    expect(withShortcuts.length).toBeGreaterThanOrEqual(8);
+    for (const action of withShortcuts) {
+      expect(rows).toContainEqual({
+        keys: action.shortcuts.map((combo) => comboText(combo)),
+        help: action.help ?? action.label,
+      });
+    }
+    // As a user reads them (not a Mac in this test).
+    expect(rows).toContainEqual({ keys: ["Ctrl+Shift+Z", "Ctrl+Y"], help: "Redo" });
+    expect(rows).toContainEqual({ keys: ["Delete", "Backspace"], help: expect.any(String) });
+    expect(rows).toContainEqual({ keys: ["?"], help: "Show this list" });
+    // React Flow's own gestures are listed too.
+    expect(rows).toContainEqual({ keys: ["Arrow keys"], help: "Move the focused, selected node" });
   });
 });

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef } from "react";
 import { useCanvasUi } from "./canvasUiStore";
-import { shortcutList } from "./editorShortcuts";
+import { shortcutHelp } from "./editorActions";
 
 /**
- * The keyboard shortcuts, in a native modal <dialog>: it traps focus and closes on Escape by
- * itself; focus goes back to where it was when the list was opened.
+ * The keyboard shortcuts (every action in editorActions.ts that has one), in a native modal
+ * <dialog>: it traps focus and closes on Escape by itself; focus goes back to where it was when
+ * the list was opened.
  */
 export function ShortcutsDialog() {
   const open = useCanvasUi((s) => s.shortcutsOpen);
@@ -38,8 +39,8 @@ export function ShortcutsDialog() {
       <p className="note">They work anywhere except while typing in a text field.</p>
       <table>
         <tbody>
-          {shortcutList().map(({ keys, action }) => (
-            <tr key={action}>
+          {shortcutHelp().map(({ keys, help }) => (
+            <tr key={help}>
               <th scope="row">
                 {keys.map((k, i) => (
                   <span key={k}>
@@ -48,7 +49,7 @@ export function ShortcutsDialog() {
                   </span>
                 ))}
               </th>
-              <td>{action}</td>
+              <td>{help}</td>
             </tr>
           ))}
         </tbody>

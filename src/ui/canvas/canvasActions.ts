@@ -1,9 +1,35 @@
+import { useReactFlow } from "@xyflow/react";
+import { useMemo } from "react";
 import { removeEdges, removeNodes } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
-import { flowHistory, useFlowStore } from "../../store/flowStore";
+import { useFlowStore } from "../../store/flowStore";
+import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
-import type { ShortcutAction } from "./editorShortcuts";
+import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
+
+/** What actions need of the canvas on screen (React Flow's view of it), beyond the stores. */
+export interface CanvasControls {
+  /** Moves the camera to show every node. */
+  fitView(): void;
+  /** A node's size as rendered, once React Flow has measured it. */
+  measuredSize(id: NodeId): { width: number; height: number } | undefined;
+}
+
+/** The canvas controls of the React Flow instance around the caller (see CanvasProvider). */
+export function useCanvasControls(): CanvasControls {
+  const { fitView, getInternalNode } = useReactFlow<CanvasNode, CanvasEdge>();
+  return useMemo(
+    () => ({
+      fitView: () => void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() }),
+      measuredSize: (id) => {
+        const { width, height } = getInternalNode(id)?.measured ?? {};
+        return width && height ? { width, height } : undefined;
+      },
+    }),
+    [fitView, getInternalNode],
+  );
+}
 
 /** Deletes the selected nodes and the selected connections as one undoable edit. */
 export function deleteSelection(): boolean {
@@ -28,39 +54,22 @@ export function deleteSelection(): boolean {
   return true;
 }
 
-/** Runs a shortcut; false when there was nothing to do, so the browser may handle the key. */
-export function runShortcut(action: ShortcutAction): boolean {
-  const store = useFlowStore.getState();
-  switch (action) {
-    case "delete":
-      return deleteSelection();
-    case "undo":
-      flowHistory.undo();
-      return true;
-    case "redo":
-      flowHistory.redo();
-      return true;
-    case "copy":
-      // Text the user selected on the page (a chat reply, say) is theirs to copy.
-      if (store.selection.length === 0 || hasTextSelection()) return false;
-      store.copySelection();
-      return true;
-    case "paste":
-      if (!store.clipboard) return false;
-      store.paste();
-      return true;
-    case "duplicate":
-      if (store.selection.length === 0) return false;
-      store.duplicateSelection();
-      return true;
-    case "selectAll":
-      if (!store.flow) return false;
-      store.selectAll();
-      return true;
-    case "showShortcuts":
-      useCanvasUi.getState().openShortcuts();
-      return true;
-  }
+/** Lays the nodes out left to right (one undo step), then fits them in view. */
+export async function arrangeNodes(controls: CanvasControls): Promise<void> {
+  // dagre loads on the first use: it is not needed to open the app.
+  const { autoLayout } = await import("./autoLayout");
+  const { flow, moveNodes } = useFlowStore.getState();
+  if (!flow) return;
+  const positions = autoLayout(flow, controls.measuredSize);
+  const moved = flow.nodes.some((n) => {
+    const p = positions.get(n.id);
+    return p && (p.x !== n.position.x || p.y !== n.position.y);
+  });
+  // Already laid out: no empty step in the undo history.
+  if (!moved) return controls.fitView();
+  moveNodes(positions);
+  // The canvas receives the new positions on its next render; fit after it.
+  requestAnimationFrame(() => controls.fitView());
 }
 
 /** Text the user selected on the page (a chat reply, say): theirs to copy, not the nodes. */

@@ -1,6 +1,7 @@
 import { type EdgeMarker, MarkerType } from "@xyflow/react";
 import type { FlowEdge, FlowNode } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
+import { nodeMemory, nodeMemoryId } from "../../engine/memorySettings";
 import type { CanvasEdge, CanvasNode, ProblemFields } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import type { NodeProblemSummary } from "./flowDerived";
@@ -51,7 +52,7 @@ function toCanvasNode(
       return { ...base, type: RF_NODE_TYPE.input, data: problemFields };
     case "llm": {
       const c = node.config ?? {};
-      const memoryId = typeof c.memoryId === "string" && c.memoryId !== "" ? c.memoryId : null;
+      const { memoryId, windowSize, mode } = nodeMemory(node);
       return {
         ...base,
         type: RF_NODE_TYPE.llm,
@@ -61,8 +62,8 @@ function toCanvasNode(
           model: String(c.model ?? ""),
           memoryId,
           memoryColor: memoryId ? (colors.get(memoryId) ?? null) : null,
-          windowSize: c.memoryWindowSize ?? null,
-          memoryMode: c.memoryMode ?? "read-write",
+          windowSize,
+          memoryMode: mode,
         },
       };
     }
@@ -90,9 +91,6 @@ interface NodeEntry {
   node: CanvasNode;
 }
 
-const memoryOf = (node: FlowNode): string | null =>
-  node.type === "llm" && typeof node.config?.memoryId === "string" ? node.config.memoryId : null;
-
 const sameSize = (a: Size | undefined, b: Size | undefined) =>
   a === b || (a?.width === b?.width && a?.height === b?.height);
 
@@ -117,7 +115,7 @@ export function createCanvasNodeCache() {
     const result = nodes.map((source) => {
       const isSelected = selected.has(source.id);
       const problem = problems.get(source.id);
-      const memory = memoryOf(source);
+      const memory = nodeMemoryId(source);
       const color = memory ? (colors.get(memory) ?? null) : null;
       const size = measured.get(source.id);
       const old = entries.get(source.id);

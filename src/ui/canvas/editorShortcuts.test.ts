@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { type ShortcutKey, shortcutAction } from "./editorShortcuts";
+import { shortcutAction } from "./editorShortcuts";
+import type { ShortcutKey } from "./keyCombos";
 
 const press = (key: string, mods: Partial<ShortcutKey> = {}, target: EventTarget | null = null) =>
   shortcutAction({

@@ -1,4 +1,5 @@
 import type { Flow } from "../../engine/flow";
+import { nodeMemoryId } from "../../engine/memorySettings";
 
 /**
  * Successive multiples of the golden angle stay far apart on the colour wheel however many
@@ -29,9 +30,8 @@ export function memoryColor(hue: number): string {
 export function memoryColors(flow: Pick<Flow, "nodes">): Map<string, string> {
   const colors = new Map<string, string>();
   for (const node of flow.nodes) {
-    if (node.type !== "llm") continue;
-    const id = node.config?.memoryId;
-    if (typeof id !== "string" || id === "" || colors.has(id)) continue;
+    const id = nodeMemoryId(node);
+    if (id === null || colors.has(id)) continue;
     colors.set(id, memoryColor(memoryHue(colors.size)));
   }
   return colors;

@@ -1,4 +1,5 @@
 import type { FlowNode, MemoryMode } from "../../engine/flow";
+import { type MemorySettings, nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { windowLabel } from "../memory/memoryLabels";
 import type { NodeProblemSummary } from "./flowDerived";
@@ -11,11 +12,7 @@ export function modeLabel(mode: MemoryMode): string | null {
 }
 
 /** The memory part of an LLM's description, e.g. "memory chat_llm, last 5 messages". */
-export function memoryDescription(
-  memoryId: string | null,
-  windowSize: number | null,
-  mode: MemoryMode,
-): string {
+export function memoryDescription({ memoryId, windowSize, mode }: MemorySettings): string {
   if (!memoryId) return "no memory";
   const parts = [`memory ${memoryId}`, windowLabel(windowSize)];
   const m = modeLabel(mode);
@@ -36,14 +33,7 @@ function problemWords(summary: NodeProblemSummary | undefined): string | null {
 export function nodeAccessibleName(node: FlowNode, problems?: NodeProblemSummary): string {
   const parts = [`${NODE_KINDS[node.type]?.label ?? node.type} ${node.id}`];
   if (node.type === "llm") {
-    const c = node.config ?? {};
-    parts.push(
-      memoryDescription(
-        c.memoryId || null,
-        c.memoryWindowSize ?? null,
-        c.memoryMode ?? "read-write",
-      ),
-    );
+    parts.push(memoryDescription(nodeMemory(node)));
   }
   const p = problemWords(problems);
   if (p) parts.push(p);

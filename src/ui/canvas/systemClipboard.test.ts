@@ -114,15 +114,19 @@ describe("useClipboardEvents", () => {
     const paste = clipboardEvent("paste", TWO_TEMPLATES);
     field.dispatchEvent(paste.event);
     expect(paste.event.defaultPrevented).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(ids()).toHaveLength(3);
+    // A paste the canvas took would add its nodes only once the reader has loaded, however long
+    // that takes: so paste the same text on the canvas after it, and wait for that one. Pastes
+    // finish in order, so had the field's paste been taken too its nodes would be there by then.
+    document.getElementById("canvas")?.dispatchEvent(clipboardEvent("paste", TWO_TEMPLATES).event);
+    await waitFor(() => expect(ids()).toContain("notes"), { timeout: 5000 });
+    expect(ids()).toEqual(["input", "chat_llm", "output", "notes", "chat_llm_2"]);
   });
 
   it("pastes flow JSON from the system clipboard", async () => {
     openChat();
     renderHook(useClipboardEvents);
     document.getElementById("canvas")?.dispatchEvent(clipboardEvent("paste", TWO_TEMPLATES).event);
-    await waitFor(() => expect(ids()).toContain("notes"));
+    await waitFor(() => expect(ids()).toContain("notes"), { timeout: 5000 });
   });
 
   it("falls back to the nodes copied here when the clipboard holds no text", () => {

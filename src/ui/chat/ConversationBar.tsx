@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ConversationId } from "../../engine/ids";
 import { useStudio } from "../../store/studioStore";
-import { ConversationTitleForm } from "./ConversationTitleForm";
+import { InlineEditForm } from "../common/InlineEditForm";
 import { conversationLabels } from "./conversationLabels";
 import { DeleteConversationDialog } from "./DeleteConversationDialog";
 import { PencilIcon, PlusIcon, TrashIcon } from "./icons";
@@ -53,8 +53,16 @@ export function ConversationBar() {
   return (
     <div className="chat-conversations">
       {mode === "rename" && current ? (
-        <ConversationTitleForm
-          title={current.title}
+        <InlineEditForm
+          initial={current.title}
+          label="Conversation title"
+          maxLength={200}
+          className="chat-title-form"
+          actionsClassName="chat-title-actions"
+          save={{ text: "Save", label: "Save title", className: "chat-small" }}
+          cancel={{ text: "Cancel", label: "Cancel rename", className: "chat-small secondary" }}
+          canSave={(draft) => draft.trim() !== ""}
+          unchangedCancels
           onSave={(title) => {
             void useStudio.getState().renameConversation(current.id, title);
             back("rename");

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChatTurn } from "../../store/chatTurns";
 import { useStudio } from "../../store/studioStore";
+import { InlineEditForm } from "../common/InlineEditForm";
 import { BranchSwitcher } from "./BranchSwitcher";
 import { PencilIcon } from "./icons";
-import { MessageEditForm } from "./MessageEditForm";
 
 interface UserMessageProps {
   turn: ChatTurn;
@@ -33,10 +33,23 @@ export function UserMessage({ turn, turnIndex, busy }: UserMessageProps) {
 
   if (editing) {
     return (
-      <MessageEditForm
+      <InlineEditForm
         initial={turn.input}
-        busy={busy}
-        onSend={(text) => {
+        label="Edit message"
+        multiline
+        keepWhitespace
+        hint={{
+          text: "Sends from this point as a new version, with memory as it was here. The current version is kept.",
+          className: "chat-hint",
+        }}
+        className="chat-edit"
+        actionsClassName="chat-edit-actions"
+        cancelFirst
+        save={{ text: "Send edit", className: "chat-small" }}
+        cancel={{ text: "Cancel", className: "chat-small secondary" }}
+        // During a run the edit can be written but not sent yet.
+        canSave={(draft) => !busy && draft.trim() !== ""}
+        onSave={(text) => {
           setEditing(false);
           void useStudio.getState().editMessage(turnIndex, text);
         }}

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { FlowId } from "../../engine/ids";
 import type { FlowSummary } from "../../store/studioStore";
+import { InlineEditForm } from "../common/InlineEditForm";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
-import { RenameForm } from "./RenameForm";
 import { savedAgo } from "./savedAgo";
 
 /** What a row can ask of the menu; the menu reports failures and moves focus where it belongs. */
@@ -49,10 +49,17 @@ export function FlowRow(props: FlowRowProps) {
   return (
     <li className="flow-row" aria-current={current ? "true" : undefined}>
       {renaming ? (
-        <RenameForm
-          name={flow.name}
+        <InlineEditForm
+          initial={flow.name}
+          label="Flow name"
+          className="flow-rename"
+          actionsClassName="flow-rename-actions"
+          save={{ text: "Save", label: "Save name", className: "flow-action" }}
+          cancel={{ text: "Cancel", label: "Cancel rename", className: "flow-action" }}
           problemWith={nameProblem}
+          unchangedCancels
           onCancel={endRename}
+          // A refused rename leaves the form open; the menu says why.
           onSave={async (name) => {
             const saved = await actions.rename(flow.id, name);
             if (saved) endRename();

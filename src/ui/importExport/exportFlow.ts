@@ -6,7 +6,7 @@ import {
 } from "../../format";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
-import { downloadText } from "./downloadText";
+import { downloadText } from "../common/download";
 import { collectFlowConversations } from "./flowConversations";
 
 /*

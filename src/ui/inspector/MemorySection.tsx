@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { type Flow, type LlmNode, MEMORY_MODES, type MemoryMode } from "../../engine/flow";
+import { defaultMemoryId, memorySettings } from "../../engine/memorySettings";
 import { memoryUsageOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { parseWindowSize } from "../memory/memoryLabels";
@@ -32,9 +33,8 @@ interface MemorySectionProps {
 
 export function MemorySection({ node, flow, problems, update, previewSource }: MemorySectionProps) {
   const { config } = node;
-  const memoryId = typeof config.memoryId === "string" ? config.memoryId : null;
-  const mode = config.memoryMode ?? "read-write";
-  const windowSize = config.memoryWindowSize ?? null;
+  const settings = memorySettings(config);
+  const { memoryId, mode, windowSize } = settings;
 
   return (
     <fieldset className="inspector-memory">
@@ -44,7 +44,9 @@ export function MemorySection({ node, flow, problems, update, previewSource }: M
           type="checkbox"
           checked={memoryId !== null}
           // On, the memory is named after the node, as in the seed (memory_id="chat_llm").
-          onChange={(e) => update({ memoryId: e.target.checked ? node.id : undefined })}
+          onChange={(e) =>
+            update({ memoryId: e.target.checked ? defaultMemoryId(node.id) : undefined })
+          }
         />
         Use memory
       </label>
@@ -85,9 +87,7 @@ export function MemorySection({ node, flow, problems, update, previewSource }: M
       )}
       <NextCallPreview
         systemPrompt={config.systemPrompt}
-        memoryId={memoryId}
-        mode={mode}
-        windowSize={windowSize}
+        settings={settings}
         source={previewSource}
       />
     </fieldset>

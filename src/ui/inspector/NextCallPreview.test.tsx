@@ -131,6 +131,15 @@ describe("NodeInspector next call preview", () => {
     expect(lines()).toEqual(["(your next message)"]);
   });
 
+  it("leaves out a blank system prompt, as the run does not send it", async () => {
+    openWithWindow(1);
+    useFlowStore.getState().updateConfig(nodeId("llm1"), { systemPrompt: "  \n" });
+    render(<NodeInspector previewSource={await sourceWith(2)} />);
+    await waitFor(() =>
+      expect(lines()).toEqual(["user U1 [not sent]", "assistant A1", "(your next message)"]),
+    );
+  });
+
   it("shows an empty memory for a new conversation, without any storage", () => {
     openWithSelection(sharedMemoryFlow(), "llm2");
     render(<NodeInspector />);

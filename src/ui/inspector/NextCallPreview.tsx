@@ -1,37 +1,43 @@
 import { useId } from "react";
-import type { MemoryMode } from "../../engine/flow";
+import { type AssembledCall, assembleCall } from "../../engine/callAssembly";
+import type { MemoryId } from "../../engine/ids";
+import { type MemorySettings, readsMemory } from "../../engine/memorySettings";
 import { windowLabel } from "../memory/memoryLabels";
-import { headOf, type PreviewSource, useMemoryHeads } from "./memoryHeadsSource";
+import { type PreviewSource, useMemoryHeads } from "./memoryHeadsSource";
 import { useWindowPreview, type WindowPreview } from "./useWindowPreview";
 
 interface NextCallPreviewProps {
   systemPrompt: string | undefined;
-  /** null: the node has no memory. */
-  memoryId: string | null;
-  mode: MemoryMode;
-  windowSize: number | null;
+  /** The node's memory settings (memorySettings): memoryId null means no memory. */
+  settings: MemorySettings;
   /** For tests and embedding; by default the open conversation of the studio. */
   source?: PreviewSource;
 }
 
+/**
+ * The prompt is only known when the run renders it, so the preview assembles the call around
+ * an empty one and shows its place as "(your next message)".
+ */
+const NEXT_PROMPT = "";
+
 /** What this node would send with the next chat message, in the open conversation. */
 export function NextCallPreview(props: NextCallPreviewProps) {
   const headingId = useId();
+  const { settings, systemPrompt } = props;
   return (
     <section className="inspector-preview" aria-labelledby={headingId}>
       <h3 id={headingId}>Next call preview</h3>
-      {props.memoryId === null ? (
-        <Messages
-          summary="No memory: this node sees only the system prompt and the prompt."
-          systemPrompt={props.systemPrompt}
-        />
-      ) : props.mode === "write-only" ? (
-        <Messages
-          summary={`Write only: this node sees no history; it records its prompt and reply in "${props.memoryId}".`}
-          systemPrompt={props.systemPrompt}
-        />
+      {readsMemory(settings) ? (
+        <MemoryPreview {...props} settings={settings} />
       ) : (
-        <MemoryPreview {...props} memoryId={props.memoryId} />
+        <Messages
+          summary={
+            settings.memoryId === null
+              ? "No memory: this node sees only the system prompt and the prompt."
+              : `Write only: this node sees no history; it records its prompt and reply in "${settings.memoryId}".`
+          }
+          call={assembleCall({ systemPrompt, memory: null, prompt: NEXT_PROMPT })}
+        />
       )}
     </section>
   );
@@ -39,15 +45,13 @@ export function NextCallPreview(props: NextCallPreviewProps) {
 
 function MemoryPreview({
   systemPrompt,
-  memoryId,
-  mode,
-  windowSize,
+  settings,
   source,
-}: NextCallPreviewProps & { memoryId: string }) {
+}: NextCallPreviewProps & { settings: MemorySettings & { memoryId: MemoryId } }) {
   const heads = useMemoryHeads(source);
   const ready = heads.status === "ready";
-  const head = ready ? headOf(heads.heads, memoryId) : null;
-  const read = useWindowPreview(ready ? heads.saver : null, head, mode, windowSize);
+  const read = useWindowPreview(ready ? heads.saver : null, ready ? heads.heads : {}, settings);
+  const { memoryId, windowSize } = settings;
 
   if (heads.status === "unavailable") {
     return <p className="inspector-help">Memory is not available: {heads.reason}</p>;
@@ -57,37 +61,51 @@ function MemoryPreview({
   }
   if (read.status === "failed") return <p className="inspector-problem error">{read.message}</p>;
   const { preview, stale } = read;
+  const call = previewCall(systemPrompt, preview);
   const summary =
-    head === null
+    (heads.heads[memoryId] ?? null) === null
       ? `Memory "${memoryId}" is empty in this conversation: this node sees only the system prompt and the prompt.`
-      : `From memory "${memoryId}": ${windowLabel(windowSize)} (${preview.kept.length} sent, ${preview.dropped.length + preview.earlier} left out).`;
-  return <Messages summary={summary} systemPrompt={systemPrompt} preview={preview} stale={stale} />;
+      : `From memory "${memoryId}": ${windowLabel(windowSize)} (${preview.memory.kept.length} sent, ${preview.memory.droppedCount} left out).`;
+  return <Messages summary={summary} call={call} stale={stale} />;
 }
+
+const previewCall = (systemPrompt: string | undefined, preview: WindowPreview): AssembledCall =>
+  assembleCall({ systemPrompt, memory: preview.memory, shown: preview.shown, prompt: NEXT_PROMPT });
 
 interface MessagesProps {
   summary: string;
-  systemPrompt: string | undefined;
-  preview?: WindowPreview;
+  call: AssembledCall;
   stale?: boolean;
 }
 
 /** The call in the order of the memory log: what the window leaves out, greyed, comes first. */
-function Messages({ summary, systemPrompt, preview, stale = false }: MessagesProps) {
+function Messages({ summary, call, stale = false }: MessagesProps) {
+  const system = call.messages.filter((m) => m.source.kind === "system");
+  const rest = call.messages.filter((m) => m.source.kind !== "system");
   return (
     <>
       <p className="inspector-help">{summary}</p>
       <ol className="inspector-preview-messages" aria-busy={stale || undefined}>
-        {systemPrompt && <Line speaker="system" text={systemPrompt} />}
-        {preview && preview.earlier > 0 && (
-          <li className="inspector-preview-earlier">and {preview.earlier} earlier</li>
+        {system.map((m) => (
+          <Line key="system" speaker="system" text={m.content} />
+        ))}
+        {call.earlier > 0 && (
+          <li className="inspector-preview-earlier">and {call.earlier} earlier</li>
         )}
-        {preview?.dropped.map((m) => (
-          <Line key={m.id} speaker={m.role} text={m.content} dropped />
-        ))}
-        {preview?.kept.map((m) => (
-          <Line key={m.id} speaker={m.role} text={m.content} />
-        ))}
-        <li className="inspector-preview-next">(your next message)</li>
+        {rest.map((m) =>
+          m.source.kind === "memory" ? (
+            <Line
+              key={`${m.dropped ? "dropped" : "kept"}:${m.source.messageId}`}
+              speaker={m.role}
+              text={m.content}
+              dropped={m.dropped}
+            />
+          ) : (
+            <li key="next" className="inspector-preview-next">
+              (your next message)
+            </li>
+          ),
+        )}
       </ol>
     </>
   );

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Flow } from "../../engine/flow";
 import { type EditResult, renameNode } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
+import { referenceTo } from "../../engine/template";
 import type { FlowProblem } from "../../engine/validateFlow";
 import { Field } from "./Field";
 
@@ -39,7 +40,7 @@ export function NodeIdField({ id, flow, onRename, problems }: NodeIdFieldProps) 
   return (
     <Field
       label="Node id"
-      help={`Other nodes use it as {{${id}}}; renaming updates their references.`}
+      help={`Other nodes use it as ${referenceTo(id)}; renaming updates their references.`}
       refusal={refusal ?? live}
       problems={problems}
     >

@@ -59,6 +59,20 @@ describe("NodeInspector memory settings", () => {
     expect(storedConfig("side")).not.toHaveProperty("memoryId");
   });
 
+  it("shows an empty memory id as no memory, as the run and the canvas treat it", () => {
+    const flow = sharedMemoryFlow();
+    flow.nodes = flow.nodes.map((n) =>
+      n.id === "side" && n.type === "llm" ? { ...n, config: { ...n.config, memoryId: "" } } : n,
+    );
+    openWithSelection(flow, "side");
+    render(<NodeInspector />);
+    const use = screen.getByRole("checkbox", { name: "Use memory" }) as HTMLInputElement;
+    expect(use.checked).toBe(false);
+    expect(screen.queryByRole("combobox", { name: "Memory ID" })).toBeNull();
+    const preview = screen.getByRole("region", { name: "Next call preview" });
+    expect(preview.textContent).toContain("No memory: this node sees only the system prompt");
+  });
+
   it("offers the node's id and the flow's memories, and says who shares the chosen one", async () => {
     openWithSelection(sharedMemoryFlow(), "side");
     render(<NodeInspector />);

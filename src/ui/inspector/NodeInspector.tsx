@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
+import { nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { problemsOf, structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
@@ -160,7 +161,7 @@ function shownFields(node: FlowNode): Set<string> {
   if (node.type !== "llm") return fields;
   for (const f of ["provider", "model", "systemPrompt", "temperature", "maxTokens"]) fields.add(f);
   if (node.config.provider !== "echo") fields.add("baseUrl");
-  if (typeof node.config.memoryId === "string") {
+  if (nodeMemory(node).memoryId !== null) {
     for (const f of ["memoryId", "memoryWindowSize", "memoryMode"]) fields.add(f);
   }
   return fields;

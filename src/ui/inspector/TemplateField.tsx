@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef } from "react";
+import { referenceTo } from "../../engine/template";
 import type { FlowProblem } from "../../engine/validateFlow";
 import { Field } from "./Field";
 import { formatOptional, parseOptionalText } from "./fieldParsers";
@@ -41,7 +42,7 @@ export function TemplateField({
   });
 
   const insert = (id: string) => {
-    const token = `{{${id}}}`;
+    const token = referenceTo(id);
     const box = textarea.current;
     const text = draft.text;
     const start = box && focusedOnce.current ? box.selectionStart : text.length;
@@ -77,12 +78,12 @@ export function TemplateField({
                     <button
                       type="button"
                       className="inspector-chip"
-                      title={`Insert {{${id}}} at the cursor`}
+                      title={`Insert ${referenceTo(id)} at the cursor`}
                       // Keep the caret where it is: a click would otherwise blur the box first.
                       onMouseDown={(e) => e.preventDefault()}
                       onClick={() => insert(id)}
                     >
-                      {`{{${id}}}`}
+                      {referenceTo(id)}
                     </button>
                   </li>
                 ))}

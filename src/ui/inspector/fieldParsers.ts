@@ -1,4 +1,5 @@
 import type { ProviderName } from "../../engine/flow";
+import { isHttpUrl } from "../../engine/url";
 import { NODE_ID_PATTERN } from "../../engine/validateFlow";
 
 /** A field's text read as a config value, or why it is refused (the shape of parseWindowSize). */
@@ -43,15 +44,6 @@ export function parseMemoryId(text: string): Parsed<string> {
     return { error: "Use letters, digits and _, not starting with a digit." };
   }
   return { value: trimmed };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 /** Empty means the provider's own endpoint, which an OpenAI-compatible server does not have. */

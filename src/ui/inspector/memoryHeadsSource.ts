@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { MessageId, RunId } from "../../engine/ids";
+import type { RunId } from "../../engine/ids";
 import type { MemoryHeads, Saver } from "../../engine/saver";
 import { useStudio } from "../../store/studioStore";
 
@@ -60,6 +60,3 @@ export function useMemoryHeads(override: PreviewSource | undefined): MemoryHeads
   if (!storage) return { status: "unavailable", reason: "Storage is not open yet." };
   return loaded?.runId === headRunId ? loaded.state : { status: "loading" };
 }
-
-export const headOf = (heads: MemoryHeads, memoryId: string): MessageId | null =>
-  heads[memoryId] ?? null;

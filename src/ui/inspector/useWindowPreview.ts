@@ -1,70 +1,55 @@
 import { useEffect, useState } from "react";
-import type { MemoryMode } from "../../engine/flow";
-import type { MessageId } from "../../engine/ids";
-import { readWindow } from "../../engine/memoryWindow";
-import type { MemoryMessage } from "../../engine/messages";
-import type { Saver } from "../../engine/saver";
+import { type MemoryReadShown, readCallMemoryShown } from "../../engine/callAssembly";
+import type { MemoryId, MessageId } from "../../engine/ids";
+import type { MemorySettings } from "../../engine/memorySettings";
+import type { MemoryHeads, Saver } from "../../engine/saver";
 
-/** How many of the messages the window leaves out are shown, newest first. */
-export const DROPPED_SHOWN = 10;
-
-export interface WindowPreview {
-  /** Sent with the next call, oldest first. */
-  kept: MemoryMessage[];
-  /** Left out by the window: the newest of them, oldest first. */
-  dropped: MemoryMessage[];
-  /** Left out and not read at all. */
-  earlier: number;
-}
+/** What the window keeps of the memory, and the newest of what it leaves out. */
+export type WindowPreview = MemoryReadShown;
 
 export type WindowPreviewState =
   | { status: "ready"; preview: WindowPreview; stale: boolean }
   | { status: "loading" }
   | { status: "failed"; message: string };
 
-const EMPTY: WindowPreview = { kept: [], dropped: [], earlier: 0 };
+const empty = (memoryId: MemoryId): WindowPreview => ({
+  memory: { memoryId, kept: [], droppedCount: 0, firstDroppedId: null },
+  shown: { dropped: [], earlier: 0 },
+});
 
 /**
- * What the window keeps and leaves out of a memory ending at `head`, read the way a call
- * reads it (O(window)) plus at most DROPPED_SHOWN messages beyond it. Re-read whenever the
- * head, mode or window changes; the last answer stays on screen (stale) meanwhile.
+ * What the window keeps and leaves out of a memory, read the way a call reads it
+ * (readCallMemory, O(window)) plus at most DROPPED_SHOWN messages beyond it. Re-read whenever
+ * the head, mode or window changes; the last answer stays on screen (stale) meanwhile.
  */
 export function useWindowPreview(
   saver: Pick<Saver, "readBack"> | null,
-  head: MessageId | null,
-  mode: MemoryMode,
-  windowSize: number | null,
+  heads: MemoryHeads,
+  settings: MemorySettings & { memoryId: MemoryId },
 ): WindowPreviewState {
-  const request = `${head}\u0000${mode}\u0000${windowSize}`;
+  const { memoryId, mode, windowSize } = settings;
+  const head: MessageId | null = heads[memoryId] ?? null;
+  const request = `${memoryId}\u0000${head}\u0000${mode}\u0000${windowSize}`;
   const [result, setResult] = useState<{ request: string; state: WindowPreviewState } | null>(null);
 
   useEffect(() => {
     if (!saver || head === null) return;
     let current = true;
     const answer = (state: WindowPreviewState) => current && setResult({ request, state });
-    (async () => {
-      const selection = await readWindow(saver, head, mode, windowSize);
-      const newestDroppedFirst = selection.firstDroppedId
-        ? await saver.readBack(selection.firstDroppedId, DROPPED_SHOWN)
-        : [];
-      answer({
-        status: "ready",
-        stale: false,
-        preview: {
-          kept: selection.kept,
-          dropped: newestDroppedFirst.reverse(),
-          earlier: selection.droppedCount - newestDroppedFirst.length,
-        },
-      });
-    })().catch((error: unknown) =>
-      answer({ status: "failed", message: `Could not read this memory: ${String(error)}` }),
-    );
+    const read = { memoryId, mode, windowSize };
+    readCallMemoryShown(saver, read, { [memoryId]: head })
+      .then((preview) =>
+        answer({ status: "ready", stale: false, preview: preview ?? empty(memoryId) }),
+      )
+      .catch((error: unknown) =>
+        answer({ status: "failed", message: `Could not read this memory: ${String(error)}` }),
+      );
     return () => {
       current = false;
     };
-  }, [saver, head, mode, windowSize, request]);
+  }, [saver, memoryId, head, mode, windowSize, request]);
 
-  if (head === null) return { status: "ready", preview: EMPTY, stale: false };
+  if (head === null) return { status: "ready", preview: empty(memoryId), stale: false };
   if (!result) return { status: "loading" };
   if (result.request === request) return result.state;
   return result.state.status === "ready" ? { ...result.state, stale: true } : { status: "loading" };

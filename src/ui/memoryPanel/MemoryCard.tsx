@@ -3,9 +3,10 @@ import type { MessageId, NodeId, RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { downloadJson } from "../common/download";
 import { windowLabel } from "../memory/memoryLabels";
 import { MemoryMessages } from "./MemoryMessages";
-import { downloadJson, exportFileName, memoryExport } from "./memoryExport";
+import { exportFileName, memoryExport } from "./memoryExport";
 import { useMemoryLog } from "./useMemoryLog";
 
 interface MemoryCardProps {

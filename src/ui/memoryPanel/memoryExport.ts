@@ -42,18 +42,3 @@ export function exportFileName(memoryId: string): string {
   const safe = memoryId.replace(/[\u0000-\u001f<>:"/\\|?*]/g, "_").trim() || "memory";
   return `${safe}.memory.json`;
 }
-
-/** Saves `data` as a JSON file through the browser's download, no server involved. */
-export function downloadJson(fileName: string, data: unknown): void {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later, not now: some browsers start reading the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

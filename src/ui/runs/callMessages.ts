@@ -1,10 +1,9 @@
+import { assembleCall, type CallMessage } from "../../engine/callAssembly";
 import type { MessageId } from "../../engine/ids";
+import { readDropped } from "../../engine/memoryWindow";
 import type { ChatRole, MemoryMessage } from "../../engine/messages";
 import type { LlmCallRecord } from "../../engine/runSnapshot";
 import type { Saver } from "../../engine/saver";
-
-/** How many of the messages a window dropped are read back to show, newest first. */
-export const DROPPED_SHOWN = 10;
 
 /** What the run views read from storage: messages by id, and memory logs walked back. */
 export interface CallReader {
@@ -38,7 +37,8 @@ export interface CallMessages {
 /**
  * Reads what a recorded call received. Kept and appended messages are resolved by id in one
  * storage read; the dropped ones (when asked for) are walked back from the newest of them,
- * at most DROPPED_SHOWN: showing a call costs O(window), not O(history).
+ * at most DROPPED_SHOWN: showing a call costs O(window), not O(history). The lines are
+ * assembled as the run assembled the call (engine/callAssembly.ts).
  */
 export async function loadCallMessages(
   reader: CallReader,
@@ -47,41 +47,40 @@ export async function loadCallMessages(
 ): Promise<CallMessages> {
   const memory = llm.memory;
   const ids = memory ? [...memory.keptIds, ...memory.appendedIds] : [];
-  const [resolved, droppedNewestFirst] = await Promise.all([
+  const [resolved, shown] = await Promise.all([
     reader.messages.resolve(ids),
-    options.dropped && memory?.firstDroppedId
-      ? reader.saver.readBack(memory.firstDroppedId, DROPPED_SHOWN)
-      : Promise.resolve([]),
+    options.dropped && memory ? readDropped(reader.saver, memory) : undefined,
   ]);
   const keptCount = memory?.keptIds.length ?? 0;
-  const kept = resolved.slice(0, keptCount);
-  const fromMemory = (message: MemoryMessage, dropped: boolean): CallLine => ({
-    key: `${dropped ? "dropped" : "kept"}:${message.id}`,
-    role: message.role,
-    content: message.content,
-    source: "memory",
-    memoryId: message.memoryId,
-    dropped,
-    message,
+  const call = assembleCall({
+    systemPrompt: llm.systemPrompt,
+    memory: memory ? { ...memory, kept: resolved.slice(0, keptCount) } : null,
+    prompt: llm.prompt,
+    ...(shown && { shown }),
   });
-  const lines: CallLine[] = [];
-  if (llm.systemPrompt !== undefined) {
-    lines.push({
-      key: "system",
-      role: "system",
-      content: llm.systemPrompt,
-      source: "system",
-      dropped: false,
-    });
-  }
-  // readBack answers newest first; the log reads oldest first.
-  for (const m of [...droppedNewestFirst].reverse()) lines.push(fromMemory(m, true));
-  for (const m of kept) lines.push(fromMemory(m, false));
-  lines.push({ key: "prompt", role: "user", content: llm.prompt, source: "run", dropped: false });
   return {
-    lines,
-    earlier: options.dropped ? (memory?.droppedCount ?? 0) - droppedNewestFirst.length : 0,
+    lines: call.messages.map(toLine),
+    earlier: call.earlier,
     appended: resolved.slice(keptCount),
+  };
+}
+
+function toLine(m: CallMessage): CallLine {
+  const { source } = m;
+  const line: CallLine = {
+    key: "",
+    role: m.role,
+    content: m.content,
+    source: source.kind,
+    dropped: m.dropped,
+  };
+  if (source.kind === "system") return { ...line, key: "system" };
+  if (source.kind === "run") return { ...line, key: "prompt" };
+  return {
+    ...line,
+    key: `${m.dropped ? "dropped" : "kept"}:${source.messageId}`,
+    memoryId: source.memoryId,
+    ...(m.message && { message: m.message }),
   };
 }
 

@@ -14,3 +14,8 @@ export function downloadText(fileName: string, text: string, type: string): void
   // Revoked later, not now: some browsers start reading the blob only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves `data` as an indented JSON file (ending in a newline, as editors write them). */
+export function downloadJson(fileName: string, data: unknown): void {
+  downloadText(fileName, `${JSON.stringify(data, null, 2)}\n`, "application/json");
+}

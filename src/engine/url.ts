@@ -1,0 +1,14 @@
+/**
+ * Whether `value` is an absolute http:// or https:// address: the only kind a provider's base
+ * URL may be (a fetch to file:, data: or javascript: would fail, or worse). Anything that is not
+ * a string, or that the URL parser refuses, is not one.
+ */
+export function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
