@@ -84,7 +84,7 @@ function write(flow: Flow): string {
     const template = nodeTemplate(node);
     const upstream = graph.upstream.get(node.id as NodeId) ?? [];
     // A node without a template passes its single input through (validation ensures one).
-    const value =
+    const value = () =>
       template === undefined
         ? `values[${pyString(upstream[0] as string)}]`
         : `render(${pyString(template)}, values)`;
@@ -93,16 +93,16 @@ function write(flow: Flow): string {
         body.push(`values[${pyString(node.id)}] = message`);
         break;
       case "template":
-        body.push(`values[${pyString(node.id)}] = ${value}`);
+        body.push(`values[${pyString(node.id)}] = ${value()}`);
         break;
       case "llm":
         body.push(
-          `result = await agent(prompt=${value}).collect()`,
+          `result = await agent(prompt=${value()}).collect()`,
           `values[${pyString(node.id)}] = result.output.content[0].text`,
         );
         break;
       case "output":
-        body.push(`values[${pyString(node.id)}] = ${value}`);
+        body.push(`values[${pyString(node.id)}] = ${value()}`);
         outputs.push(`${pyString(node.id)}: values[${pyString(node.id)}]`);
         break;
     }
