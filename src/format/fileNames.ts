@@ -16,7 +16,11 @@ function slug(name: string, separator: string): string {
 export const flowFileName = (flow: Pick<Flow, "name">) => `${slug(flow.name, "-")}.flow.json`;
 
 /** "Chat with memory" → "chat_with_memory.py": a valid Python module name. */
-export function timbalPythonFileName(flow: Pick<Flow, "name">): string {
+export function timbalPythonFileName(flow: Pick<Flow, "name">, suffix = ""): string {
   const base = slug(flow.name, "_");
-  return `${/^[0-9]/.test(base) ? `flow_${base}` : base}.py`;
+  return `${/^[0-9]/.test(base) ? `flow_${base}` : base}${suffix}.py`;
 }
+
+/** "Chat with memory" → "chat_with_memory_agent.py": the Timbal 1.x Agent export. */
+export const timbalAgentFileName = (flow: Pick<Flow, "name">) =>
+  timbalPythonFileName(flow, "_agent");

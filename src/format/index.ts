@@ -4,8 +4,9 @@
  * Only what callers outside src/format use is exported here (knip, in `npm run lint`,
  * reports an export nobody uses).
  */
+export { exportTimbalAgent } from "./exportTimbalAgent";
 export { exportTimbalPython } from "./exportTimbalPython";
-export { flowFileName, timbalPythonFileName } from "./fileNames";
+export { flowFileName, timbalAgentFileName, timbalPythonFileName } from "./fileNames";
 export { DEFAULT_MAX_BYTES, flowFileTooLarge } from "./fileSize";
 export type { FlowFileError } from "./flowFileErrors";
 export { type FlowFileSummary, flowFileSummary } from "./flowFileSummary";

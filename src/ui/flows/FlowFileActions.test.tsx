@@ -118,6 +118,29 @@ describe("Flows menu: export", () => {
     expect(downloads[0]?.name).toBe("chat_with_memory.py");
     expect(await downloads[0]?.blob.text()).toContain("add_llm(");
   });
+
+  it("exports a Timbal Agent where the flow fits one, and says why not where it does not", async () => {
+    const { user } = setup();
+    const menu = await openMenu(user);
+    const button = within(menu).getByRole("button", { name: "Export as Timbal Agent" });
+    await user.click(button);
+    expect(
+      await screen.findByText(
+        /^Could not export the flow as a Timbal Agent: LLM "chat_llm" uses the "echo" provider/,
+      ),
+    ).toBeTruthy();
+    expect(downloads).toHaveLength(0);
+
+    const flow = STARTER_FLOWS.chatWithMemory.build();
+    for (const node of flow.nodes) {
+      if (node.type === "llm") Object.assign(node.config, { provider: "openai", model: "gpt-4o" });
+    }
+    useFlowStore.setState({ flow });
+    await user.click(button);
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]?.name).toBe("chat_with_memory_agent.py");
+    expect(await downloads[0]?.blob.text()).toContain('model="openai/gpt-4o"');
+  });
 });
 
 describe("Flows menu: import", () => {

@@ -14,7 +14,7 @@ interface FlowFileActionsProps {
 
 /**
  * The open flow as a file: export it (optionally with its conversations and memories), export
- * it as Timbal Python, or import a flow file as a new flow (previewed first, see ImportDialog).
+ * it as Timbal Python (the 0.x Flow builder, or a 1.x Agent where the flow fits one), or import a flow file as a new flow (previewed first, see ImportDialog).
  */
 export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
   const hasFlow = useFlowStore((s) => s.flow !== null);
@@ -31,6 +31,10 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
   const exportPython = () =>
     attempt("export the flow as Python", async () =>
       (await loadExports()).exportOpenFlowAsPython(),
+    );
+  const exportAgent = () =>
+    attempt("export the flow as a Timbal Agent", async () =>
+      (await loadExports()).exportOpenFlowAsTimbalAgent(),
     );
   const onFileChosen = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -68,6 +72,15 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
           onClick={() => void exportPython()}
         >
           Export as Python
+        </button>
+        <button
+          type="button"
+          className="flow-action"
+          title="Timbal 1.x: one Agent per LLM, each with its own memory"
+          disabled={!hasFlow}
+          onClick={() => void exportAgent()}
+        >
+          Export as Timbal Agent
         </button>
         <button
           type="button"

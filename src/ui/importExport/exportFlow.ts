@@ -1,6 +1,8 @@
 import {
+  exportTimbalAgent,
   exportTimbalPython,
   flowFileName,
+  timbalAgentFileName,
   timbalPythonFileName,
   writeFlowFile,
 } from "../../format";
@@ -38,4 +40,15 @@ export async function exportOpenFlow(options: { includeConversations: boolean })
 export function exportOpenFlowAsPython(): void {
   const { flow } = openFlow();
   downloadText(timbalPythonFileName(flow), exportTimbalPython(flow), "text/x-python");
+}
+
+/**
+ * Downloads the flow as a Timbal 1.x module (an Agent per LLM), or throws the reasons it cannot
+ * be one: an export that behaved differently from the app would be worse than none.
+ */
+export function exportOpenFlowAsTimbalAgent(): void {
+  const { flow } = openFlow();
+  const result = exportTimbalAgent(flow);
+  if (!result.ok) throw new Error(result.reasons.join(" "));
+  downloadText(timbalAgentFileName(flow), result.source, "text/x-python");
 }
