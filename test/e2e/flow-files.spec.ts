@@ -183,6 +183,8 @@ test("export as Python downloads a Timbal module", async ({ page }) => {
   expect(python.file.suggestedFilename()).toBe("chat_with_memory.py");
   expect(python.text).toContain("add_llm(");
   expect(python.text).toContain('memory_id="chat_llm"');
+  // Runnable as it is: a send() that carries memory from one turn to the next.
+  expect(python.text).toContain("async def send(prompt: str, parent_id: str | None = None):");
 });
 
 /** Drops a file on the canvas as the desktop would: dragover, then drop, with the file in it. */
