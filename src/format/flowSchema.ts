@@ -3,6 +3,10 @@ import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../engine/fl
 import { NODE_KINDS } from "../engine/nodeKinds";
 import { NODE_ID_PATTERN } from "../engine/validateFlow";
 
+// Validate without generated code: zod otherwise probes `new Function`, which the page's
+// Content Security Policy refuses (and reports as a violation).
+z.config({ jitless: true });
+
 /*
  * The one validator of a version 1 flow file: the importer runs it, and the JSON Schema in
  * docs/flow.schema.json is generated from it, so the two cannot drift apart.
