@@ -18,7 +18,7 @@ export interface AutosaveDeps {
 /**
  * Saves the open flow to IndexedDB as the user edits (debounced), and at once when the page
  * is hidden or closed, so a reload reopens it exactly as it was, viewport included. Returns
- * the stop, which saves what is pending first.
+ * the stop, which saves what is pending and resolves when those writes are done.
  */
 export function startAutosave({
   editor,
@@ -30,6 +30,12 @@ export function startAutosave({
   let timer: ReturnType<typeof setTimeout> | null = null;
   let savedFlow = editor.getState().flow;
   let savedViewport = editor.getState().viewport;
+  /** The writes started and not yet done, so stopping can wait for them. */
+  const pending = new Set<Promise<unknown>>();
+  const track = (write: Promise<unknown>) => {
+    const done = write.catch(() => undefined).finally(() => pending.delete(done));
+    pending.add(done);
+  };
 
   const cancelTimer = () => {
     if (timer) clearTimeout(timer);
@@ -40,7 +46,7 @@ export function startAutosave({
     flow: NonNullable<typeof savedFlow>,
   ) => {
     savedFlow = flow;
-    void saver.saveFlow(flowId, flow).then((record) => record && onSaved());
+    track(saver.saveFlow(flowId, flow).then((record) => record && onSaved()));
   };
   const flush = () => {
     cancelTimer();
@@ -49,7 +55,7 @@ export function startAutosave({
     if (flow !== savedFlow) save(flowId, flow);
     if (viewport && viewport !== savedViewport) {
       savedViewport = viewport;
-      void settings.put(SETTINGS.viewport(flowId), viewport);
+      track(settings.put(SETTINGS.viewport(flowId), viewport));
     }
   };
 
@@ -68,9 +74,10 @@ export function startAutosave({
     timer = setTimeout(flush, SAVE_DELAY_MS);
   });
   const stopListening = browser.onPageHide(flush);
-  return () => {
+  return async () => {
     flush();
     unsubscribe();
     stopListening();
+    await Promise.all(pending);
   };
 }

@@ -47,24 +47,3 @@ export function memoryKeyValueStorage(): KeyValueStorage & { readonly size: numb
     },
   };
 }
-
-/** Browser services with nothing behind them but memory: a page that is never hidden. */
-export function fakeBrowserServices(
-  patch: Partial<BrowserServices> = {},
-): BrowserServices & { hidePage(): void } {
-  const listeners = new Set<() => void>();
-  return {
-    origin: "http://localhost",
-    localStorage: memoryKeyValueStorage(),
-    sessionStorage: memoryKeyValueStorage(),
-    storageManager: null,
-    onPageHide(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    hidePage: () => {
-      for (const listener of [...listeners]) listener();
-    },
-    ...patch,
-  };
-}

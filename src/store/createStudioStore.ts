@@ -28,7 +28,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
   const editor = deps.editor ?? createFlowStore({ now: clock });
   let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;
-  let stopAutosave: (() => void) | null = null;
+  let stopAutosave: (() => Promise<void>) | null = null;
   let initializing: Promise<void> | null = null;
 
   const store = createStore<StudioState>()((set, get) => {
@@ -102,9 +102,10 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         initializing ??= load();
         return initializing;
       },
-      dispose() {
-        stopAutosave?.();
+      async dispose() {
+        const stop = stopAutosave;
         stopAutosave = null;
+        await stop?.();
       },
     };
 

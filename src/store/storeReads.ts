@@ -38,14 +38,15 @@ export interface StoreReads {
 export function createStoreReads(ctx: SliceContext): StoreReads {
   const manager = ctx.browser.storageManager;
   return {
-    readRun: (id) => ctx.storage().runs.get(id),
-    readBack: (head, limit) => ctx.storage().saver.readBack(head, limit),
+    // Async, so a read before the storage is open rejects instead of throwing.
+    readRun: async (id) => ctx.storage().runs.get(id),
+    readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),
     async readMemoryLog(head) {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);
       return [...newestFirst].reverse();
     },
-    readMessages: (ids) => ctx.storage().messages.resolve(ids),
-    conversationsForExport: (flowId) => collectFlowConversations(ctx.storage(), flowId),
+    readMessages: async (ids) => ctx.storage().messages.resolve(ids),
+    conversationsForExport: async (flowId) => collectFlowConversations(ctx.storage(), flowId),
 
     async storageStatus() {
       if (!manager) return { supported: false, persisted: null, usage: null, quota: null };

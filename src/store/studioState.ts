@@ -11,7 +11,7 @@ export interface LifecycleState {
   /** Opens the storage and the last flow (once, however often it is called). */
   init(): Promise<void>;
   /** Stops the autosave, saving what is pending first (the storage stays open). */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** The whole studio store: one slice per concern, each in its own file. */
