@@ -26,7 +26,7 @@ export function startAutosave({
   settings,
   browser,
   onSaved,
-}: AutosaveDeps): () => void {
+}: AutosaveDeps): () => Promise<void> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let savedFlow = editor.getState().flow;
   let savedViewport = editor.getState().viewport;

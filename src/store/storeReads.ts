@@ -21,6 +21,8 @@ export interface StorageStatus {
  * not open.
  */
 export interface StoreReads {
+  /** False where the page cannot see navigator.storage (known at once, before any read). */
+  storageSupported: boolean;
   readRun(id: RunId): Promise<RunSnapshot | undefined>;
   /** A memory log walked back from `head`, newest first, at most `limit` messages. */
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
@@ -38,6 +40,7 @@ export interface StoreReads {
 export function createStoreReads(ctx: SliceContext): StoreReads {
   const manager = ctx.browser.storageManager;
   return {
+    storageSupported: manager !== null,
     // Async, so a read before the storage is open rejects instead of throwing.
     readRun: async (id) => ctx.storage().runs.get(id),
     readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),

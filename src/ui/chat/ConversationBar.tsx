@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ConversationId } from "../../engine/ids";
-import { useStudio } from "../../store/studioStore";
+import { useStudio, useStudioApi } from "../../store/studioStore";
 import { ConversationTitleForm } from "./ConversationTitleForm";
 import { conversationLabels } from "./conversationLabels";
 import { DeleteConversationDialog } from "./DeleteConversationDialog";
@@ -16,6 +16,7 @@ export function ConversationBar() {
   const conversations = useStudio((s) => s.conversations);
   const conversationId = useStudio((s) => s.conversationId);
   const busy = useStudio((s) => s.running !== null);
+  const studio = useStudioApi();
   const [mode, setMode] = useState<Mode>("list");
   const renameRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -47,7 +48,7 @@ export function ConversationBar() {
   };
 
   const open = (id: string) => {
-    if (id !== "") void useStudio.getState().openConversation(id as ConversationId);
+    if (id !== "") void studio.getState().openConversation(id as ConversationId);
   };
 
   return (
@@ -56,7 +57,7 @@ export function ConversationBar() {
         <ConversationTitleForm
           title={current.title}
           onSave={(title) => {
-            void useStudio.getState().renameConversation(current.id, title);
+            void studio.getState().renameConversation(current.id, title);
             back("rename");
           }}
           onCancel={() => back("rename")}
@@ -107,7 +108,7 @@ export function ConversationBar() {
             aria-label="New conversation"
             title="New conversation: every memory starts empty"
             disabled={busy}
-            onClick={() => useStudio.getState().newConversation()}
+            onClick={() => studio.getState().newConversation()}
           >
             <PlusIcon />
             New
@@ -118,7 +119,7 @@ export function ConversationBar() {
         <DeleteConversationDialog
           title={current.title}
           onConfirm={() => {
-            void useStudio.getState().deleteConversation(current.id);
+            void studio.getState().deleteConversation(current.id);
             back("new");
           }}
           onCancel={() => back("delete")}
