@@ -1,3 +1,5 @@
+import type { Flow } from "../engine/flow";
+import type { FlowId } from "../engine/ids";
 import type { BrowserServices } from "./browserServices";
 import type { FlowSaver } from "./flowSaver";
 import type { FlowStoreApi } from "./flowStore";
@@ -41,10 +43,7 @@ export function startAutosave({
     if (timer) clearTimeout(timer);
     timer = null;
   };
-  const save = (
-    flowId: Parameters<FlowSaver["saveFlow"]>[0],
-    flow: NonNullable<typeof savedFlow>,
-  ) => {
+  const save = (flowId: FlowId, flow: Flow) => {
     savedFlow = flow;
     track(saver.saveFlow(flowId, flow).then((record) => record && onSaved()));
   };

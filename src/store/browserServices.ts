@@ -36,14 +36,11 @@ export interface BrowserServices {
 }
 
 /** A Map-backed KeyValueStorage, for tests and for pages without Web Storage. */
-export function memoryKeyValueStorage(): KeyValueStorage & { readonly size: number } {
+export function memoryKeyValueStorage(): KeyValueStorage {
   const values = new Map<string, string>();
   return {
     getItem: (key) => values.get(key) ?? null,
     setItem: (key, value) => void values.set(key, String(value)),
     removeItem: (key) => void values.delete(key),
-    get size() {
-      return values.size;
-    },
   };
 }

@@ -24,7 +24,7 @@ export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreAp
  * no page listener added, so building one (in main.tsx, or per test) has no side effects.
  */
 export function createStudioStore(deps: StudioDeps): StudioStore {
-  const clock = deps.clock ?? Date.now;
+  const clock = deps.clock ?? (() => Date.now());
   const editor = deps.editor ?? createFlowStore({ now: clock });
   let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;

@@ -185,7 +185,7 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
  */
 export function createFlowStore(options: { now?: () => number } = {}): FlowStoreApi {
   const travel = { reset() {} };
-  const store = createHistoryStore(options.now ?? Date.now, travel);
+  const store = createHistoryStore(options.now ?? (() => Date.now()), travel);
   /** After undo or redo, keep only selected ids that still exist (an undone rename or add). */
   const afterTimeTravel = (move: () => void) => {
     travel.reset();
