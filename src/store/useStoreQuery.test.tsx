@@ -41,10 +41,17 @@ describe("useStoreQuery", () => {
         useStoreQuery(() => reads.get(id)?.promise ?? Promise.reject(), [id]),
       { initialProps: { id: "a" } },
     );
+    reads.get("a")?.resolve("A");
+    await waitFor(() => expect(result.current).toEqual({ status: "ready", data: "A" }));
+    reads.set("a", deferred<string>());
     rerender({ id: "b" });
+    expect(result.current).toEqual({ status: "loading", previous: "A" });
     reads.get("b")?.resolve("B");
     await waitFor(() => expect(result.current).toEqual({ status: "ready", data: "B" }));
-    reads.get("a")?.resolve("A");
+    // An answer to the older deps arriving late is dropped.
+    rerender({ id: "a" });
+    rerender({ id: "b" });
+    reads.get("a")?.resolve("A, late");
     await Promise.resolve();
     expect(result.current).toEqual({ status: "ready", data: "B" });
   });

@@ -3,12 +3,12 @@ import { type DependencyList, useEffect, useState } from "react";
 /** A read from the store as a component sees it. */
 export type QueryState<T> =
   | { status: "idle" }
-  | { status: "loading" }
+  /** `previous`: the answer to the deps before, when it was a success (a view may keep it, dimmed). */
+  | { status: "loading"; previous?: T }
   | { status: "ready"; data: T }
   | { status: "failed"; error: unknown };
 
 const IDLE = { status: "idle" } as const;
-const LOADING = { status: "loading" } as const;
 
 const sameDeps = (a: DependencyList, b: DependencyList) =>
   a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
@@ -16,7 +16,8 @@ const sameDeps = (a: DependencyList, b: DependencyList) =>
 /**
  * Runs `read` (a store read: readRun, readMemoryLog, ...) whenever `deps` change, and gives
  * its answer. An answer always belongs to the deps it was asked with: while a newer read is
- * on its way the state is "loading", never an older answer. `read` null: nothing to read.
+ * on its way the state is "loading" (with the older answer as `previous`, never as data).
+ * `read` null: nothing to read.
  */
 export function useStoreQuery<T>(
   read: (() => Promise<T>) | null,
@@ -39,7 +40,10 @@ export function useStoreQuery<T>(
   }, [enabled, ...deps]);
 
   if (!enabled) return IDLE;
-  return answer && sameDeps(answer.deps, deps) ? answer.state : LOADING;
+  if (answer && sameDeps(answer.deps, deps)) return answer.state;
+  return answer?.state.status === "ready"
+    ? { status: "loading", previous: answer.state.data }
+    : { status: "loading" };
 }
 
 /** An error's message, for a failed read shown to the user. */

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import type { MessageId } from "../../engine/ids";
 import type { MemoryHeads, Saver } from "../../engine/saver";
 import { useStudio } from "../../store/studioStore";
@@ -24,6 +25,8 @@ export function useMemoryHeads(override: PreviewSource | undefined): MemoryHeads
   const headRunId = useStudio((s) => s.headRunId);
   const readRun = useStudio((s) => s.readRun);
   const readBack = useStudio((s) => s.readBack);
+  // One object per store, not per render: the preview re-reads when its saver changes.
+  const saver = useMemo(() => ({ readBack }), [readBack]);
   const runId = override ? null : headRunId;
   const run = useStoreQuery(runId === null ? null : () => readRun(runId), [readRun, runId]);
 
@@ -31,7 +34,7 @@ export function useMemoryHeads(override: PreviewSource | undefined): MemoryHeads
   if (headRunId === null) return NEW_CONVERSATION;
   if (run.status === "ready") {
     return run.data
-      ? { status: "ready", saver: { readBack }, heads: run.data.memoryHeads }
+      ? { status: "ready", saver, heads: run.data.memoryHeads }
       : { status: "unavailable", reason: "The conversation's latest run is missing." };
   }
   if (run.status === "failed") {

@@ -1,9 +1,9 @@
-import { useEffect, useState } from "react";
 import type { MemoryMode } from "../../engine/flow";
 import type { MessageId } from "../../engine/ids";
 import { readWindow } from "../../engine/memoryWindow";
 import type { MemoryMessage } from "../../engine/messages";
 import type { Saver } from "../../engine/saver";
+import { useStoreQuery } from "../../store/useStoreQuery";
 
 /** How many of the messages the window leaves out are shown, newest first. */
 export const DROPPED_SHOWN = 10;
@@ -35,37 +35,33 @@ export function useWindowPreview(
   mode: MemoryMode,
   windowSize: number | null,
 ): WindowPreviewState {
-  const request = `${head}\u0000${mode}\u0000${windowSize}`;
-  const [result, setResult] = useState<{ request: string; state: WindowPreviewState } | null>(null);
-
-  useEffect(() => {
-    if (!saver || head === null) return;
-    let current = true;
-    const answer = (state: WindowPreviewState) => current && setResult({ request, state });
-    (async () => {
-      const selection = await readWindow(saver, head, mode, windowSize);
-      const newestDroppedFirst = selection.firstDroppedId
-        ? await saver.readBack(selection.firstDroppedId, DROPPED_SHOWN)
-        : [];
-      answer({
-        status: "ready",
-        stale: false,
-        preview: {
-          kept: selection.kept,
-          dropped: newestDroppedFirst.reverse(),
-          earlier: selection.droppedCount - newestDroppedFirst.length,
-        },
-      });
-    })().catch((error: unknown) =>
-      answer({ status: "failed", message: `Could not read this memory: ${String(error)}` }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [saver, head, mode, windowSize, request]);
+  const query = useStoreQuery(
+    saver && head !== null ? () => readPreview(saver, head, mode, windowSize) : null,
+    [saver, head, mode, windowSize],
+  );
 
   if (head === null) return { status: "ready", preview: EMPTY, stale: false };
-  if (!result) return { status: "loading" };
-  if (result.request === request) return result.state;
-  return result.state.status === "ready" ? { ...result.state, stale: true } : { status: "loading" };
+  if (query.status === "ready") return { status: "ready", preview: query.data, stale: false };
+  if (query.status === "failed")
+    return { status: "failed", message: `Could not read this memory: ${String(query.error)}` };
+  if (query.status === "loading" && query.previous)
+    return { status: "ready", preview: query.previous, stale: true };
+  return { status: "loading" };
+}
+
+async function readPreview(
+  saver: Pick<Saver, "readBack">,
+  head: MessageId,
+  mode: MemoryMode,
+  windowSize: number | null,
+): Promise<WindowPreview> {
+  const selection = await readWindow(saver, head, mode, windowSize);
+  const newestDroppedFirst = selection.firstDroppedId
+    ? await saver.readBack(selection.firstDroppedId, DROPPED_SHOWN)
+    : [];
+  return {
+    kept: selection.kept,
+    dropped: newestDroppedFirst.reverse(),
+    earlier: selection.droppedCount - newestDroppedFirst.length,
+  };
 }
