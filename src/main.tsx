@@ -1,12 +1,25 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { openStudioStorage } from "./storage/studioStorage";
+import { useFlowStore } from "./store/flowStore";
+import { createStudioStore, StudioProvider } from "./store/studioStore";
 import { App } from "./ui/App";
+import { pageBrowserServices } from "./ui/browserServices";
 import "./ui/styles.css";
+
+// The one place the app meets the real browser: IndexedDB, Web Storage, page events.
+const studio = createStudioStore({
+  storage: (options) => openStudioStorage(options),
+  browser: pageBrowserServices(),
+  editor: useFlowStore,
+});
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <StudioProvider store={studio}>
+      <App />
+    </StudioProvider>
   </StrictMode>,
 );

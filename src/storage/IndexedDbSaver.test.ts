@@ -154,18 +154,12 @@ describe("IndexedDbSaver messages", () => {
 });
 
 describe("IndexedDbSaver runs", () => {
-  it("saves a run, creates its conversation titled from the input, and points the head at it", async () => {
+  it("refuses a run whose conversation does not exist, and stores nothing", async () => {
     storage = await openTestStorage();
-    const input = "Please summarise the following very long document for me, thanks";
-    const run = testRun("r1", { input });
-    await storage.saver.saveRun(run);
-
-    expect(await storage.saver.loadRun(run.id)).toEqual(run);
-    const conversation = await storage.conversations.get(CONV_A);
-    expect(conversation?.headRunId).toBe(run.id);
-    expect(conversation?.flowId).toBe(FLOW_1);
-    expect(conversation?.title).toBe("Please summarise the following very lon…");
-    expect(Array.from(conversation?.title ?? "").length).toBeLessThanOrEqual(40);
+    const run = testRun("r1");
+    await expect(storage.saver.saveRun(run)).rejects.toThrow(/conv-a, which does not exist/);
+    expect(await storage.saver.loadRun(run.id)).toBeUndefined();
+    expect(await storage.conversations.get(CONV_A)).toBeUndefined();
   });
 
   it("moves the head to each newly saved run and bumps updatedAt, keeping the title", async () => {
@@ -184,6 +178,7 @@ describe("IndexedDbSaver runs", () => {
 
   it("saves nothing when the run names a conversation of another flow", async () => {
     storage = await openTestStorage();
+    await storage.conversations.create({ id: CONV_A, flowId: FLOW_1 });
     await storage.saver.saveRun(testRun("r1"));
     const foreign = testRun("r2", { parent: "r1", flowId: FLOW_2 });
 

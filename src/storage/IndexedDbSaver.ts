@@ -3,7 +3,6 @@ import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import type { Saver } from "../engine/saver";
 import { type Clock, systemClock } from "./clock";
-import { conversationTitle } from "./conversationTitle";
 import { STORE, type StudioDatabase } from "./dbSchema";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
@@ -19,31 +18,28 @@ export class IndexedDbSaver implements Saver {
     return this.db.get(STORE.runs, id);
   }
 
-  /** Stores the run and moves its conversation's head to it, together. */
+  /**
+   * Stores the run and moves its conversation's head to it, together. The conversation must
+   * exist: the studio store creates it (titled) before the first run, the one place
+   * conversations are created.
+   */
   async saveRun(run: RunSnapshot): Promise<void> {
     const tx = this.db.transaction([STORE.runs, STORE.conversations], "readwrite");
     const conversations = tx.objectStore(STORE.conversations);
     const write = async () => {
       const existing = await conversations.get(run.conversationId);
-      if (existing && existing.flowId !== run.flowId) {
+      if (!existing) {
+        throw new Error(
+          `Run ${run.id} names conversation ${run.conversationId}, which does not exist: create it first`,
+        );
+      }
+      if (existing.flowId !== run.flowId) {
         throw new Error(
           `Run ${run.id} belongs to flow ${run.flowId} but conversation ${run.conversationId} belongs to flow ${existing.flowId}`,
         );
       }
-      const now = this.now();
       await tx.objectStore(STORE.runs).put(run);
-      await conversations.put(
-        existing
-          ? { ...existing, headRunId: run.id, updatedAt: now }
-          : {
-              id: run.conversationId,
-              flowId: run.flowId,
-              title: conversationTitle(run.input),
-              createdAt: now,
-              updatedAt: now,
-              headRunId: run.id,
-            },
-      );
+      await conversations.put({ ...existing, headRunId: run.id, updatedAt: this.now() });
     };
     await inTransaction(tx, write);
   }

@@ -9,6 +9,7 @@ import {
   FLOW_2,
   lastOf,
   openTestStorage,
+  saveTestRun,
   testRun,
 } from "./storageTestSupport";
 import type { StudioStorage } from "./studioStorage";
@@ -30,7 +31,7 @@ describe("ConversationRepository", () => {
       "A",
     ]);
 
-    await storage.saver.saveRun(testRun("r1", { conversationId: CONV_A }));
+    await saveTestRun(storage, testRun("r1", { conversationId: CONV_A }));
     expect((await storage.conversations.listByFlow(FLOW_1)).map((c) => c.title)).toEqual([
       "A",
       "B",
@@ -65,10 +66,10 @@ describe("ConversationRepository", () => {
 
   it("switches the head to another branch's run, and refuses a run of another conversation", async () => {
     storage = await openTestStorage();
-    await storage.saver.saveRun(testRun("r1"));
-    await storage.saver.saveRun(testRun("r2", { parent: "r1" }));
-    await storage.saver.saveRun(testRun("r2-edited", { parent: "r1" }));
-    await storage.saver.saveRun(testRun("other", { conversationId: CONV_B }));
+    await saveTestRun(storage, testRun("r1"));
+    await saveTestRun(storage, testRun("r2", { parent: "r1" }));
+    await saveTestRun(storage, testRun("r2-edited", { parent: "r1" }));
+    await saveTestRun(storage, testRun("other", { conversationId: CONV_B }));
 
     const switched = await storage.conversations.setHeadRun(CONV_A, runId("r2"));
     expect(switched.headRunId).toBe(runId("r2"));
@@ -85,10 +86,10 @@ describe("ConversationRepository", () => {
 
   it("deletes a conversation with its runs and messages, and nothing of another", async () => {
     storage = await openTestStorage();
-    await storage.saver.saveRun(testRun("a1"));
-    await storage.saver.saveRun(testRun("a2", { parent: "a1" }));
+    await saveTestRun(storage, testRun("a1"));
+    await saveTestRun(storage, testRun("a2", { parent: "a1" }));
     await storage.saver.appendMessages(chain("a", ["U1", "A1", "U2", "A2"]));
-    await storage.saver.saveRun(testRun("b1", { conversationId: CONV_B }));
+    await saveTestRun(storage, testRun("b1", { conversationId: CONV_B }));
     const kept = chain("b", ["U1", "A1"], { conversationId: CONV_B });
     await storage.saver.appendMessages(kept);
 

@@ -7,6 +7,7 @@ import {
   FLOW_1,
   FLOW_2,
   openTestStorage,
+  saveTestRun,
   testFlow,
   testRun,
 } from "./storageTestSupport";
@@ -59,9 +60,9 @@ describe("FlowRepository", () => {
     const other = conversationId("other-flow-chat");
     await storage.flows.save(FLOW_1, testFlow("doomed"));
     await storage.flows.save(FLOW_2, testFlow("kept"));
-    await storage.saver.saveRun(testRun("r1"));
+    await saveTestRun(storage, testRun("r1"));
     await storage.saver.appendMessages(chain("a", ["U1", "A1"]));
-    await storage.saver.saveRun(testRun("r2", { conversationId: other, flowId: FLOW_2 }));
+    await saveTestRun(storage, testRun("r2", { conversationId: other, flowId: FLOW_2 }));
     const kept = chain("b", ["U1", "A1"], { conversationId: other });
     await storage.saver.appendMessages(kept);
 

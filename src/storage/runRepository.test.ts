@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runId } from "../engine/ids";
-import { CONV_A, CONV_B, openTestStorage, testRun } from "./storageTestSupport";
+import { CONV_A, CONV_B, openTestStorage, saveTestRun, testRun } from "./storageTestSupport";
 import type { StudioStorage } from "./studioStorage";
 
 let storage: StudioStorage | undefined;
@@ -13,11 +13,11 @@ const ids = (runs: readonly { id: string }[]) => runs.map((r) => r.id);
 
 /** r1 -> r2 -> r3, and r2-edited branching off r1 (the user edited turn 2). */
 async function branchedConversation(s: StudioStorage) {
-  await s.saver.saveRun(testRun("r1", { startedAt: 10 }));
-  await s.saver.saveRun(testRun("r2", { parent: "r1", startedAt: 20 }));
-  await s.saver.saveRun(testRun("r3", { parent: "r2", startedAt: 30 }));
-  await s.saver.saveRun(testRun("r2-edited", { parent: "r1", startedAt: 40 }));
-  await s.saver.saveRun(testRun("elsewhere", { conversationId: CONV_B, startedAt: 5 }));
+  await saveTestRun(s, testRun("r1", { startedAt: 10 }));
+  await saveTestRun(s, testRun("r2", { parent: "r1", startedAt: 20 }));
+  await saveTestRun(s, testRun("r3", { parent: "r2", startedAt: 30 }));
+  await saveTestRun(s, testRun("r2-edited", { parent: "r1", startedAt: 40 }));
+  await saveTestRun(s, testRun("elsewhere", { conversationId: CONV_B, startedAt: 5 }));
 }
 
 describe("RunRepository", () => {

@@ -107,3 +107,14 @@ export function testRun(
     ...rest,
   };
 }
+
+/**
+ * Saves a run as a chat does: its conversation is created first when it does not exist yet
+ * (the store does that on a conversation's first message; the saver refuses a run without one).
+ */
+export async function saveTestRun(storage: StudioStorage, run: RunSnapshot): Promise<void> {
+  if (!(await storage.conversations.get(run.conversationId))) {
+    await storage.conversations.create({ id: run.conversationId, flowId: run.flowId });
+  }
+  await storage.saver.saveRun(run);
+}

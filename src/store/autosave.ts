@@ -1,43 +1,67 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
-import type { StudioStorage } from "../storage/studioStorage";
-import { saveFlow } from "./flowSaver";
-import { useFlowStore } from "./flowStore";
+import type { BrowserServices } from "./browserServices";
+import type { FlowSaver } from "./flowSaver";
+import type { FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 
 /** Long enough to batch a burst of typing or a drag, short enough that a crash loses little. */
-const SAVE_DELAY_MS = 400;
+export const SAVE_DELAY_MS = 400;
+
+export interface AutosaveDeps {
+  editor: FlowStoreApi;
+  saver: FlowSaver;
+  settings: { put(key: string, value: unknown): Promise<void> };
+  browser: Pick<BrowserServices, "onPageHide">;
+  /** After each flow save that went through (the flow list shows the new time). */
+  onSaved(): void;
+}
 
 /**
  * Saves the open flow to IndexedDB as the user edits (debounced), and at once when the page
- * is hidden or closed, so a reload reopens it exactly as it was, viewport included.
+ * is hidden or closed, so a reload reopens it exactly as it was, viewport included. Returns
+ * the stop, which saves what is pending and resolves when those writes are done.
  */
-export function startAutosave(storage: StudioStorage, onSaved: () => void): () => void {
+export function startAutosave({
+  editor,
+  saver,
+  settings,
+  browser,
+  onSaved,
+}: AutosaveDeps): () => Promise<void> {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let savedFlow = useFlowStore.getState().flow;
-  let savedViewport = useFlowStore.getState().viewport;
-
-  const save = (flowId: FlowId, flow: Flow) => {
-    savedFlow = flow;
-    void saveFlow(storage, flowId, flow).then((record) => record && onSaved());
+  let savedFlow = editor.getState().flow;
+  let savedViewport = editor.getState().viewport;
+  /** The writes started and not yet done, so stopping can wait for them. */
+  const pending = new Set<Promise<unknown>>();
+  const track = (write: Promise<unknown>) => {
+    const done = write.catch(() => undefined).finally(() => pending.delete(done));
+    pending.add(done);
   };
-  const flush = () => {
+
+  const cancelTimer = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const { flowId, flow, viewport } = useFlowStore.getState();
+  };
+  const save = (flowId: FlowId, flow: Flow) => {
+    savedFlow = flow;
+    track(saver.saveFlow(flowId, flow).then((record) => record && onSaved()));
+  };
+  const flush = () => {
+    cancelTimer();
+    const { flowId, flow, viewport } = editor.getState();
     if (!flowId || !flow) return;
     if (flow !== savedFlow) save(flowId, flow);
     if (viewport && viewport !== savedViewport) {
       savedViewport = viewport;
-      void storage.settings.put(SETTINGS.viewport(flowId), viewport);
+      track(settings.put(SETTINGS.viewport(flowId), viewport));
     }
   };
 
-  const unsubscribe = useFlowStore.subscribe((state, previous) => {
+  const unsubscribe = editor.subscribe((state, previous) => {
     if (state.flowId !== previous.flowId) {
       // Another flow was opened: finish saving the one left, then start from what was loaded.
-      if (timer) clearTimeout(timer);
-      timer = null;
+      cancelTimer();
       if (previous.flowId && previous.flow && previous.flow !== savedFlow)
         save(previous.flowId, previous.flow);
       savedFlow = state.flow;
@@ -45,18 +69,14 @@ export function startAutosave(storage: StudioStorage, onSaved: () => void): () =
       return;
     }
     if (state.flow === previous.flow && state.viewport === previous.viewport) return;
-    if (timer) clearTimeout(timer);
+    cancelTimer();
     timer = setTimeout(flush, SAVE_DELAY_MS);
   });
-  const onHide = () => {
-    if (document.visibilityState === "hidden") flush();
-  };
-  document.addEventListener("visibilitychange", onHide);
-  window.addEventListener("pagehide", flush);
-  return () => {
+  const stopListening = browser.onPageHide(flush);
+  return async () => {
     flush();
     unsubscribe();
-    document.removeEventListener("visibilitychange", onHide);
-    window.removeEventListener("pagehide", flush);
+    stopListening();
+    await Promise.all(pending);
   };
 }

@@ -1,7 +1,7 @@
-// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestStorage } from "../storage/storageTestSupport";
 import type { StudioStorage } from "../storage/studioStorage";
+import { type KeyValueStorage, memoryKeyValueStorage } from "./browserServices";
 import {
   type CredentialsState,
   createCredentialsSlice,
@@ -10,22 +10,23 @@ import {
 } from "./credentialsStore";
 import { SETTINGS } from "./settingsKeys";
 
-type Host = CredentialsState & { storage: StudioStorage | null };
-
 /** The slice in a store of its own, as the studio store holds it. */
 function hostOn(storage: StudioStorage | null, loaded: Partial<CredentialsState> = {}) {
-  let state: Host;
+  let state: CredentialsState;
   const set = (patch: Partial<CredentialsState>) => {
     state = { ...state, ...patch };
   };
-  state = { storage, ...createCredentialsSlice(set, () => state), ...loaded };
+  const settings = () => storage?.settings;
+  state = { ...createCredentialsSlice(set, () => state, { session, settings }), ...loaded };
   return () => state;
 }
 
 let storage: StudioStorage;
+/** This tab's sessionStorage. */
+let session: KeyValueStorage;
 beforeEach(async () => {
   storage = await openTestStorage();
-  sessionStorage.clear();
+  session = memoryKeyValueStorage();
 });
 afterEach(() => storage.close());
 
@@ -65,7 +66,7 @@ describe("credentials", () => {
     expect(await saved()).toEqual({ openai: { baseUrl: "http://a.test/v1" } });
     expect(await storage.settings.get(SETTINGS.keyStorage)).toBe("session");
     expect(state().credentials.google?.apiKey).toBe("goog-two");
-    expect(JSON.parse(sessionStorage.getItem(SESSION_KEYS_KEY) ?? "{}")).toEqual({
+    expect(JSON.parse(session.getItem(SESSION_KEYS_KEY) ?? "{}")).toEqual({
       openai: "sk-one",
       google: "goog-two",
     });
@@ -75,7 +76,7 @@ describe("credentials", () => {
     expect(JSON.stringify(await saved())).not.toContain("sk-ant-three");
 
     // A reload in the same tab finds them again.
-    const reloaded = await loadCredentials(storage.settings);
+    const reloaded = await loadCredentials(storage.settings, session);
     expect(reloaded.keyStorage).toBe("session");
     expect(reloaded.credentials).toEqual({
       openai: { baseUrl: "http://a.test/v1", apiKey: "sk-one" },
@@ -91,13 +92,13 @@ describe("credentials", () => {
     await state().setKeyStorage("browser");
     expect(await saved()).toEqual({ openai: { apiKey: "sk-one" } });
     expect(await storage.settings.get(SETTINGS.keyStorage)).toBe("browser");
-    expect(sessionStorage.getItem(SESSION_KEYS_KEY)).toBeNull();
+    expect(session.getItem(SESSION_KEYS_KEY)).toBeNull();
   });
 
   it("on load in session mode, removes keys an interrupted switch left in IndexedDB", async () => {
     await storage.settings.put(SETTINGS.keyStorage, "session");
     await storage.settings.put(SETTINGS.credentials, { openai: { apiKey: "sk-left" } });
-    const loaded = await loadCredentials(storage.settings);
+    const loaded = await loadCredentials(storage.settings, session);
     expect(loaded.credentials).toEqual({});
     expect(await saved()).toBeUndefined();
   });
@@ -108,7 +109,7 @@ describe("credentials", () => {
       anthropic: { apiKey: 42 },
       nonsense: { apiKey: "x" },
     });
-    expect(await loadCredentials(storage.settings)).toEqual({
+    expect(await loadCredentials(storage.settings, session)).toEqual({
       keyStorage: "browser",
       credentials: { openai: { apiKey: "sk-one" } },
     });

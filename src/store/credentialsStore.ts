@@ -1,5 +1,6 @@
 import { PROVIDERS, type ProviderName } from "../engine/flow";
 import type { ProviderCredentials } from "../engine/provider";
+import type { KeyValueStorage } from "./browserServices";
 import { SETTINGS } from "./settingsKeys";
 
 /**
@@ -33,20 +34,27 @@ export interface CredentialsState {
   setKeyStorage(mode: KeyStorage): Promise<void>;
 }
 
-/** The store the slice lives in: it reaches the settings through the open storage. */
-interface Host extends CredentialsState {
-  storage: { settings: SettingsStore } | null;
-}
-
 /** sessionStorage key of the session-only keys. Do not change: open tabs hold it. */
 export const SESSION_KEYS_KEY = "llm-flow-studio.sessionApiKeys";
 
 type ApiKeys = Partial<Record<ProviderName, string>>;
 
+/**
+ * The credentials slice. `session` is this tab's sessionStorage (null where the browser
+ * refuses it): the session-only keys live there. `settings` is undefined until the storage
+ * is open; until then credentials live in memory only.
+ */
 export function createCredentialsSlice(
   set: (patch: Partial<CredentialsState>) => void,
-  get: () => Host,
+  get: () => CredentialsState,
+  deps: { session: KeyValueStorage | null; settings: () => SettingsStore | undefined },
 ): CredentialsState {
+  const { session } = deps;
+  const save = (
+    settings: SettingsStore | undefined,
+    credentials: ProviderCredentials,
+    mode: KeyStorage,
+  ) => saveCredentials(session, settings, credentials, mode);
   return {
     credentials: {},
     keyStorage: "browser",
@@ -56,18 +64,18 @@ export function createCredentialsSlice(
     },
 
     setCredential(provider, patch) {
-      const { credentials, keyStorage, storage } = get();
+      const { credentials, keyStorage } = get();
       const next = withPatch(credentials, provider, patch);
       set({ credentials: next });
       // Started before any await: IndexedDB then applies the writes in the order typed.
-      return save(storage?.settings, next, keyStorage);
+      return save(deps.settings(), next, keyStorage);
     },
 
     async setKeyStorage(mode) {
-      const { credentials, keyStorage, storage } = get();
+      const { credentials, keyStorage } = get();
       if (mode === keyStorage) return;
       set({ keyStorage: mode });
-      const settings = storage?.settings;
+      const settings = deps.settings();
       if (mode === "session") {
         // The mode first: if the tab dies between the writes, loading removes the keys left.
         await Promise.all([
@@ -80,7 +88,7 @@ export function createCredentialsSlice(
           save(settings, credentials, mode),
           settings?.put(SETTINGS.keyStorage, mode),
         ]);
-        writeSessionKeys({});
+        writeSessionKeys(session, {});
       }
     },
   };
@@ -89,6 +97,7 @@ export function createCredentialsSlice(
 /** The saved mode and credentials, cleaning up keys a switch to "session" did not finish removing. */
 export async function loadCredentials(
   settings: SettingsStore,
+  session: KeyValueStorage | null,
 ): Promise<Pick<CredentialsState, "credentials" | "keyStorage">> {
   const keyStorage: KeyStorage =
     (await settings.get(SETTINGS.keyStorage)) === "session" ? "session" : "browser";
@@ -96,16 +105,17 @@ export async function loadCredentials(
   if (keyStorage === "browser") return { keyStorage, credentials: saved };
   const kept = withoutKeys(saved);
   if (Object.keys(apiKeysOf(saved)).length > 0) await putOrDelete(settings, kept);
-  return { keyStorage, credentials: withKeys(kept, readSessionKeys()) };
+  return { keyStorage, credentials: withKeys(kept, readSessionKeys(session)) };
 }
 
-function save(
+function saveCredentials(
+  session: KeyValueStorage | null,
   settings: SettingsStore | undefined,
   credentials: ProviderCredentials,
   mode: KeyStorage,
 ): Promise<void> {
   if (mode === "browser") return settings ? putOrDelete(settings, credentials) : Promise.resolve();
-  writeSessionKeys(apiKeysOf(credentials));
+  writeSessionKeys(session, apiKeysOf(credentials));
   return settings ? putOrDelete(settings, withoutKeys(credentials)) : Promise.resolve();
 }
 
@@ -175,9 +185,9 @@ function parseCredentials(value: unknown): ProviderCredentials {
   return credentials;
 }
 
-function readSessionKeys(): ApiKeys {
+function readSessionKeys(session: KeyValueStorage | null): ApiKeys {
   try {
-    const text = globalThis.sessionStorage?.getItem(SESSION_KEYS_KEY);
+    const text = session?.getItem(SESSION_KEYS_KEY);
     const parsed: unknown = text ? JSON.parse(text) : {};
     return apiKeysOf(parseCredentials(toCredentials(parsed)));
   } catch {
@@ -186,10 +196,10 @@ function readSessionKeys(): ApiKeys {
   }
 }
 
-function writeSessionKeys(keys: ApiKeys): void {
+function writeSessionKeys(session: KeyValueStorage | null, keys: ApiKeys): void {
   try {
-    if (Object.keys(keys).length === 0) globalThis.sessionStorage?.removeItem(SESSION_KEYS_KEY);
-    else globalThis.sessionStorage?.setItem(SESSION_KEYS_KEY, JSON.stringify(keys));
+    if (Object.keys(keys).length === 0) session?.removeItem(SESSION_KEYS_KEY);
+    else session?.setItem(SESSION_KEYS_KEY, JSON.stringify(keys));
   } catch {
     // Without sessionStorage the keys still live in memory, until this page is reloaded.
   }

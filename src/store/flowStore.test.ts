@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { loadFlow } from "../../test/helpers/engineHarness";
 import { flowId, nodeId } from "../engine/ids";
-import { flowHistory, useFlowStore } from "./flowStore";
+import { createFlowStore } from "./flowStore";
+
+const useFlowStore = createFlowStore();
+const flowHistory = useFlowStore.history;
 
 const store = () => useFlowStore.getState();
 const llmConfig = (id: string) => {

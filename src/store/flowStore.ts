@@ -1,6 +1,6 @@
 import { temporal } from "zundo";
-import { create } from "zustand";
-import type { Flow, FlowNode, NodeKind, Position } from "../engine/flow";
+import { createStore, type StoreApi, useStore } from "zustand";
+import type { Flow, FlowNode } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
 import {
   addNode,
@@ -14,54 +14,10 @@ import {
   renameNode,
   updateConfig,
 } from "../engine/flowEdits";
-import type { FlowId, NodeId } from "../engine/ids";
+import type { NodeId } from "../engine/ids";
+import type { FlowState } from "./flowState";
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-/**
- * The flow being edited. Only `flow` is in the undo history (zundo): selection, notices and
- * the viewport are not edits, so undo never "undoes" a click.
- */
-export interface FlowState {
-  flowId: FlowId | null;
-  flow: Flow | null;
-  /** The stored revision this editor's flow builds on: a save from elsewhere meanwhile is a conflict. */
-  revision: number;
-  /** Selected node ids, in the order they were selected. */
-  selection: NodeId[];
-  /** The last edit that was refused, in words (e.g. a connection that would make a cycle). */
-  notice: string | null;
-  /** Where the canvas was last looking; restored when the flow is reopened. */
-  viewport: Viewport | null;
-  /** The memory id whose badge is hovered or selected: every node sharing it lights up. */
-  highlightedMemory: string | null;
-  clipboard: FlowFragment | null;
-
-  /** Opens a flow for editing; its history starts empty. */
-  open(flowId: FlowId, flow: Flow, viewport?: Viewport | null, revision?: number): void;
-  /** Applies a pure edit; a refused one leaves the flow as it was and sets `notice`. */
-  apply(edit: (flow: Flow) => EditResult): boolean;
-  addNode(kind: NodeKind, position: Position): NodeId | null;
-  connect(source: NodeId, target: NodeId): boolean;
-  removeNodes(ids: readonly NodeId[]): void;
-  removeEdge(source: NodeId, target: NodeId): void;
-  moveNodes(positions: ReadonlyMap<NodeId, Position>): void;
-  updateConfig(id: NodeId, patch: Record<string, unknown>): void;
-  renameNode(from: NodeId, to: string): EditResult;
-  setName(name: string): void;
-  select(ids: readonly NodeId[]): void;
-  selectAll(): void;
-  copySelection(): void;
-  paste(): void;
-  duplicateSelection(): void;
-  setViewport(viewport: Viewport): void;
-  setHighlightedMemory(memoryId: string | null): void;
-  dismissNotice(): void;
-}
+export type { FlowState, Viewport } from "./flowState";
 
 const PASTE_OFFSET = { x: 40, y: 40 };
 
@@ -69,156 +25,204 @@ const done = (flow: Flow): EditResult => ({ ok: true, flow });
 
 /** Edits of one field closer together than this are one undo step. */
 const TYPING_BURST_MS = 1000;
-let lastConfigEdit = { key: "", at: 0 };
 
-export const useFlowStore = create<FlowState>()(
-  temporal(
-    (set, get) => {
-      const apply = (edit: (flow: Flow) => EditResult): boolean => {
-        const { flow } = get();
-        if (!flow) return false;
-        const result = edit(flow);
-        if (!result.ok) {
-          set({ notice: result.reason });
-          return false;
-        }
-        if (result.flow !== flow) set({ flow: result.flow, notice: null });
-        return true;
-      };
-      const pasteAndSelect = (fragment: FlowFragment) => {
-        let ids: NodeId[] = [];
-        apply((flow) => {
-          const pasted = pasteFragment(flow, fragment, PASTE_OFFSET);
-          ids = pasted.ids;
-          return done(pasted.flow);
-        });
-        set({ selection: ids });
-      };
+type FlowHistoryState = ReturnType<ReturnType<typeof createHistoryStore>["temporal"]["getState"]>;
 
-      return {
-        flowId: null,
-        flow: null,
-        revision: 0,
-        selection: [],
-        notice: null,
-        viewport: null,
-        highlightedMemory: null,
-        clipboard: null,
-
-        open(flowId, flow, viewport = null, revision = 0) {
-          set({
-            flowId,
-            flow,
-            revision,
-            viewport,
-            selection: [],
-            notice: null,
-            highlightedMemory: null,
-          });
-          useFlowStore.temporal.getState().clear();
-        },
-        apply,
-        addNode(kind, position) {
-          let added: FlowNode | null = null;
-          apply((flow) => {
-            added = newNode(flow, kind, position);
-            return done(addNode(flow, added));
-          });
-          const id = (added as FlowNode | null)?.id ?? null;
-          if (id) set({ selection: [id] });
-          return id;
-        },
-        connect: (source, target) => apply((flow) => connect(flow, source, target)),
-        removeNodes(ids) {
-          if (ids.length === 0) return;
-          const gone = new Set(ids);
-          apply((flow) => done(removeNodes(flow, gone)));
-          set({ selection: get().selection.filter((id) => !gone.has(id)) });
-        },
-        removeEdge: (source, target) =>
-          void apply((flow) =>
-            done(removeEdges(flow, (e) => e.source === source && e.target === target)),
-          ),
-        moveNodes: (positions) => void apply((flow) => done(moveNodes(flow, positions))),
-        updateConfig(id, patch) {
-          // Typing in one field is one undo step, not one per keystroke: while the same field
-          // of the same node keeps changing, the history keeps only the state before it began.
-          const key = `${id}:${Object.keys(patch).sort().join(",")}`;
-          const now = Date.now();
-          const burst = key === lastConfigEdit.key && now - lastConfigEdit.at < TYPING_BURST_MS;
-          lastConfigEdit = { key, at: now };
-          const history = useFlowStore.temporal.getState();
-          if (burst) history.pause();
-          apply((flow) => done(updateConfig(flow, id, patch)));
-          if (burst) history.resume();
-        },
-        renameNode(from, to) {
-          const { flow } = get();
-          if (!flow) return { ok: false, reason: "No flow is open." };
-          const result = renameNode(flow, from, to);
-          if (result.ok && result.flow !== flow) {
-            set({
-              flow: result.flow,
-              selection: get().selection.map((id) => (id === from ? (to as NodeId) : id)),
-            });
-          }
-          return result;
-        },
-        setName: (name) => void apply((flow) => done({ ...flow, name })),
-        select(ids) {
-          const current = get().selection;
-          if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
-          set({ selection: [...ids] });
-        },
-        selectAll: () => set({ selection: get().flow?.nodes.map((n) => n.id) ?? [] }),
-        copySelection() {
-          const { flow, selection } = get();
-          if (flow && selection.length > 0)
-            set({ clipboard: fragmentOf(flow, new Set(selection)) });
-        },
-        paste() {
-          const { clipboard } = get();
-          if (clipboard) pasteAndSelect(clipboard);
-        },
-        duplicateSelection() {
-          const { flow, selection } = get();
-          if (flow && selection.length > 0) pasteAndSelect(fragmentOf(flow, new Set(selection)));
-        },
-        setViewport: (viewport) => set({ viewport }),
-        setHighlightedMemory: (memoryId) => set({ highlightedMemory: memoryId }),
-        dismissNotice: () => set({ notice: null }),
-      };
-    },
-    {
-      // Only the flow is history; everything else is view state.
-      partialize: (state) => ({ flow: state.flow }),
-      equality: (past, current) => past.flow === current.flow,
-      limit: 200,
-    },
-  ),
-);
-
-/** Undo/redo of flow edits (the selection and viewport are left as they are). */
-export const flowHistory = {
-  undo: () => afterTimeTravel(() => useFlowStore.temporal.getState().undo()),
-  redo: () => afterTimeTravel(() => useFlowStore.temporal.getState().redo()),
-  /** While a node is dragged: one history entry for the whole drag, not one per frame. */
-  beginGesture() {
-    const temporalState = useFlowStore.temporal.getState();
-    const { flow } = useFlowStore.getState();
-    // A checkpoint with the pre-drag flow, then pause: undo returns to where the drag began.
-    if (flow) useFlowStore.setState({ flow: { ...flow } });
-    temporalState.pause();
-  },
-  endGesture: () => useFlowStore.temporal.getState().resume(),
+/** The editor's store: its state, its undo history (zundo) and the history's commands. */
+export type FlowStoreApi = StoreApi<FlowState> & {
+  temporal: StoreApi<FlowHistoryState>;
+  history: FlowHistory;
 };
 
-/** After undo or redo, keep only selected ids that still exist (an undone rename or add). */
-function afterTimeTravel(travel: () => void) {
-  lastConfigEdit = { key: "", at: 0 };
-  travel();
-  const { flow, selection } = useFlowStore.getState();
-  const ids = new Set(flow?.nodes.map((n) => n.id));
-  const kept = selection.filter((id) => ids.has(id));
-  if (kept.length !== selection.length) useFlowStore.setState({ selection: kept });
+export interface FlowHistory {
+  undo(): void;
+  redo(): void;
+  /** While a node is dragged: one history entry for the whole drag, not one per frame. */
+  beginGesture(): void;
+  endGesture(): void;
 }
+
+function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) {
+  let lastConfigEdit = { key: "", at: 0 };
+  onTimeTravel.reset = () => {
+    lastConfigEdit = { key: "", at: 0 };
+  };
+  return createStore<FlowState>()(
+    temporal(
+      (set, get, api) => {
+        const apply = (edit: (flow: Flow) => EditResult): boolean => {
+          const { flow } = get();
+          if (!flow) return false;
+          const result = edit(flow);
+          if (!result.ok) {
+            set({ notice: result.reason });
+            return false;
+          }
+          if (result.flow !== flow) set({ flow: result.flow, notice: null });
+          return true;
+        };
+        const pasteAndSelect = (fragment: FlowFragment) => {
+          let ids: NodeId[] = [];
+          apply((flow) => {
+            const pasted = pasteFragment(flow, fragment, PASTE_OFFSET);
+            ids = pasted.ids;
+            return done(pasted.flow);
+          });
+          set({ selection: ids });
+        };
+
+        return {
+          flowId: null,
+          flow: null,
+          revision: 0,
+          selection: [],
+          notice: null,
+          viewport: null,
+          highlightedMemory: null,
+          clipboard: null,
+
+          open(flowId, flow, viewport = null, revision = 0) {
+            set({
+              flowId,
+              flow,
+              revision,
+              viewport,
+              selection: [],
+              notice: null,
+              highlightedMemory: null,
+            });
+            (api as unknown as { temporal: StoreApi<{ clear(): void }> }).temporal
+              .getState()
+              .clear();
+          },
+          apply,
+          addNode(kind, position) {
+            let added: FlowNode | null = null;
+            apply((flow) => {
+              added = newNode(flow, kind, position);
+              return done(addNode(flow, added));
+            });
+            const id = (added as FlowNode | null)?.id ?? null;
+            if (id) set({ selection: [id] });
+            return id;
+          },
+          connect: (source, target) => apply((flow) => connect(flow, source, target)),
+          removeNodes(ids) {
+            if (ids.length === 0) return;
+            const gone = new Set(ids);
+            apply((flow) => done(removeNodes(flow, gone)));
+            set({ selection: get().selection.filter((id) => !gone.has(id)) });
+          },
+          removeEdge: (source, target) =>
+            void apply((flow) =>
+              done(removeEdges(flow, (e) => e.source === source && e.target === target)),
+            ),
+          moveNodes: (positions) => void apply((flow) => done(moveNodes(flow, positions))),
+          updateConfig(id, patch) {
+            // Typing in one field is one undo step, not one per keystroke: while the same field
+            // of the same node keeps changing, the history keeps only the state before it began.
+            const key = `${id}:${Object.keys(patch).sort().join(",")}`;
+            const at = now();
+            const burst = key === lastConfigEdit.key && at - lastConfigEdit.at < TYPING_BURST_MS;
+            lastConfigEdit = { key, at };
+            const history = (
+              api as unknown as { temporal: StoreApi<{ pause(): void; resume(): void }> }
+            ).temporal.getState();
+            if (burst) history.pause();
+            apply((flow) => done(updateConfig(flow, id, patch)));
+            if (burst) history.resume();
+          },
+          renameNode(from, to) {
+            const { flow } = get();
+            if (!flow) return { ok: false, reason: "No flow is open." };
+            const result = renameNode(flow, from, to);
+            if (result.ok && result.flow !== flow) {
+              set({
+                flow: result.flow,
+                selection: get().selection.map((id) => (id === from ? (to as NodeId) : id)),
+              });
+            }
+            return result;
+          },
+          setName: (name) => void apply((flow) => done({ ...flow, name })),
+          select(ids) {
+            const current = get().selection;
+            if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+            set({ selection: [...ids] });
+          },
+          selectAll: () => set({ selection: get().flow?.nodes.map((n) => n.id) ?? [] }),
+          copySelection() {
+            const { flow, selection } = get();
+            if (flow && selection.length > 0)
+              set({ clipboard: fragmentOf(flow, new Set(selection)) });
+          },
+          paste() {
+            const { clipboard } = get();
+            if (clipboard) pasteAndSelect(clipboard);
+          },
+          duplicateSelection() {
+            const { flow, selection } = get();
+            if (flow && selection.length > 0) pasteAndSelect(fragmentOf(flow, new Set(selection)));
+          },
+          setViewport: (viewport) => set({ viewport }),
+          setHighlightedMemory: (memoryId) => set({ highlightedMemory: memoryId }),
+          dismissNotice: () => set({ notice: null }),
+        };
+      },
+      {
+        // Only the flow is history; everything else is view state.
+        partialize: (state) => ({ flow: state.flow }),
+        equality: (past, current) => past.flow === current.flow,
+        limit: 200,
+      },
+    ),
+  );
+}
+
+/**
+ * A new editor store. The app makes one (main.tsx wiring, through `useFlowStore` below) and
+ * hands it to the studio store; tests make their own. `now` times the typing bursts.
+ */
+export function createFlowStore(options: { now?: () => number } = {}): FlowStoreApi {
+  const travel = { reset() {} };
+  const store = createHistoryStore(options.now ?? (() => Date.now()), travel);
+  /** After undo or redo, keep only selected ids that still exist (an undone rename or add). */
+  const afterTimeTravel = (move: () => void) => {
+    travel.reset();
+    move();
+    const { flow, selection } = store.getState();
+    const ids = new Set(flow?.nodes.map((n) => n.id));
+    const kept = selection.filter((id) => ids.has(id));
+    if (kept.length !== selection.length) store.setState({ selection: kept });
+  };
+  const history: FlowHistory = {
+    undo: () => afterTimeTravel(() => store.temporal.getState().undo()),
+    redo: () => afterTimeTravel(() => store.temporal.getState().redo()),
+    beginGesture() {
+      const { flow } = store.getState();
+      // A checkpoint with the pre-drag flow, then pause: undo returns to where the drag began.
+      if (flow) store.setState({ flow: { ...flow } });
+      store.temporal.getState().pause();
+    },
+    endGesture: () => store.temporal.getState().resume(),
+  };
+  return Object.assign(store, { history });
+}
+
+type BoundFlowStore = FlowStoreApi & (<T>(selector: (state: FlowState) => T) => T);
+
+/** A React hook over `store` that also carries the store's own API, as zustand's `create` does. */
+export function bindFlowStore(store: FlowStoreApi): BoundFlowStore {
+  const hook = <T>(selector: (state: FlowState) => T): T => useStore(store, selector);
+  return Object.assign(hook, store);
+}
+
+/**
+ * The page's editor. The canvas reads it directly (its shortcuts and clipboard handlers run
+ * outside React); main.tsx hands the same store to the studio store, whose slices never
+ * import it.
+ */
+export const useFlowStore: BoundFlowStore = bindFlowStore(createFlowStore());
+
+/** Undo/redo of the page's editor (the selection and viewport are left as they are). */
+export const flowHistory: FlowHistory = useFlowStore.history;

@@ -1,5 +1,5 @@
 import type { Viewport } from "./flowStore";
-import type { Theme } from "./studioStore";
+import type { Theme } from "./viewSlice";
 
 /*
  * Settings come back from storage as `unknown`: a value written by another version (or edited

@@ -1,22 +1,12 @@
-import { create } from "zustand";
-import type { ProviderName } from "../engine/flow";
+import { useStudio } from "./studioContext";
+import type { ViewState } from "./viewSlice";
 
-export type SideTab = "chat" | "node" | "runs" | "memory";
+export type { SideTab } from "./viewSlice";
 
-/** Which panels are open: view state shared by components that open each other's panels. */
-export interface UiState {
-  sideTab: SideTab;
-  /** Settings is open (focused on one provider's section when given). */
-  settings: { open: boolean; provider?: ProviderName };
-  setSideTab(tab: SideTab): void;
-  openSettings(provider?: ProviderName): void;
-  closeSettings(): void;
+/** Which panels are open: the view slice of the studio store. */
+export type UiState = ViewState;
+
+/** Selects from the view slice (side panel tab, Settings dialog, theme). */
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStudio(selector);
 }
-
-export const useUi = create<UiState>()((set) => ({
-  sideTab: "chat",
-  settings: { open: false },
-  setSideTab: (sideTab) => set({ sideTab }),
-  openSettings: (provider) => set({ settings: { open: true, ...(provider && { provider }) } }),
-  closeSettings: () => set({ settings: { open: false } }),
-}));

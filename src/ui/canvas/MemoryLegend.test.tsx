@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { updateConfig } from "../../engine/flowEdits";
 import { flowId, nodeId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { useFlowStore } from "../../store/flowStore";
+import { render } from "../studioTestSupport";
 import { CanvasProvider } from "./CanvasProvider";
 import { useCanvasUi } from "./canvasUiStore";
 import { MemoryLegend } from "./MemoryLegend";

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Flow, FlowNode } from "../../engine/flow";
 import { flowId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { useFlowStore } from "../../store/flowStore";
+import { render } from "../studioTestSupport";
 import { CanvasProvider } from "./CanvasProvider";
 import { ProblemsList } from "./ProblemsList";
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render } from "@testing-library/react";
+import { act, cleanup } from "@testing-library/react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProviderError } from "../../engine/provider";
-import { useStudio } from "../../store/studioStore";
 import { chatFlow, converse } from "../runs/runsTestSupport";
+import { render, testStudio } from "../studioTestSupport";
 import { NodeFrame } from "./nodes/NodeFrame";
 
 afterEach(cleanup);
@@ -32,7 +32,7 @@ describe("the open run's path on the canvas", () => {
     const classOf = renderNodes(["input", "chat_llm", "output", "added_later"]);
     expect(classOf("input")).not.toContain("is-run-");
 
-    act(() => useStudio.getState().inspectRun(useStudio.getState().headRunId));
+    act(() => testStudio().getState().inspectRun(testStudio().getState().headRunId));
     expect(classOf("input")).toContain("is-run-path");
     expect(classOf("input")).not.toContain("is-run-failed");
     expect(classOf("chat_llm")).toContain("is-run-failed");
@@ -40,7 +40,7 @@ describe("the open run's path on the canvas", () => {
     expect(classOf("output")).toContain("is-run-off");
     expect(classOf("added_later")).toContain("is-run-off");
 
-    act(() => useStudio.getState().inspectRun(null));
+    act(() => testStudio().getState().inspectRun(null));
     expect(classOf("chat_llm")).not.toContain("is-run-");
   });
 });

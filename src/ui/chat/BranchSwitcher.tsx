@@ -1,5 +1,5 @@
 import type { ChatTurn } from "../../store/chatTurns";
-import { useStudio } from "../../store/studioStore";
+import { useStudioApi } from "../../store/studioStore";
 
 interface BranchSwitcherProps {
   turnIndex: number;
@@ -9,9 +9,10 @@ interface BranchSwitcherProps {
 
 /** "‹ 2 / 3 ›": the versions of one message (its edits and regenerations). */
 export function BranchSwitcher({ turnIndex, branch, busy }: BranchSwitcherProps) {
+  const studio = useStudioApi();
   const show = (position: number) => {
     const target = branch.siblings[position];
-    if (target) void useStudio.getState().switchBranch(turnIndex, target);
+    if (target) void studio.getState().switchBranch(turnIndex, target);
   };
   return (
     <fieldset

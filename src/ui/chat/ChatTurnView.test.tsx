@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { runId } from "../../engine/ids";
 import type { ChatTurn } from "../../store/chatTurns";
-import { useUi } from "../../store/uiStore";
+import { render, testStudio } from "../studioTestSupport";
 import { ChatTurnView } from "./ChatTurnView";
 import { makeTurn, resetStores, stubStudio } from "./chatTestSupport";
 
@@ -52,7 +52,7 @@ describe("ChatTurnView", () => {
     );
     expect(screen.getByRole("alert").textContent).toContain("was refused (401)");
     await user.click(screen.getByRole("button", { name: "Open Settings" }));
-    expect(useUi.getState().settings.open).toBe(true);
+    expect(testStudio().getState().settings.open).toBe(true);
   });
 
   it("Retry on a failed turn asks again for that turn, not another", async () => {
@@ -167,7 +167,7 @@ describe("ChatTurnView", () => {
 
     await user.click(screen.getByRole("button", { name: "Inspect run 5" }));
     expect(inspectRun).toHaveBeenCalledWith("run-5");
-    expect(useUi.getState().sideTab).toBe("runs");
+    expect(testStudio().getState().sideTab).toBe("runs");
   });
 
   it("while a run is in progress, nothing that would start another can be pressed", () => {

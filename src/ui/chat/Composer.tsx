@@ -1,15 +1,16 @@
 import { type FormEvent, type KeyboardEvent, useState } from "react";
-import { useStudio } from "../../store/studioStore";
+import { useStudio, useStudioApi } from "../../store/studioStore";
 
 /** The message box: Enter sends, Shift+Enter adds a line; Stop while a reply is coming. */
 export function Composer() {
   const running = useStudio((s) => s.running !== null);
+  const studio = useStudioApi();
   const [draft, setDraft] = useState("");
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (running || draft.trim() === "") return;
-    void useStudio.getState().send(draft);
+    void studio.getState().send(draft);
     setDraft("");
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -27,7 +28,7 @@ export function Composer() {
         onKeyDown={onKeyDown}
       />
       {running ? (
-        <button type="button" className="stop" onClick={() => useStudio.getState().stop()}>
+        <button type="button" className="stop" onClick={() => studio.getState().stop()}>
           Stop
         </button>
       ) : (

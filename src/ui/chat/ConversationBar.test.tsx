@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { conversationId, flowId } from "../../engine/ids";
 import type { ConversationRecord } from "../../storage/dbSchema";
+import { render } from "../studioTestSupport";
 import { ConversationBar } from "./ConversationBar";
 import { resetStores, stubStudio } from "./chatTestSupport";
 

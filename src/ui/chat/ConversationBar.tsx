@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ConversationId } from "../../engine/ids";
-import { useStudio } from "../../store/studioStore";
+import { useStudio, useStudioApi } from "../../store/studioStore";
 import { InlineEditForm } from "../common/InlineEditForm";
 import { conversationLabels } from "./conversationLabels";
 import { DeleteConversationDialog } from "./DeleteConversationDialog";
@@ -16,6 +16,7 @@ export function ConversationBar() {
   const conversations = useStudio((s) => s.conversations);
   const conversationId = useStudio((s) => s.conversationId);
   const busy = useStudio((s) => s.running !== null);
+  const studio = useStudioApi();
   const [mode, setMode] = useState<Mode>("list");
   const renameRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -47,7 +48,7 @@ export function ConversationBar() {
   };
 
   const open = (id: string) => {
-    if (id !== "") void useStudio.getState().openConversation(id as ConversationId);
+    if (id !== "") void studio.getState().openConversation(id as ConversationId);
   };
 
   return (
@@ -64,7 +65,7 @@ export function ConversationBar() {
           canSave={(draft) => draft.trim() !== ""}
           unchangedCancels
           onSave={(title) => {
-            void useStudio.getState().renameConversation(current.id, title);
+            void studio.getState().renameConversation(current.id, title);
             back("rename");
           }}
           onCancel={() => back("rename")}
@@ -115,7 +116,7 @@ export function ConversationBar() {
             aria-label="New conversation"
             title="New conversation: every memory starts empty"
             disabled={busy}
-            onClick={() => useStudio.getState().newConversation()}
+            onClick={() => studio.getState().newConversation()}
           >
             <PlusIcon />
             New
@@ -126,7 +127,7 @@ export function ConversationBar() {
         <DeleteConversationDialog
           title={current.title}
           onConfirm={() => {
-            void useStudio.getState().deleteConversation(current.id);
+            void studio.getState().deleteConversation(current.id);
             back("new");
           }}
           onCancel={() => back("delete")}

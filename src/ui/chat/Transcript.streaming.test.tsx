@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from "@testing-library/react";
+import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { useStudio } from "../../store/studioStore";
+import { render, testStudio } from "../studioTestSupport";
 import { ChatPanel } from "./ChatPanel";
 import { makeTurn, resetStores, stubStudio, stubTranscriptLayout } from "./chatTestSupport";
 import { loadReplyMarkdown } from "./lazyReplyMarkdown";
@@ -41,7 +41,7 @@ describe("Transcript while a reply streams", () => {
     for (const token of ["Once ", "upon ", "a ", "time"]) {
       text += token;
       await act(async () => {
-        useStudio.setState((s) => ({
+        testStudio().setState((s) => ({
           turns: s.turns.map((t, i) =>
             i === s.turns.length - 1 ? { ...t, outputs: { output: text } } : t,
           ),

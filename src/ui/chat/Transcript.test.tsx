@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from "@testing-library/react";
+import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { render } from "../studioTestSupport";
 import { ChatPanel } from "./ChatPanel";
 import { makeTurn, resetStores, stubStudio, stubTranscriptLayout } from "./chatTestSupport";
 

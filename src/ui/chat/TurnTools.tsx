@@ -1,6 +1,5 @@
 import type { ChatTurn } from "../../store/chatTurns";
-import { useStudio } from "../../store/studioStore";
-import { useUi } from "../../store/uiStore";
+import { useStudioApi } from "../../store/studioStore";
 import { RetryIcon } from "./icons";
 
 interface TurnToolsProps {
@@ -17,9 +16,10 @@ interface TurnToolsProps {
  */
 export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) {
   const { runId, status } = turn;
+  const studio = useStudioApi();
   const n = turnIndex + 1;
   const failed = status === "error" || status === "aborted";
-  const ask = () => void useStudio.getState().regenerate(turnIndex);
+  const ask = () => void studio.getState().regenerate(turnIndex);
   return (
     <div className="chat-tools">
       {status === "ok" && (
@@ -40,7 +40,7 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
           type="button"
           className="chat-tool chat-tool-strong"
           // Opens at the section of the provider that refused the key.
-          onClick={() => useUi.getState().openSettings(turn.error?.provider)}
+          onClick={() => studio.getState().openSettings(turn.error?.provider)}
         >
           Open Settings
         </button>
@@ -65,8 +65,8 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
           aria-label={`Inspect run ${n}`}
           title="Open this run in the Runs tab: what each model received and answered"
           onClick={() => {
-            useStudio.getState().inspectRun(runId);
-            useUi.getState().setSideTab("runs");
+            studio.getState().inspectRun(runId);
+            studio.getState().setSideTab("runs");
           }}
         >
           Inspect

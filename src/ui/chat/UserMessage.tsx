@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChatTurn } from "../../store/chatTurns";
-import { useStudio } from "../../store/studioStore";
+import { useStudioApi } from "../../store/studioStore";
 import { InlineEditForm } from "../common/InlineEditForm";
 import { BranchSwitcher } from "./BranchSwitcher";
 import { PencilIcon } from "./icons";
@@ -14,6 +14,7 @@ interface UserMessageProps {
 /** What the user sent: plain text, never Markdown. Editing it starts a new branch. */
 export function UserMessage({ turn, turnIndex, busy }: UserMessageProps) {
   const [editing, setEditing] = useState(false);
+  const studio = useStudioApi();
   const [shownRun, setShownRun] = useState(turn.runId);
   const editRef = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -51,7 +52,7 @@ export function UserMessage({ turn, turnIndex, busy }: UserMessageProps) {
         canSave={(draft) => !busy && draft.trim() !== ""}
         onSave={(text) => {
           setEditing(false);
-          void useStudio.getState().editMessage(turnIndex, text);
+          void studio.getState().editMessage(turnIndex, text);
         }}
         onCancel={() => {
           refocus.current = true;

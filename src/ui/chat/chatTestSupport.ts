@@ -1,11 +1,8 @@
 import { vi } from "vitest";
 import { runId } from "../../engine/ids";
 import type { ChatTurn } from "../../store/chatTurns";
-import { useStudio } from "../../store/studioStore";
-import { useUi } from "../../store/uiStore";
-
-const initialStudio = useStudio.getState();
-const initialUi = useUi.getState();
+import type { StudioState } from "../../store/studioStore";
+import { resetTestStudio, testStudio } from "../studioTestSupport";
 
 /** A finished exchange; override what the test is about. */
 export function makeTurn(n: number, patch: Partial<ChatTurn> = {}): ChatTurn {
@@ -21,7 +18,7 @@ export function makeTurn(n: number, patch: Partial<ChatTurn> = {}): ChatTurn {
 }
 
 /** Puts turns in the studio store with every chat action a stub, and returns the stubs. */
-export function stubStudio(state: Partial<ReturnType<typeof useStudio.getState>> = {}) {
+export function stubStudio(state: Partial<StudioState> = {}) {
   const actions = {
     send: vi.fn(async () => {}),
     editMessage: vi.fn(async () => {}),
@@ -34,14 +31,13 @@ export function stubStudio(state: Partial<ReturnType<typeof useStudio.getState>>
     deleteConversation: vi.fn(async () => {}),
     inspectRun: vi.fn(),
   };
-  useStudio.setState({ status: "ready", running: null, ...actions, ...state });
+  testStudio().setState({ status: "ready", running: null, ...actions, ...state });
   return actions;
 }
 
-/** Back to the stores as they were before the test. */
+/** Back to a fresh store for the next test. */
 export function resetStores() {
-  useStudio.setState(initialStudio, true);
-  useUi.setState(initialUi, true);
+  resetTestStudio();
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConversationRecord } from "../../storage/dbSchema";
+import type { ConversationRecord } from "../../store/studioStore";
 
 type Listed = Pick<ConversationRecord, "title" | "updatedAt">;
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flowId, runId } from "../../engine/ids";
@@ -7,11 +7,17 @@ import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { writeFlowFile } from "../../format";
 import { CONV_A, chain, FLOW_1, openTestStorage, testRun } from "../../storage/storageTestSupport";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudio } from "../../store/studioStore";
+import type { StudioState } from "../../store/studioStore";
 import { useFlowImport } from "../importExport/importStore";
+import {
+  render,
+  resetTestStudio,
+  setTestStudio,
+  studioStoreOver,
+  testStudio,
+} from "../studioTestSupport";
 import { FlowMenu } from "./FlowMenu";
 
-const initialStudio = useStudio.getState();
 const initialFlow = useFlowStore.getState();
 
 /** Every download the page starts: its file name and text. */
@@ -39,15 +45,15 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  useStudio.setState(initialStudio, true);
+  resetTestStudio();
   useFlowStore.setState(initialFlow, true);
   useFlowImport.getState().dismiss();
 });
 
 /** "Chat with memory" open and saved; importFlow a stub unless given. */
-function setup(studio: Partial<ReturnType<typeof useStudio.getState>> = {}) {
+function setup(studio: Partial<StudioState> = {}) {
   const importFlow = vi.fn(async () => flowId("flow-imported"));
-  useStudio.setState({
+  testStudio().setState({
     status: "ready",
     flows: [{ id: FLOW_1, name: "Chat with memory", updatedAt: Date.now() }],
     running: null,
@@ -93,7 +99,8 @@ describe("Flows menu: export", () => {
     await storage.saver.saveRun(
       testRun("r1", { appended: { chat_llm: messages.map((m) => m.id) } }),
     );
-    const { user } = setup({ storage });
+    setTestStudio(studioStoreOver(storage));
+    const { user } = setup();
     const menu = await openMenu(user);
     await user.click(
       within(menu).getByRole("checkbox", { name: "Include conversations and memories" }),

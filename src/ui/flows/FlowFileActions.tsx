@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
+import { useStudio } from "../../store/studioStore";
 import { preloadImport, useFlowImport } from "../importExport/importStore";
 
 // The exports pull in the format module: loaded on the first click, not with the first page.
@@ -18,6 +19,7 @@ interface FlowFileActionsProps {
  */
 export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
   const hasFlow = useFlowStore((s) => s.flow !== null);
+  const conversationsForExport = useStudio((s) => s.conversationsForExport);
   const [withConversations, setWithConversations] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -26,7 +28,10 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
 
   const exportFlow = () =>
     attempt("export the flow", async () =>
-      (await loadExports()).exportOpenFlow({ includeConversations: withConversations }),
+      (await loadExports()).exportOpenFlow({
+        includeConversations: withConversations,
+        conversationsForExport,
+      }),
     );
   const exportPython = () =>
     attempt("export the flow as Python", async () =>

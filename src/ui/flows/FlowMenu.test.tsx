@@ -1,16 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { flowId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudio } from "../../store/studioStore";
+import { render, resetTestStudio, testStudio } from "../studioTestSupport";
 import { FlowMenu } from "./FlowMenu";
 
 const CHAT = flowId("flow-chat");
 const SHARED = flowId("flow-shared");
-const initialStudio = useStudio.getState();
 const initialFlow = useFlowStore.getState();
 
 /** Two saved flows, "Chat with memory" open, every studio action a stub. */
@@ -22,7 +21,7 @@ function setup({ running = false } = {}) {
     duplicateFlow: vi.fn(async () => flowId("flow-copy")),
     deleteFlow: vi.fn(async () => {}),
   };
-  useStudio.setState({
+  testStudio().setState({
     status: "ready",
     flows: [
       { id: CHAT, name: "Chat with memory", updatedAt: Date.now() - 120_000 },
@@ -46,7 +45,7 @@ async function openMenu(user: ReturnType<typeof userEvent.setup>) {
 
 afterEach(() => {
   cleanup();
-  useStudio.setState(initialStudio, true);
+  resetTestStudio();
   useFlowStore.setState(initialFlow, true);
 });
 

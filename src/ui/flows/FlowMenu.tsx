@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { FlowId } from "../../engine/ids";
 import type { StarterFlowId } from "../../engine/starterFlows";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudio } from "../../store/studioStore";
+import { useStudio, useStudioApi } from "../../store/studioStore";
 import { ImportDialog } from "../importExport/ImportDialog";
 import { FlowFileActions } from "./FlowFileActions";
 import { FlowList } from "./FlowList";
@@ -58,7 +58,7 @@ export function FlowMenu() {
     triggerRef.current?.focus();
   };
 
-  const studio = useStudio.getState;
+  const studio = useStudioApi().getState;
   // Actions that open another flow close the panel: the trigger then names the flow now open.
   const actions: FlowRowActions = {
     open: async (id) => {

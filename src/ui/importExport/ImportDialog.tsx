@@ -39,6 +39,7 @@ function ImportDialogView({
   const problem = useFlowImport((s) => s.problem);
   const running = useStudio((s) => s.running !== null);
   const flows = useStudio((s) => s.flows);
+  const importFlow = useStudio((s) => s.importFlow);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -61,7 +62,7 @@ function ImportDialogView({
     if (target instanceof HTMLElement && target.isConnected) target.focus();
   };
   const confirm = async () => {
-    if (await useFlowImport.getState().confirm()) onImported();
+    if (await useFlowImport.getState().confirm(importFlow)) onImported();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {

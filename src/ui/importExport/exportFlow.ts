@@ -7,9 +7,8 @@ import {
   writeFlowFile,
 } from "../../format";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudio } from "../../store/studioStore";
+import type { StoreReads } from "../../store/studioStore";
 import { downloadText } from "../common/download";
-import { collectFlowConversations } from "./flowConversations";
 
 /*
  * The Flows menu's exports, loaded on first use so the format module stays out of the first
@@ -23,14 +22,18 @@ function openFlow() {
   return { flow, flowId };
 }
 
-/** Downloads `<name>.flow.json`; with `includeConversations`, its conversations and memories too. */
-export async function exportOpenFlow(options: { includeConversations: boolean }): Promise<void> {
+/**
+ * Downloads `<name>.flow.json`; with `includeConversations`, its conversations and memories
+ * too, read through the studio store's `conversationsForExport`.
+ */
+export async function exportOpenFlow(options: {
+  includeConversations: boolean;
+  conversationsForExport: StoreReads["conversationsForExport"];
+}): Promise<void> {
   const { flow, flowId } = openFlow();
   let conversations: unknown;
   if (options.includeConversations && flowId) {
-    const { storage } = useStudio.getState();
-    if (!storage) throw new Error("Storage is not open yet.");
-    conversations = await collectFlowConversations(storage, flowId);
+    conversations = await options.conversationsForExport(flowId);
   }
   const text = writeFlowFile(flow, conversations === undefined ? {} : { conversations });
   downloadText(flowFileName(flow), text, "application/json");

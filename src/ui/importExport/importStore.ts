@@ -1,5 +1,6 @@
 import { create } from "zustand";
-import { useStudio } from "../../store/studioStore";
+import type { Flow } from "../../engine/flow";
+import type { FlowId } from "../../engine/ids";
 import type { FlowImport, ImportFile } from "./readImportFile";
 
 export interface FlowImportState {
@@ -11,8 +12,11 @@ export interface FlowImportState {
   problem: string | null;
   /** Reads a chosen or dropped file and shows what it holds, or why not. Saves nothing. */
   open(file: ImportFile): Promise<void>;
-  /** Saves the previewed flow as a new flow and opens it; false when it could not. */
-  confirm(): Promise<boolean>;
+  /**
+   * Saves the previewed flow with `importFlow` (the studio store's) as a new flow and opens
+   * it; false when it could not.
+   */
+  confirm(importFlow: (flow: Flow) => Promise<FlowId | null>): Promise<boolean>;
   dismiss(): void;
 }
 
@@ -43,12 +47,12 @@ export const useFlowImport = create<FlowImportState>()((set, get) => ({
     if (mine === latest) set({ current, busy: false, problem: null });
   },
 
-  async confirm() {
+  async confirm(importFlow) {
     const { current, busy } = get();
     if (current?.kind !== "preview" || busy) return false;
     set({ busy: true, problem: null });
     try {
-      const id = await useStudio.getState().importFlow(current.flow);
+      const id = await importFlow(current.flow);
       if (id === null) {
         set({ busy: false, problem: "A run is in progress: stop it, then import." });
         return false;

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { InMemorySaver } from "../../engine/InMemorySaver";
@@ -13,6 +13,7 @@ import {
 } from "../../engine/ids";
 import type { MemoryMessage } from "../../engine/messages";
 import { useFlowStore } from "../../store/flowStore";
+import { render } from "../studioTestSupport";
 import { openWithSelection, sharedMemoryFlow } from "./inspectorTestSupport";
 import type { PreviewSource } from "./memoryHeadsSource";
 import { NodeInspector } from "./NodeInspector";

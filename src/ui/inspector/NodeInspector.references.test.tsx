@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { render } from "../studioTestSupport";
 import {
   openWithSelection,
   sharedMemoryFlow,

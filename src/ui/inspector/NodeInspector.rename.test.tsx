@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { act, render, screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { nodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
+import { render } from "../studioTestSupport";
 import {
   descriptionOf,
   openWithSelection,

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { nodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudio } from "../../store/studioStore";
+import { render, testStudio } from "../studioTestSupport";
 import {
   descriptionOf,
   openWithSelection,
@@ -81,7 +81,7 @@ describe("NodeInspector", () => {
     expect(key.type).toBe("password");
     expect(descriptionOf(key)).toContain("goes only to OpenAI, never into an exported file");
     await userEvent.type(key, "sk-test");
-    expect(useStudio.getState().credentials.openai?.apiKey).toBe("sk-test");
+    expect(testStudio().getState().credentials.openai?.apiKey).toBe("sk-test");
     expect(JSON.stringify(useFlowStore.getState().flow)).not.toContain("sk-test");
   });
 

@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
-import type { RunId } from "../../engine/ids";
+import { useMemo } from "react";
 import type { MemoryHeads, Saver } from "../../engine/saver";
 import { useStudio } from "../../store/studioStore";
+import { useStoreQuery } from "../../store/useStoreQuery";
 
 /** Where the preview reads memories from: a saver and each memory's newest message. */
 export interface PreviewSource {
@@ -16,47 +16,31 @@ export type MemoryHeadsState =
 
 const NEW_CONVERSATION: MemoryHeadsState = { status: "ready", saver: null, heads: {} };
 
-type Loaded = { runId: RunId; state: MemoryHeadsState };
-
 /**
  * The memories of the open conversation as they stand after its latest run. A new
  * conversation starts with every memory empty, so it needs no storage at all.
  */
 export function useMemoryHeads(override: PreviewSource | undefined): MemoryHeadsState {
-  const storage = useStudio((s) => s.storage);
   const headRunId = useStudio((s) => s.headRunId);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-
-  const runId = override || !storage ? null : headRunId;
-  useEffect(() => {
-    if (!storage || runId === null) return;
-    let current = true;
-    storage.runs.get(runId).then(
-      (run) =>
-        current &&
-        setLoaded({
-          runId,
-          state: run
-            ? { status: "ready", saver: storage.saver, heads: run.memoryHeads }
-            : { status: "unavailable", reason: "The conversation's latest run is missing." },
-        }),
-      (error: unknown) =>
-        current &&
-        setLoaded({
-          runId,
-          state: {
-            status: "unavailable",
-            reason: `Could not read the conversation: ${String(error)}`,
-          },
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [storage, runId]);
+  const readRun = useStudio((s) => s.readRun);
+  const readBack = useStudio((s) => s.readBack);
+  // One object per store, not per render: the preview re-reads when its saver changes.
+  const saver = useMemo(() => ({ readBack }), [readBack]);
+  const runId = override ? null : headRunId;
+  const run = useStoreQuery(runId === null ? null : () => readRun(runId), [readRun, runId]);
 
   if (override) return { status: "ready", ...override };
   if (headRunId === null) return NEW_CONVERSATION;
-  if (!storage) return { status: "unavailable", reason: "Storage is not open yet." };
-  return loaded?.runId === headRunId ? loaded.state : { status: "loading" };
+  if (run.status === "ready") {
+    return run.data
+      ? { status: "ready", saver, heads: run.data.memoryHeads }
+      : { status: "unavailable", reason: "The conversation's latest run is missing." };
+  }
+  if (run.status === "failed") {
+    return {
+      status: "unavailable",
+      reason: `Could not read the conversation: ${String(run.error)}`,
+    };
+  }
+  return { status: "loading" };
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from "react";
 import { type MemoryReadShown, readCallMemoryShown } from "../../engine/callAssembly";
 import type { MemoryId, MessageId } from "../../engine/ids";
 import type { MemorySettings } from "../../engine/memorySettings";
 import type { MemoryHeads, Saver } from "../../engine/saver";
+import { useStoreQuery } from "../../store/useStoreQuery";
 
 /** What the window keeps of the memory, and the newest of what it leaves out. */
 export type WindowPreview = MemoryReadShown;
@@ -29,28 +29,23 @@ export function useWindowPreview(
 ): WindowPreviewState {
   const { memoryId, mode, windowSize } = settings;
   const head: MessageId | null = heads[memoryId] ?? null;
-  const request = `${memoryId}\u0000${head}\u0000${mode}\u0000${windowSize}`;
-  const [result, setResult] = useState<{ request: string; state: WindowPreviewState } | null>(null);
-
-  useEffect(() => {
-    if (!saver || head === null) return;
-    let current = true;
-    const answer = (state: WindowPreviewState) => current && setResult({ request, state });
-    const read = { memoryId, mode, windowSize };
-    readCallMemoryShown(saver, read, { [memoryId]: head })
-      .then((preview) =>
-        answer({ status: "ready", stale: false, preview: preview ?? empty(memoryId) }),
-      )
-      .catch((error: unknown) =>
-        answer({ status: "failed", message: `Could not read this memory: ${String(error)}` }),
-      );
-    return () => {
-      current = false;
-    };
-  }, [saver, memoryId, head, mode, windowSize, request]);
+  const query = useStoreQuery(
+    saver && head !== null
+      ? async () =>
+          (await readCallMemoryShown(
+            saver,
+            { memoryId, mode, windowSize },
+            { [memoryId]: head },
+          )) ?? empty(memoryId)
+      : null,
+    [saver, memoryId, head, mode, windowSize],
+  );
 
   if (head === null) return { status: "ready", preview: empty(memoryId), stale: false };
-  if (!result) return { status: "loading" };
-  if (result.request === request) return result.state;
-  return result.state.status === "ready" ? { ...result.state, stale: true } : { status: "loading" };
+  if (query.status === "ready") return { status: "ready", preview: query.data, stale: false };
+  if (query.status === "failed")
+    return { status: "failed", message: `Could not read this memory: ${String(query.error)}` };
+  if (query.status === "loading" && query.previous)
+    return { status: "ready", preview: query.previous, stale: true };
+  return { status: "loading" };
 }

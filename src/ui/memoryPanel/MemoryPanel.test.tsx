@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { useStudio } from "../../store/studioStore";
 import { chatFlow, converse } from "../runs/runsTestSupport";
+import { render, testStudio } from "../studioTestSupport";
 import { MemoryPanel } from "./MemoryPanel";
 
 afterEach(() => vi.restoreAllMocks());
@@ -47,7 +47,7 @@ describe("MemoryPanel", () => {
     const clear = within(card("chat_llm")).getByRole("button", { name: "Clear memory chat_llm" });
     await waitFor(() => expect((clear as HTMLButtonElement).disabled).toBe(false));
     await userEvent.click(clear);
-    expect(useStudio.getState().pendingClears).toEqual(["chat_llm"]);
+    expect(testStudio().getState().pendingClears).toEqual(["chat_llm"]);
     expect(within(card("chat_llm")).getByRole("status").textContent).toContain(
       "Will be empty from your next message",
     );

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "../../engine/provider";
-import { useStudio } from "../../store/studioStore";
+import { render, testStudio } from "../studioTestSupport";
 import { RunsPanel } from "./RunsPanel";
 import { chatFlow, converse } from "./runsTestSupport";
 
@@ -23,7 +23,7 @@ const U = ["Hi! My name is David", "I live in Barcelona", "What is my name?"];
 
 describe("RunsPanel", () => {
   it("lists the runs of the chat on screen, newest first, and says when there are none", async () => {
-    useStudio.setState({ runs: [], turns: [], inspectedRunId: null });
+    testStudio().setState({ runs: [], turns: [], inspectedRunId: null });
     const { unmount } = render(<RunsPanel />);
     expect(screen.getByText(/No runs yet/)).toBeTruthy();
     unmount();
@@ -81,7 +81,7 @@ describe("RunsPanel", () => {
   it("says 'and N earlier' when the window dropped more than it can show", async () => {
     const inputs = Array.from({ length: 8 }, (_, i) => `U${i + 1}`);
     await converse(chatFlow(1), inputs);
-    useStudio.getState().inspectRun(useStudio.getState().headRunId);
+    testStudio().getState().inspectRun(testStudio().getState().headRunId);
     render(<RunsPanel />);
     const sent = await screen.findByRole("list", { name: "Messages sent by chat_llm" });
     // 14 messages before U8, 1 kept: 13 dropped, the newest 10 shown.
@@ -127,7 +127,7 @@ describe("RunsPanel", () => {
     expect(rows[1]?.textContent).toMatch(/\d+ ms, started at \+\d+ ms/);
 
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
-    expect(useStudio.getState().inspectedRunId).toBeNull();
+    expect(testStudio().getState().inspectedRunId).toBeNull();
     expect(screen.getByRole("button", { name: "Open run 1" })).toBeTruthy();
   });
 

@@ -10,7 +10,7 @@ import type { ProviderRequest } from "../../engine/provider";
 import type { StudioStorage } from "../../storage/studioStorage";
 import { turnFromRun } from "../../store/chatTurns";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudio } from "../../store/studioStore";
+import { setTestStudio, studioStoreOver } from "../studioTestSupport";
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
@@ -62,8 +62,7 @@ export async function converse(
   const chat = new Conversation(flow, saver, llm.providers);
   for (const input of inputs) await chat.say(input);
   useFlowStore.getState().open(flowId("runs-test"), flow);
-  useStudio.setState({
-    storage: storageOver(saver),
+  setTestStudio(studioStoreOver(storageOver(saver))).setState({
     conversationId: chat.id,
     runs: [...chat.runs],
     turns: chat.runs.map((run) => turnFromRun(run)),

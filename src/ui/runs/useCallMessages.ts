@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
 import type { LlmCallRecord } from "../../engine/runSnapshot";
 import { useStudio } from "../../store/studioStore";
+import { errorText, useStoreQuery } from "../../store/useStoreQuery";
 import { type CallMessages, loadCallMessages } from "./callMessages";
 
 export type CallMessagesState =
@@ -13,9 +13,6 @@ export type CallMessagesState =
 const LOADING: CallMessagesState = { status: "loading" };
 const NONE: CallMessagesState = { status: "none" };
 
-/** An answer remembers its question, so a newer call never shows an older call's messages. */
-type Loaded = { llm: LlmCallRecord | undefined; dropped: boolean; state: CallMessagesState };
-
 /**
  * The messages of one recorded call, read from storage when the call is shown (not when the
  * run is opened): a run with many calls reads only what the user looks at.
@@ -24,31 +21,23 @@ export function useCallMessages(
   llm: LlmCallRecord | undefined,
   dropped: boolean,
 ): CallMessagesState {
-  const storage = useStudio((s) => s.storage);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    if (!storage || !llm) return;
-    let current = true;
-    loadCallMessages(storage, llm, { dropped }).then(
-      (call) => current && setLoaded({ llm, dropped, state: { status: "ready", call } }),
-      (error: unknown) =>
-        current &&
-        setLoaded({
-          llm,
-          dropped,
-          state: {
-            status: "failed",
-            message: `Could not read this call's messages: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        }),
-    );
-    return () => {
-      current = false;
+  const readBack = useStudio((s) => s.readBack);
+  const readMessages = useStudio((s) => s.readMessages);
+  const call = useStoreQuery(
+    llm
+      ? () =>
+          loadCallMessages({ saver: { readBack }, messages: { resolve: readMessages } }, llm, {
+            dropped,
+          })
+      : null,
+    [readBack, readMessages, llm, dropped],
+  );
+  if (call.status === "ready") return { status: "ready", call: call.data };
+  if (call.status === "failed") {
+    return {
+      status: "failed",
+      message: `Could not read this call's messages: ${errorText(call.error)}`,
     };
-  }, [storage, llm, dropped]);
-
-  if (!llm) return NONE;
-  if (!storage) return { status: "failed", message: "Storage is not open yet." };
-  return loaded?.llm === llm && loaded.dropped === dropped ? loaded.state : LOADING;
+  }
+  return call.status === "idle" ? NONE : LOADING;
 }

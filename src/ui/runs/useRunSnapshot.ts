@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
 import type { RunId } from "../../engine/ids";
 import type { RunSnapshot } from "../../engine/runSnapshot";
 import { useStudio } from "../../store/studioStore";
+import { useStoreQuery } from "../../store/useStoreQuery";
 
 export type RunSnapshotState =
   | { status: "ready"; run: RunSnapshot }
@@ -14,23 +14,10 @@ export type RunSnapshotState =
  */
 export function useRunSnapshot(id: RunId): RunSnapshotState {
   const inStore = useStudio((s) => s.runs.find((r) => r.id === id));
-  const storage = useStudio((s) => s.storage);
-  const [fetched, setFetched] = useState<{ id: RunId; run: RunSnapshot | undefined } | null>(null);
-
-  useEffect(() => {
-    if (inStore || !storage) return;
-    let current = true;
-    storage.runs.get(id).then(
-      (run) => current && setFetched({ id, run }),
-      () => current && setFetched({ id, run: undefined }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [inStore, storage, id]);
+  const readRun = useStudio((s) => s.readRun);
+  const fetched = useStoreQuery(inStore ? null : () => readRun(id), [readRun, id]);
 
   if (inStore) return { status: "ready", run: inStore };
-  if (!storage) return { status: "missing" };
-  if (fetched?.id !== id) return { status: "loading" };
-  return fetched.run ? { status: "ready", run: fetched.run } : { status: "missing" };
+  if (fetched.status === "ready" && fetched.data) return { status: "ready", run: fetched.data };
+  return fetched.status === "loading" ? { status: "loading" } : { status: "missing" };
 }

@@ -2,7 +2,7 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { listModels } from "../../engine/providers/listModels";
-import { useStudio } from "../../store/studioStore";
+import { testStudio } from "../studioTestSupport";
 import { openSettingsFor, renderSettings, resetSettings } from "./settingsTestSupport";
 
 vi.mock("../../engine/providers/listModels", async (importOriginal) => ({
@@ -64,7 +64,7 @@ describe("Test connection", () => {
 
   it("tests a hosted provider with the saved key and its default address", async () => {
     listed.mockResolvedValue({ ok: true, models: ["claude-sonnet-4-5"] });
-    useStudio.setState({ credentials: { anthropic: { apiKey: "sk-ant-saved" } } });
+    testStudio().setState({ credentials: { anthropic: { apiKey: "sk-ant-saved" } } });
     const user = renderSettings();
     openSettingsFor("anthropic");
     await user.click(testButton("Anthropic"));
@@ -76,7 +76,7 @@ describe("Test connection", () => {
 
   it("forgets an answer once the key changes: it was about the old key", async () => {
     listed.mockResolvedValue({ ok: false, message: "The API key for OpenAI was refused (401)." });
-    useStudio.setState({ credentials: { openai: { apiKey: "sk-old" } } });
+    testStudio().setState({ credentials: { openai: { apiKey: "sk-old" } } });
     const user = renderSettings();
     openSettingsFor("openai");
     await user.click(testButton("OpenAI"));

@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { openTestStorage } from "../../storage/storageTestSupport";
 import { SETTINGS } from "../../store/settingsKeys";
-import { useStudio } from "../../store/studioStore";
-import { useUi } from "../../store/uiStore";
+import { openTestStudio, setTestStudio, testStudio } from "../studioTestSupport";
 import { openSettingsFor, renderSettings, resetSettings } from "./settingsTestSupport";
 
 afterEach(resetSettings);
@@ -30,14 +28,14 @@ describe("SettingsDialog", () => {
     }
 
     await user.click(screen.getByRole("button", { name: "Close" }));
-    await waitFor(() => expect(useUi.getState().settings.open).toBe(false));
+    await waitFor(() => expect(testStudio().getState().settings.open).toBe(false));
     expect(settings.open).toBe(false);
     expect(document.activeElement).toBe(opener);
 
     await user.click(opener);
     await user.keyboard("{Escape}");
     await waitFor(() => expect(settings.open).toBe(false));
-    expect(useUi.getState().settings.open).toBe(false);
+    expect(testStudio().getState().settings.open).toBe(false);
     expect(document.activeElement).toBe(opener);
   });
 
@@ -64,17 +62,18 @@ describe("SettingsDialog", () => {
   });
 
   it("saves a typed key in this browser's storage, and never shows it as text", async () => {
-    const storage = await openTestStorage();
-    useStudio.setState({ storage });
+    const { store, storage } = await openTestStudio();
+    setTestStudio(store);
     const user = renderSettings();
     openSettingsFor("openai");
     await user.type(keyField("OpenAI API key"), "sk-typed-123");
 
-    expect(useStudio.getState().credentials.openai?.apiKey).toBe("sk-typed-123");
+    expect(testStudio().getState().credentials.openai?.apiKey).toBe("sk-typed-123");
     expect(await storage.settings.get(SETTINGS.credentials)).toEqual({
       openai: { apiKey: "sk-typed-123" },
     });
     expect(document.body.textContent).not.toContain("sk-typed-123");
+    await store.getState().dispose();
     storage.close();
   });
 
@@ -85,21 +84,21 @@ describe("SettingsDialog", () => {
     await user.type(field, "localhost:11434");
     expect(describedBy(field)).toContain("Use an http:// or https:// address.");
     expect(field.getAttribute("aria-invalid")).toBe("true");
-    expect(useStudio.getState().credentials["openai-compatible"]).toBeUndefined();
+    expect(testStudio().getState().credentials["openai-compatible"]).toBeUndefined();
     const test = screen.getByRole("button", { name: "Test connection to OpenAI-compatible" });
     expect((test as HTMLButtonElement).disabled).toBe(true);
 
     await user.clear(field);
     await user.type(field, "http://localhost:11434/v1");
     expect(field.getAttribute("aria-invalid")).toBeNull();
-    expect(useStudio.getState().credentials["openai-compatible"]?.baseUrl).toBe(
+    expect(testStudio().getState().credentials["openai-compatible"]?.baseUrl).toBe(
       "http://localhost:11434/v1",
     );
   });
 
   it("for this session only: deletes the saved keys, keeps them on screen for this tab", async () => {
-    const storage = await openTestStorage();
-    useStudio.setState({ storage });
+    const { store, storage } = await openTestStudio();
+    setTestStudio(store);
     const user = renderSettings();
     openSettingsFor("anthropic");
     await user.type(keyField("Anthropic API key"), "sk-ant-secret");
@@ -124,8 +123,9 @@ describe("SettingsDialog", () => {
 
     // A key typed now stays out of IndexedDB too.
     await user.type(keyField("OpenAI API key"), "sk-later");
-    expect(useStudio.getState().credentials.openai?.apiKey).toBe("sk-later");
+    expect(testStudio().getState().credentials.openai?.apiKey).toBe("sk-later");
     expect(await storage.settings.get(SETTINGS.credentials)).toBeUndefined();
+    await store.getState().dispose();
     storage.close();
   });
 });

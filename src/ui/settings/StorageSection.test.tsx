@@ -1,25 +1,26 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { render, resetTestStudio, setTestStudio, stubStudioStore } from "../studioTestSupport";
 import { StorageSection } from "./StorageSection";
 
 const MB = 1024 * 1024;
 
-/** A browser's navigator.storage answering with these numbers. */
+/** A browser whose navigator.storage answers with these numbers. */
 function stubStorage(usage: number, quota: number, persisted = false, grants = true) {
   const storage = {
     estimate: vi.fn(async () => ({ usage, quota })),
     persisted: vi.fn(async () => persisted),
     persist: vi.fn(async () => grants),
   };
-  Object.defineProperty(navigator, "storage", { value: storage, configurable: true });
+  setTestStudio(stubStudioStore({ storageManager: storage }));
   return storage;
 }
 
 afterEach(() => {
   cleanup();
-  Reflect.deleteProperty(navigator, "storage");
+  resetTestStudio();
 });
 
 describe("StorageSection", () => {

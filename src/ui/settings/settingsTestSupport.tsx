@@ -1,12 +1,9 @@
-import { act, cleanup, render } from "@testing-library/react";
+import { act, cleanup } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useStudio } from "../../store/studioStore";
-import { useUi } from "../../store/uiStore";
+import type { ProviderName } from "../../engine/flow";
+import { render, resetTestStudio, testStudio } from "../studioTestSupport";
 import { SettingsButton } from "./SettingsButton";
 import { SettingsDialog } from "./SettingsDialog";
-
-const initialStudio = useStudio.getState();
-const initialUi = useUi.getState();
 
 /** The header button and the dialog, as App has them. */
 export function renderSettings() {
@@ -20,14 +17,12 @@ export function renderSettings() {
   return user;
 }
 
-export function openSettingsFor(provider: Parameters<typeof initialUi.openSettings>[0]) {
-  act(() => useUi.getState().openSettings(provider));
+export function openSettingsFor(provider: ProviderName | undefined) {
+  act(() => testStudio().getState().openSettings(provider));
 }
 
-/** Back to a fresh page: no dialog, default stores, empty session. */
+/** Back to a fresh page: no dialog, a fresh store (and so an empty session). */
 export function resetSettings() {
   cleanup();
-  useStudio.setState(initialStudio, true);
-  useUi.setState(initialUi, true);
-  sessionStorage.clear();
+  resetTestStudio();
 }

@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { useStudio } from "../../store/studioStore";
+import { render, resetTestStudio, testStudio } from "../studioTestSupport";
 import { stubSystemTheme } from "./systemThemeStub";
 import { ThemeToggle } from "./ThemeToggle";
 import { useAppliedTheme } from "./useAppliedTheme";
-
-const initialStudio = useStudio.getState();
 
 function Shell() {
   useAppliedTheme();
@@ -17,7 +15,7 @@ function Shell() {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  useStudio.setState(initialStudio, true);
+  resetTestStudio();
   delete document.documentElement.dataset.theme;
 });
 
@@ -25,8 +23,8 @@ describe("ThemeToggle", () => {
   it("cycles System → Light → Dark → System, repainting the page and saving the choice", async () => {
     stubSystemTheme(true);
     // No storage is open in this test: setTheme only sets the state, which is what we check.
-    const setTheme = vi.spyOn(useStudio.getState(), "setTheme");
-    useStudio.setState({ theme: "system", setTheme });
+    const setTheme = vi.spyOn(testStudio().getState(), "setTheme");
+    testStudio().setState({ theme: "system", setTheme });
     const user = userEvent.setup();
     render(<Shell />);
 

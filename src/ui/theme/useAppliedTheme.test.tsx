@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from "@testing-library/react";
+import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { useStudio } from "../../store/studioStore";
+import { render, resetTestStudio, testStudio } from "../studioTestSupport";
 import { stubSystemTheme } from "./systemThemeStub";
 import { useAppliedTheme } from "./useAppliedTheme";
-
-const initialStudio = useStudio.getState();
 
 function Probe() {
   return <output>{useAppliedTheme()}</output>;
@@ -16,14 +14,14 @@ const pageTheme = () => document.documentElement.dataset.theme;
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  useStudio.setState(initialStudio, true);
+  resetTestStudio();
   delete document.documentElement.dataset.theme;
 });
 
 describe("useAppliedTheme", () => {
   it("shows the page dark when the theme is System and the OS is dark, and follows the OS", () => {
     const system = stubSystemTheme(true);
-    useStudio.setState({ theme: "system" });
+    testStudio().setState({ theme: "system" });
     render(<Probe />);
     expect(pageTheme()).toBe("dark");
     expect(screen.getByRole("status").textContent).toBe("dark");
@@ -35,12 +33,12 @@ describe("useAppliedTheme", () => {
 
   it("keeps a chosen theme whatever the OS prefers", () => {
     const system = stubSystemTheme(true);
-    useStudio.setState({ theme: "light" });
+    testStudio().setState({ theme: "light" });
     render(<Probe />);
     expect(pageTheme()).toBe("light");
 
     act(() => system.setDark(false));
-    act(() => useStudio.setState({ theme: "dark" }));
+    act(() => testStudio().setState({ theme: "dark" }));
     expect(pageTheme()).toBe("dark");
     expect(screen.getByRole("status").textContent).toBe("dark");
   });

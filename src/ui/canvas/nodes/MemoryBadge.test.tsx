@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useFlowStore } from "../../../store/flowStore";
+import { render } from "../../studioTestSupport";
 import { useCanvasUi } from "../canvasUiStore";
 import { MemoryBadge } from "./MemoryBadge";
 

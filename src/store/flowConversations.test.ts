@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversationId, flowId, runId } from "../../engine/ids";
+import { conversationId, flowId, runId } from "../engine/ids";
 import {
   CONV_A,
   CONV_B,
@@ -7,8 +7,9 @@ import {
   FLOW_1,
   lastOf,
   openTestStorage,
+  saveTestRun,
   testRun,
-} from "../../storage/storageTestSupport";
+} from "../storage/storageTestSupport";
 import { collectFlowConversations } from "./flowConversations";
 
 describe("collectFlowConversations", () => {
@@ -28,17 +29,21 @@ describe("collectFlowConversations", () => {
     const elsewhere = chain("x1", ["X"], { runId: runId("rx"), conversationId: other });
     await storage.saver.appendMessages([...first, ...left, ...right, ...inB, ...elsewhere]);
     const appended = (messages: typeof first) => ({ chat_llm: messages.map((m) => m.id) });
-    await storage.saver.saveRun(testRun("r1", { appended: appended(first), startedAt: 1 }));
-    await storage.saver.saveRun(
+    await saveTestRun(storage, testRun("r1", { appended: appended(first), startedAt: 1 }));
+    await saveTestRun(
+      storage,
       testRun("r2", { parent: "r1", appended: appended(left), startedAt: 2 }),
     );
-    await storage.saver.saveRun(
+    await saveTestRun(
+      storage,
       testRun("r3", { parent: "r1", appended: appended(right), startedAt: 3 }),
     );
-    await storage.saver.saveRun(
+    await saveTestRun(
+      storage,
       testRun("rb", { conversationId: CONV_B, appended: appended(inB), startedAt: 4 }),
     );
-    await storage.saver.saveRun(
+    await saveTestRun(
+      storage,
       testRun("rx", {
         conversationId: other,
         flowId: flowId("flow-2"),

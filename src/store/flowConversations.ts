@@ -1,8 +1,8 @@
-import type { FlowId, MessageId } from "../../engine/ids";
-import type { MemoryMessage } from "../../engine/messages";
-import type { RunSnapshot } from "../../engine/runSnapshot";
-import type { ConversationRecord } from "../../storage/dbSchema";
-import type { StudioStorage } from "../../storage/studioStorage";
+import type { FlowId, MessageId } from "../engine/ids";
+import type { MemoryMessage } from "../engine/messages";
+import type { RunSnapshot } from "../engine/runSnapshot";
+import type { ConversationRecord } from "../storage/dbSchema";
+import type { StudioStorage } from "../storage/studioStorage";
 
 /** What "Include conversations and memories" adds to an exported file. */
 export interface FlowConversationsExport {

@@ -1,0 +1,77 @@
+import type { RunEvent } from "../engine/events";
+import type { Flow } from "../engine/flow";
+import type { NodeId, RunId } from "../engine/ids";
+import { outputStreamSource } from "../engine/outputStream";
+import type { RunError, RunSnapshot } from "../engine/runSnapshot";
+import type { ChatTurn } from "./chatTurns";
+import { turnFromRun } from "./chatTurns";
+import { buildTree, pathTo, siblingsOf } from "./conversationTree";
+
+/** What the chat shows of a conversation: every run, the branch on screen and its head. */
+export interface ChatView {
+  runs: readonly RunSnapshot[];
+  headRunId: RunId | null;
+  /** The branch ending at the head, plus the message in progress (always the last turn). */
+  turns: ChatTurn[];
+}
+
+/** LLM node id -> the output nodes that show its reply as it streams. */
+export type OutputStreams = ReadonlyMap<NodeId, readonly NodeId[]>;
+
+/** Which outputs stream which LLM node's tokens (an output showing exactly one LLM's reply). */
+export function outputStreams(flow: Flow): OutputStreams {
+  const streams = new Map<NodeId, NodeId[]>();
+  for (const node of flow.nodes) {
+    const source = node.type === "output" ? outputStreamSource(flow, node.id) : null;
+    if (source) streams.set(source, [...(streams.get(source) ?? []), node.id]);
+  }
+  return streams;
+}
+
+/** The branch ending at `head` as chat turns, each knowing its alternatives. */
+export function turnsOf(runs: readonly RunSnapshot[], head: RunId | null): ChatTurn[] {
+  const tree = buildTree(runs);
+  return pathTo(tree, head).map((run) => turnFromRun(run, siblingsOf(tree, run.id)));
+}
+
+/** The turn a message starts as, before the run reports anything. */
+export function pendingTurn(input: string, parentRunId: RunId | null): ChatTurn {
+  return { input, outputs: {}, status: "running", memoryNotes: [], parentRunId };
+}
+
+const patchLast = (turns: ChatTurn[], patch: (turn: ChatTurn) => Partial<ChatTurn>) =>
+  turns.map((t, i) => (i === turns.length - 1 ? { ...t, ...patch(t) } : t));
+
+/**
+ * One run event applied to the chat on screen. Pure: the store feeds it each event of the
+ * run in progress. Tokens grow the live turn's outputs; the finished run joins the
+ * conversation's runs, becomes the head, and the branch is redrawn from the runs (so every
+ * turn's alternatives count it). Events the chat does not show leave the view as it is.
+ */
+export function applyRunEvent(view: ChatView, event: RunEvent, streams: OutputStreams): ChatView {
+  switch (event.type) {
+    case "run-started":
+      return { ...view, turns: patchLast(view.turns, () => ({ runId: event.runId })) };
+    case "token": {
+      const outputIds = streams.get(event.nodeId);
+      if (!outputIds || outputIds.length === 0) return view;
+      const turns = patchLast(view.turns, (turn) => {
+        const outputs = { ...turn.outputs };
+        for (const id of outputIds) outputs[id] = (outputs[id] ?? "") + event.text;
+        return { outputs };
+      });
+      return { ...view, turns };
+    }
+    case "run-finished": {
+      const runs = [...view.runs, event.snapshot];
+      return { runs, headRunId: event.snapshot.id, turns: turnsOf(runs, event.snapshot.id) };
+    }
+    default:
+      return view;
+  }
+}
+
+/** The message in progress failed before or outside its run: the last turn says why. */
+export function failLastTurn(turns: ChatTurn[], error: RunError): ChatTurn[] {
+  return patchLast(turns, () => ({ status: "error", error }));
+}

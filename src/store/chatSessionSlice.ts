@@ -1,0 +1,143 @@
+import type { ConversationId, RunId } from "../engine/ids";
+import type { RunSnapshot } from "../engine/runSnapshot";
+import type { ConversationRecord } from "../storage/dbSchema";
+import { turnsOf } from "./applyRunEvent";
+import type { ChatTurn } from "./chatTurns";
+import { buildTree, latestLeaf } from "./conversationTree";
+import { sendMessage } from "./sendMessage";
+import type { SliceContext } from "./sliceContext";
+
+/** The chat of the open flow: its conversations, the one on screen, and the run in progress. */
+export interface ChatSessionState {
+  /** The open flow's conversations, most recently active first. */
+  conversations: ConversationRecord[];
+  conversationId: ConversationId | null;
+  /** Every run of the open conversation, all branches. */
+  runs: RunSnapshot[];
+  /** The newest run of the branch on screen; the next message continues it. */
+  headRunId: RunId | null;
+  /** The branch on screen, as the chat shows it (plus the run in progress). */
+  turns: ChatTurn[];
+  /** Memories to start empty in the next run (recorded in it; history stays). */
+  pendingClears: string[];
+  /** The run open in the run inspector, and the one it is compared with. */
+  inspectedRunId: RunId | null;
+  comparedRunId: RunId | null;
+  running: AbortController | null;
+
+  /** Sends a message; `parentRunId` continues from an earlier run instead (a new branch). */
+  send(text: string, options?: { parentRunId?: RunId | null }): Promise<void>;
+  /** Sends an edited version of the message at `turnIndex`: a branch from the run before it. */
+  editMessage(turnIndex: number, text: string): Promise<void>;
+  /** Asks again for the reply at `turnIndex` (also the Retry after an error). */
+  regenerate(turnIndex: number): Promise<void>;
+  /** Shows another alternative at `turnIndex` and continues from the newest message of it. */
+  switchBranch(turnIndex: number, runId: RunId): Promise<void>;
+  stop(): void;
+  newConversation(): void;
+  openConversation(id: ConversationId): Promise<void>;
+  renameConversation(id: ConversationId, title: string): Promise<void>;
+  deleteConversation(id: ConversationId): Promise<void>;
+  /** Empties a memory for the next message; earlier runs still show what they received. */
+  clearMemory(memoryId: string): void;
+  inspectRun(runId: RunId | null): void;
+  compareRun(runId: RunId | null): void;
+}
+
+/** No conversation on screen: the next message starts a new one. */
+const EMPTY_CHAT = {
+  conversationId: null,
+  runs: [],
+  headRunId: null,
+  turns: [],
+  pendingClears: [],
+  inspectedRunId: null,
+  comparedRunId: null,
+} satisfies Partial<ChatSessionState>;
+
+/** Puts a conversation (or a new, empty one) on screen with all its branches. */
+export async function showConversation(
+  ctx: SliceContext,
+  conversation: ConversationRecord | null,
+): Promise<void> {
+  const runs = conversation ? await ctx.storage().runs.listByConversation(conversation.id) : [];
+  const headRunId = conversation?.headRunId ?? null;
+  ctx.set({
+    ...EMPTY_CHAT,
+    conversationId: conversation?.id ?? null,
+    runs,
+    headRunId,
+    turns: turnsOf(runs, headRunId),
+  });
+}
+
+/** Reloads the open flow's conversations (titles, order by last activity). */
+export async function refreshConversations(ctx: SliceContext): Promise<void> {
+  const flowId = ctx.editor.getState().flowId;
+  if (flowId) ctx.set({ conversations: await ctx.storage().conversations.listByFlow(flowId) });
+}
+
+export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
+  const { set, get } = ctx;
+  return {
+    conversations: [],
+    ...EMPTY_CHAT,
+    running: null,
+
+    send: (text, options = {}) => sendMessage(ctx, text, options),
+
+    editMessage(turnIndex, text) {
+      return get().send(text, { parentRunId: get().turns[turnIndex]?.parentRunId ?? null });
+    },
+
+    regenerate(turnIndex) {
+      const turn = get().turns[turnIndex];
+      return turn ? get().send(turn.input, { parentRunId: turn.parentRunId }) : Promise.resolve();
+    },
+
+    async switchBranch(turnIndex, runId) {
+      const { conversationId, running, turns, runs } = get();
+      const storage = ctx.openStorage();
+      if (!storage || !conversationId || running || !turns[turnIndex]) return;
+      const head = latestLeaf(buildTree(runs), runId);
+      await storage.conversations.setHeadRun(conversationId, head);
+      set({ headRunId: head, turns: turnsOf(get().runs, head) });
+    },
+
+    stop() {
+      get().running?.abort();
+    },
+
+    newConversation() {
+      if (!get().running) set(EMPTY_CHAT);
+    },
+
+    async openConversation(id) {
+      if (get().running) return;
+      await showConversation(ctx, (await ctx.storage().conversations.get(id)) ?? null);
+    },
+
+    async renameConversation(id, title) {
+      const trimmed = title.trim();
+      if (trimmed === "") return;
+      await ctx.storage().conversations.rename(id, trimmed);
+      await refreshConversations(ctx);
+    },
+
+    async deleteConversation(id) {
+      if (get().running) return;
+      await ctx.storage().conversations.delete(id);
+      await refreshConversations(ctx);
+      if (get().conversationId === id) get().newConversation();
+    },
+
+    clearMemory(id) {
+      const { pendingClears } = get();
+      if (!pendingClears.includes(id)) set({ pendingClears: [...pendingClears, id] });
+    },
+
+    inspectRun: (runId) =>
+      set({ inspectedRunId: runId, ...(runId === null && { comparedRunId: null }) }),
+    compareRun: (runId) => set({ comparedRunId: runId }),
+  };
+}

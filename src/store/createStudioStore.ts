@@ -1,0 +1,125 @@
+import { createStore, type StoreApi } from "zustand";
+import type { FlowId } from "../engine/ids";
+import { createProviderResolver } from "../engine/providerRegistry";
+import type { StudioStorage } from "../storage/studioStorage";
+import { startAutosave } from "./autosave";
+import { createChatSessionSlice } from "./chatSessionSlice";
+import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
+import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
+import { createFlowSaver, type FlowSaver } from "./flowSaver";
+import { createFlowStore, type FlowStoreApi } from "./flowStore";
+import { SETTINGS } from "./settingsKeys";
+import { asTheme } from "./settingsValues";
+import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
+import { createStoreReads } from "./storeReads";
+import type { StudioDeps } from "./studioDeps";
+import type { LifecycleState, StudioState } from "./studioState";
+import { createViewSlice, mirroredTheme } from "./viewSlice";
+
+/** A studio store and the editor store its slices open flows into. */
+export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreApi };
+
+/**
+ * Builds the studio store over its deps. Nothing happens until init(): no storage is opened,
+ * no page listener added, so building one (in main.tsx, or per test) has no side effects.
+ */
+export function createStudioStore(deps: StudioDeps): StudioStore {
+  const clock = deps.clock ?? (() => Date.now());
+  const editor = deps.editor ?? createFlowStore({ now: clock });
+  let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
+  let saver: FlowSaver | null = null;
+  let stopAutosave: (() => Promise<void>) | null = null;
+  let initializing: Promise<void> | null = null;
+
+  const store = createStore<StudioState>()((set, get) => {
+    const ctx: SliceContext = {
+      set,
+      get,
+      editor,
+      providers: deps.providers ?? createProviderResolver({ pageOrigin: deps.browser.origin }),
+      clock,
+      browser: deps.browser,
+      storage() {
+        if (!storage) throw new Error(NOT_OPEN);
+        return storage;
+      },
+      openStorage: () => storage,
+      flowSaver() {
+        saver ??= createFlowSaver(ctx.storage(), editor);
+        return saver;
+      },
+    };
+
+    const open = async (): Promise<StudioStorage> => {
+      if (storage) return storage;
+      const opener = deps.storage as Exclude<StudioDeps["storage"], StudioStorage>;
+      storage = await opener({
+        onVersionChange: () =>
+          set({
+            status: "failed",
+            loadError: "LLM Flow Studio was updated in another tab: reload this page.",
+          }),
+      });
+      return storage;
+    };
+
+    const load = async () => {
+      try {
+        const opened = await open();
+        const settings = opened.settings;
+        set({
+          ...(await loadCredentials(settings, deps.browser.sessionStorage)),
+          theme:
+            asTheme(await settings.get(SETTINGS.theme)) ?? mirroredTheme(deps.browser.localStorage),
+        });
+        const saved = await settings.get(SETTINGS.lastFlowId);
+        const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
+        const last = lastId ? await opened.flows.get(lastId) : undefined;
+        await get().refreshFlows();
+        // A first visit lands on a ready "Chat with memory" flow on the offline echo provider.
+        await showFlow(ctx, last ?? (await anyFlow(ctx)));
+        stopAutosave = startAutosave({
+          editor,
+          settings,
+          saver: ctx.flowSaver(),
+          browser: deps.browser,
+          onSaved: () => void get().refreshFlows(),
+        });
+        set({ status: "ready" });
+      } catch (error) {
+        set({
+          status: "failed",
+          loadError: `Could not open this browser's storage: ${messageOf(error)}`,
+        });
+      }
+    };
+
+    const lifecycle: LifecycleState = {
+      status: "loading",
+      init() {
+        // React's StrictMode runs effects twice in development: open storage once, not twice
+        // (two concurrent first visits would each create a starter flow).
+        initializing ??= load();
+        return initializing;
+      },
+      async dispose() {
+        const stop = stopAutosave;
+        stopAutosave = null;
+        await stop?.();
+      },
+    };
+
+    return {
+      ...lifecycle,
+      ...createFlowLibrarySlice(ctx),
+      ...createChatSessionSlice(ctx),
+      ...createViewSlice(ctx),
+      ...createCredentialsSlice(set, get, {
+        session: deps.browser.sessionStorage,
+        settings: () => storage?.settings,
+      }),
+      ...createStoreReads(ctx),
+    };
+  });
+  return Object.assign(store, { editor });
+}

@@ -1,0 +1,140 @@
+import type { Flow } from "../engine/flow";
+import type { FlowId } from "../engine/ids";
+import { newId } from "../engine/ids";
+import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
+import type { FlowRecord } from "../storage/dbSchema";
+import { showConversation } from "./chatSessionSlice";
+import { SETTINGS } from "./settingsKeys";
+import { asViewport } from "./settingsValues";
+import type { SliceContext } from "./sliceContext";
+
+export interface FlowSummary {
+  id: FlowId;
+  name: string;
+  updatedAt: number;
+}
+
+/** The saved flows, and opening one into the editor (with its latest conversation). */
+export interface FlowLibraryState {
+  /** Every saved flow, most recently saved first. */
+  flows: FlowSummary[];
+  openFlow(id: FlowId): Promise<void>;
+  createFlow(starter: StarterFlowId): Promise<FlowId | null>;
+  renameFlow(id: FlowId, name: string): Promise<void>;
+  duplicateFlow(id: FlowId): Promise<FlowId | null>;
+  /**
+   * Saves an imported flow as a NEW flow (never over an existing one; the name gets a suffix
+   * where it clashes) and opens it, ready to chat.
+   */
+  importFlow(flow: Flow): Promise<FlowId | null>;
+  /** Deletes the flow with its conversations; opens another (or a new starter) if it was open. */
+  deleteFlow(id: FlowId): Promise<void>;
+  refreshFlows(): Promise<void>;
+}
+
+const summary = (r: FlowRecord): FlowSummary => ({
+  id: r.id,
+  name: r.flow.name,
+  updatedAt: r.updatedAt,
+});
+
+/** "Chat with memory" → "Chat with memory (2)" when the name is taken. */
+export function freeName(name: string, flows: readonly FlowSummary[]): string {
+  const taken = new Set(flows.map((f) => f.name));
+  if (!taken.has(name)) return name;
+  const stem = name.replace(/ \(\d+\)$/, "");
+  for (let i = 2; ; i++) if (!taken.has(`${stem} (${i})`)) return `${stem} (${i})`;
+}
+
+/** Saves `flow` as a new flow, its name made unique. */
+export async function createFlowRecord(ctx: SliceContext, flow: Flow): Promise<FlowRecord> {
+  const record = await ctx.storage().flows.save(newId<"FlowId">(), {
+    ...flow,
+    name: freeName(flow.name, ctx.get().flows),
+  });
+  await ctx.get().refreshFlows();
+  return record;
+}
+
+/** The flow to land on when none is chosen: the newest, or a new "Chat with memory". */
+export async function anyFlow(ctx: SliceContext): Promise<FlowRecord> {
+  return (
+    (await ctx.storage().flows.list())[0] ??
+    (await createFlowRecord(ctx, STARTER_FLOWS.chatWithMemory.build()))
+  );
+}
+
+/** Loads a flow into the editor and its most recent conversation into the chat. */
+export async function showFlow(ctx: SliceContext, record: FlowRecord): Promise<void> {
+  const storage = ctx.storage();
+  const viewport = asViewport(await storage.settings.get(SETTINGS.viewport(record.id)));
+  const conversations = await storage.conversations.listByFlow(record.id);
+  await storage.settings.put(SETTINGS.lastFlowId, record.id);
+  ctx.editor.getState().open(record.id, record.flow, viewport ?? null, record.revision);
+  ctx.set({ conversations });
+  // Continue the most recent conversation, as a state saver does after a reload.
+  await showConversation(ctx, conversations[0] ?? null);
+}
+
+export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
+  const { get, editor } = ctx;
+  /** Saves `flow` as a new flow and opens it; null while a run is in progress. */
+  const createAndShow = async (flow: Flow): Promise<FlowId | null> => {
+    if (get().running) return null;
+    const record = await createFlowRecord(ctx, flow);
+    await showFlow(ctx, record);
+    return record.id;
+  };
+
+  return {
+    flows: [],
+
+    async refreshFlows() {
+      const records = await ctx.storage().flows.list();
+      ctx.set({ flows: records.map(summary) });
+    },
+
+    async openFlow(id) {
+      if (get().running) return;
+      const record = await ctx.storage().flows.get(id);
+      if (record) await showFlow(ctx, record);
+    },
+
+    createFlow: (starter) => createAndShow(STARTER_FLOWS[starter].build()),
+
+    async renameFlow(id, name) {
+      const trimmed = name.trim();
+      if (trimmed === "") return;
+      const storage = ctx.storage();
+      const open = editor.getState();
+      if (open.flowId === id && open.flow) {
+        open.setName(trimmed);
+        // Saved now, not on the autosave's delay: a rename is often followed by a reload.
+        await ctx.flowSaver().saveOpenFlow();
+      } else {
+        const record = await storage.flows.get(id);
+        if (record) await storage.flows.save(id, { ...record.flow, name: trimmed });
+      }
+      await get().refreshFlows();
+    },
+
+    async duplicateFlow(id) {
+      if (get().running) return null;
+      const open = editor.getState();
+      const source = open.flowId === id ? open.flow : (await ctx.storage().flows.get(id))?.flow;
+      if (!source) return null;
+      return createAndShow(structuredClone({ ...source, name: `${source.name} (copy)` }));
+    },
+
+    importFlow: (flow) => createAndShow(structuredClone(flow)),
+
+    async deleteFlow(id) {
+      if (get().running) return;
+      const storage = ctx.storage();
+      await storage.flows.delete(id);
+      await storage.settings.delete(SETTINGS.viewport(id));
+      await get().refreshFlows();
+      if (editor.getState().flowId === id) await showFlow(ctx, await anyFlow(ctx));
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { ProviderName } from "../engine/flow";
+import type { KeyValueStorage } from "./browserServices";
+import { SETTINGS } from "./settingsKeys";
+import type { SliceContext } from "./sliceContext";
+
+export type Theme = "system" | "light" | "dark";
+
+export type SideTab = "chat" | "node" | "runs" | "memory";
+
+/** The theme, and which panels are open: view state shared by components that open each other's panels. */
+export interface ViewState {
+  theme: Theme;
+  sideTab: SideTab;
+  /** Settings is open (focused on one provider's section when given). */
+  settings: { open: boolean; provider?: ProviderName };
+  setTheme(theme: Theme): Promise<void>;
+  setSideTab(tab: SideTab): void;
+  openSettings(provider?: ProviderName): void;
+  closeSettings(): void;
+}
+
+/**
+ * The theme is mirrored in localStorage so index.html can apply it before the first paint
+ * (IndexedDB answers too late to avoid a flash of the wrong theme). Do not change the key.
+ */
+export const THEME_MIRROR_KEY = "llm-flow-studio.theme";
+
+/** The theme index.html applied, read back so the first render agrees with it. */
+export function mirroredTheme(local: KeyValueStorage | null): Theme {
+  try {
+    const value = local?.getItem(THEME_MIRROR_KEY);
+    return value === "light" || value === "dark" ? value : "system";
+  } catch {
+    // Storage can be disabled (some privacy modes): the system theme is a fine default.
+    return "system";
+  }
+}
+
+export function createViewSlice({ set, browser, openStorage }: SliceContext): ViewState {
+  return {
+    theme: mirroredTheme(browser.localStorage),
+    sideTab: "chat",
+    settings: { open: false },
+
+    async setTheme(theme) {
+      set({ theme });
+      try {
+        browser.localStorage?.setItem(THEME_MIRROR_KEY, theme);
+      } catch {
+        // Without localStorage the theme still applies; it may flash on the next load.
+      }
+      await openStorage()?.settings.put(SETTINGS.theme, theme);
+    },
+    setSideTab: (sideTab) => set({ sideTab }),
+    openSettings: (provider) => set({ settings: { open: true, ...(provider && { provider }) } }),
+    closeSettings: () => set({ settings: { open: false } }),
+  };
+}
