@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Download, Locator, Page } from "@playwright/test";
 import type { MockLlmServer } from "../mock-llm/mockLlmServer";
+import { seriousViolations } from "./axe";
 import {
   canvasNode,
   chat,
@@ -20,20 +20,6 @@ import {
  * Flow files through the Flows menu, the canvas and the clipboard, as a user would use them:
  * export, preview and import, refusals, the Python export, file drops, copy and paste.
  */
-
-const require = createRequire(import.meta.url);
-
-/** axe-core's serious and critical findings inside `selector` (as accessibility.spec.ts runs it). */
-async function seriousViolations(page: Page, selector: string) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async (within) => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script, without types here.
-    const result = await (window as any).axe.run(within, { resultTypes: ["violations"] });
-    return (result.violations as { id: string; impact: string | null }[])
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id);
-  }, selector);
-}
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
 
@@ -156,7 +142,7 @@ test("a bad file is refused with the path of each problem, and no flow is added"
   const menu = await flowsMenu(page);
   const rows = menu.getByRole("listitem");
   await expect(rows).toHaveCount(1);
-  expect(await seriousViolations(page, ".flow-menu-panel")).toEqual([]);
+  expect((await seriousViolations(page, ".flow-menu-panel")).map((v) => v.id)).toEqual([]);
   const before = await rows.allTextContents();
 
   await menu.locator('input[type="file"]').setInputFiles(fixture("bad-flows/window-negative.json"));
@@ -165,7 +151,7 @@ test("a bad file is refused with the path of each problem, and no flow is added"
     "nodes[1].config.memoryWindowSize: must be a whole number >= 0",
   ]);
   await expect(refusal.getByRole("button", { name: "Import" })).toHaveCount(0);
-  expect(await seriousViolations(page, "dialog[open]")).toEqual([]);
+  expect((await seriousViolations(page, "dialog[open]")).map((v) => v.id)).toEqual([]);
   await refusal.getByRole("button", { name: "Close" }).click();
   await expect(refusal).toBeHidden();
 
@@ -213,7 +199,7 @@ test("a flow file dropped on the canvas is previewed, then imported only on Impo
   await dropOnCanvas(page, file, "chat-without-memory.flow.json");
   const preview = page.getByRole("dialog", { name: "Import Chat without memory" });
   await expect(preview).toContainText("None: every LLM starts fresh");
-  expect(await seriousViolations(page, "dialog[open]")).toEqual([]);
+  expect((await seriousViolations(page, "dialog[open]")).map((v) => v.id)).toEqual([]);
   await preview.getByRole("button", { name: "Cancel" }).click();
   await expect(preview).toBeHidden();
   await expect(page.getByRole("button", { name: "Flows: Chat with memory" })).toBeVisible();
