@@ -3,6 +3,7 @@ import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
 import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
+import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
 import { INPUT_REFERENCE, templateReferences } from "./template";
 
 export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -113,14 +114,12 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
     error(`LLM "${id}" has no model: choose one.`, id, "model");
   }
   if (
-    config.provider === "openai-compatible" &&
+    needsBaseUrl(config.provider) &&
     !(typeof config.baseUrl === "string" && config.baseUrl.trim())
   ) {
-    error(
-      `LLM "${id}" uses an OpenAI-compatible server but has no base URL (for Ollama: http://localhost:11434/v1).`,
-      id,
-      "baseUrl",
-    );
+    const { inSentence, baseUrlExample } = PROVIDER_TABLE[config.provider];
+    const example = baseUrlExample ? ` (for Ollama: ${baseUrlExample})` : "";
+    error(`LLM "${id}" uses ${inSentence} but has no base URL${example}.`, id, "baseUrl");
   }
   if (config.baseUrl !== undefined && config.baseUrl !== "" && !isHttpUrl(config.baseUrl)) {
     error(

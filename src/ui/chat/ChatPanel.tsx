@@ -1,17 +1,11 @@
-import { useEffect } from "react";
 import { Composer } from "./Composer";
 import { ConversationBar } from "./ConversationBar";
-import { loadReplyMarkdown } from "./lazyReplyMarkdown";
 import { RunAnnouncer } from "./RunAnnouncer";
 import { Transcript } from "./Transcript";
 import "./chat.css";
 
 /** The side panel's Chat tab: the conversations, the transcript, the message box. */
 export function ChatPanel() {
-  // Fetched once the first screen is up, so the first reply rarely waits for it.
-  useEffect(() => {
-    void loadReplyMarkdown();
-  }, []);
   return (
     <section className="panel chat" aria-label="Chat">
       {/* The tab shows the name; the heading keeps the page outline whole (replies use h3+). */}
