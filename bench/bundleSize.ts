@@ -4,12 +4,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { formatBytes, progress } from "./stats";
-import { belowRow, type Row } from "./table";
+import { atMostRow, type Row } from "./table";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Git-ignored, so a fresh build here never disturbs dist/ or shows up as a change. */
 const BENCH_OUT_DIR = ".bench/dist";
-const BUDGET_BYTES = 200 * 1024;
+/**
+ * What the first page may fetch before it runs, gzipped: React, React Flow and its minimap
+ * alone take about 124 KB, so this leaves the app about 36 KB. Checked by `npm run check:size`
+ * (part of `npm test`) and by the bench, with the same measure.
+ */
+export const FIRST_PAGE_BUDGET_BYTES = 160 * 1024;
 /**
  * Strings that survive minification and occur only in the AI SDK (checked by hand in the lazy
  * aiSdkProvider chunk, absent from the main one): a header name the Anthropic client sends,
@@ -59,10 +64,13 @@ function allScripts(outDir: string): string[] {
     .map((f) => `/assets/${f}`);
 }
 
-/** Initial JavaScript gzipped, and whether the AI SDK leaked into it. */
-export function bundleRows(options: { build: boolean }): Row[] {
-  const outDir = options.build ? buildFresh() : join(ROOT, "dist");
-  if (!options.build) progress("bundle: reusing dist/ (--no-build)");
+/**
+ * Initial JavaScript gzipped, and whether the AI SDK leaked into it. Measures a fresh build,
+ * or with `build: false` the build already in `outDir` (dist/ by default).
+ */
+export function bundleRows(options: { build: boolean; outDir?: string }): Row[] {
+  const outDir = options.build ? buildFresh() : (options.outDir ?? join(ROOT, "dist"));
+  if (!options.build) progress(`bundle: measuring the build in ${outDir}`);
   const initial = initialScripts(readFileSync(join(outDir, "index.html"), "utf8"));
   if (initial.length === 0) throw new Error(`${outDir}/index.html links no module script`);
   // Root-relative URLs: the app is served from "/", so "/assets/x.js" is outDir/assets/x.js.
@@ -82,7 +90,7 @@ export function bundleRows(options: { build: boolean }): Row[] {
 
   const files = `${initial.length} file${initial.length === 1 ? "" : "s"}`;
   return [
-    belowRow(`initial JS, gzip -9 (${files})`, gzipped, BUDGET_BYTES, formatBytes),
+    atMostRow(`initial JS, gzip -9 (${files})`, gzipped, FIRST_PAGE_BUDGET_BYTES, formatBytes),
     {
       figure: "AI SDK in first page",
       value: leaked.length > 0 ? `yes (${leaked.join(", ")})` : markerSeen ? "no" : "unknown",

@@ -46,7 +46,7 @@ import { engineOverheadRows } from "./engineOverhead";
 import { flowFilesRows } from "./flowFiles";
 import { progress } from "./stats";
 import { streamingRows } from "./streaming/streamingBench";
-import { printTable, type Row } from "./table";
+import { exitCodeOf, infoRow, printTable, type Row } from "./table";
 import { windowReadRows } from "./windowRead";
 
 /** A section that crashes still gets a row, so the table always prints and the run fails. */
@@ -56,7 +56,7 @@ async function section(name: string, measure: () => Row[] | Promise<Row[]>): Pro
   } catch (error) {
     progress(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     const message = error instanceof Error ? error.message : String(error);
-    return [{ figure: name, value: `failed: ${message.split("\n")[0]}`, budget: "-", ok: false }];
+    return [infoRow(name, `failed: ${message.split("\n")[0]}`, false)];
   }
 }
 
@@ -74,4 +74,4 @@ const rows = [
 ];
 progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 printTable(rows);
-process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+process.exitCode = exitCodeOf(rows);

@@ -166,7 +166,11 @@ describe("httpFailureError", () => {
   });
 
   it("quotes nothing when neither the body nor the caller gives a reason", () => {
-    const server = { provider: "openai-compatible", model: "m", baseUrl: "http://gpu:8000/v1" };
+    const server = {
+      provider: "openai-compatible",
+      model: "m",
+      baseUrl: "http://gpu:8000/v1",
+    } as const;
     expect(httpFailureError({ status: 502, body: "" }, server).message).toBe(
       "The OpenAI-compatible server at http://gpu:8000/v1 had a server error (502). This is usually temporary: try again in a moment.",
     );
