@@ -1,7 +1,7 @@
 import { Composer } from "./Composer";
 import { ConversationBar } from "./ConversationBar";
+import { LazyTranscript } from "./LazyTranscript";
 import { RunAnnouncer } from "./RunAnnouncer";
-import { Transcript } from "./Transcript";
 import "./chat.css";
 
 /** The side panel's Chat tab: the conversations, the transcript, the message box. */
@@ -11,7 +11,7 @@ export function ChatPanel() {
       {/* The tab shows the name; the heading keeps the page outline whole (replies use h3+). */}
       <h2 className="sr-only">Chat</h2>
       <ConversationBar />
-      <Transcript />
+      <LazyTranscript />
       <RunAnnouncer />
       <Composer />
     </section>
