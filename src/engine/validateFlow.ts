@@ -117,9 +117,9 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
     needsBaseUrl(config.provider) &&
     !(typeof config.baseUrl === "string" && config.baseUrl.trim())
   ) {
-    const { inSentence, baseUrlExample } = PROVIDER_TABLE[config.provider];
+    const { title, baseUrlExample } = PROVIDER_TABLE[config.provider];
     const example = baseUrlExample ? ` (for Ollama: ${baseUrlExample})` : "";
-    error(`LLM "${id}" uses ${inSentence} but has no base URL${example}.`, id, "baseUrl");
+    error(`LLM "${id}" uses an ${title} server but has no base URL${example}.`, id, "baseUrl");
   }
   if (config.baseUrl !== undefined && config.baseUrl !== "" && !isHttpUrl(config.baseUrl)) {
     error(
