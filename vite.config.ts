@@ -1,8 +1,17 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: {
+      // The app never calls Vercel's AI Gateway: see the file for why this is safe.
+      "@ai-sdk/gateway": fileURLToPath(
+        new URL("./src/engine/providers/sdk/noGateway.ts", import.meta.url),
+      ),
+    },
+  },
   build: {
     target: "es2022",
     sourcemap: true,
