@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { formatBytes, progress } from "./stats";
-import { atMostRow, type Row } from "./table";
+import { atMostRow, infoRow, type Row } from "./table";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Git-ignored, so a fresh build here never disturbs dist/ or shows up as a change. */
@@ -57,6 +57,57 @@ export function initialScripts(html: string): string[] {
   return files;
 }
 
+/** The chunks a chunk imports statically, by URL, as in `from"./x.js"` or `import"./x.js"`. */
+export function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map(
+    (m) => `/assets/${m[1] as string}`,
+  );
+}
+
+/** `urls` and every chunk they import statically, however deep. */
+function withImports(urls: readonly string[], read: (url: string) => Buffer): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...urls];
+  for (let url = queue.pop(); url !== undefined; url = queue.pop()) {
+    if (seen.has(url)) continue;
+    seen.add(url);
+    queue.push(...staticImports(read(url).toString("utf8")));
+  }
+  return seen;
+}
+
+/** The chunk of each AI SDK provider (src/engine/providers/sdk/*Model.ts), named in the table. */
+const PROVIDER_CHUNKS = {
+  OpenAI: "openaiModel",
+  Anthropic: "anthropicModel",
+  Google: "googleModel",
+  "OpenAI-compatible": "openaiCompatibleModel",
+} as const;
+
+/**
+ * What the first call to each hosted provider fetches, gzipped: the AI SDK core chunk, that
+ * provider's chunk and whatever they import, less what the first page already has. Shown for
+ * context, without a budget; "no chunk" means the provider lost its own chunk.
+ */
+function providerCallRows(
+  outDir: string,
+  initial: readonly string[],
+  read: (url: string) => Buffer,
+): Row[] {
+  const scripts = allScripts(outDir);
+  const chunk = (name: string) => scripts.find((url) => url.startsWith(`/assets/${name}-`));
+  const gzipped = (url: string) => gzipSync(read(url), { level: 9 }).length;
+  const core = chunk("aiSdkProvider");
+  return Object.entries(PROVIDER_CHUNKS).map(([title, name]) => {
+    const own = chunk(name);
+    const figure = `first ${title} call fetches, gzip -9`;
+    if (!core || !own) return infoRow(figure, "no chunk", false);
+    const fetched = [...withImports([core, own], read)].filter((url) => !initial.includes(url));
+    const total = fetched.reduce((sum, url) => sum + gzipped(url), 0);
+    return infoRow(figure, `${formatBytes(total)}, its own chunk ${formatBytes(gzipped(own))}`);
+  });
+}
+
 /** Every .js file of the build, relative to its root, as the html would link it. */
 function allScripts(outDir: string): string[] {
   return readdirSync(join(outDir, "assets"))
@@ -68,7 +119,12 @@ function allScripts(outDir: string): string[] {
  * Initial JavaScript gzipped, and whether the AI SDK leaked into it. Measures a fresh build,
  * or with `build: false` the build already in `outDir` (dist/ by default).
  */
-export function bundleRows(options: { build: boolean; outDir?: string }): Row[] {
+export function bundleRows(options: {
+  build: boolean;
+  outDir?: string;
+  /** Also list what the first call to each hosted provider fetches. */
+  providerCalls?: boolean;
+}): Row[] {
   const outDir = options.build ? buildFresh() : (options.outDir ?? join(ROOT, "dist"));
   if (!options.build) progress(`bundle: measuring the build in ${outDir}`);
   const initial = initialScripts(readFileSync(join(outDir, "index.html"), "utf8"));
@@ -97,5 +153,6 @@ export function bundleRows(options: { build: boolean; outDir?: string }): Row[] 
       budget: "no",
       ok: leaked.length === 0 && markerSeen,
     },
+    ...(options.providerCalls ? providerCallRows(outDir, initial, read) : []),
   ];
 }
