@@ -67,7 +67,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
         {info.docsUrl && (
           <p className="help">
             <a href={info.docsUrl} target="_blank" rel="noreferrer">
-              Get a {title} API key
+              Get an API key from {title}
             </a>
           </p>
         )}
