@@ -1,5 +1,6 @@
 import { useStudio } from "../../store/studioStore";
 import { useLazyModule } from "../common/useLazyModule";
+import { loadReplyMarkdown } from "./lazyReplyMarkdown";
 import { TranscriptEmpty } from "./TranscriptEmpty";
 
 /**
@@ -8,6 +9,16 @@ import { TranscriptEmpty } from "./TranscriptEmpty";
  * screen) never waits for them.
  */
 export const loadTranscript = () => import("./Transcript");
+
+/**
+ * Fetches the list's code and the Markdown renderer ahead of the first reply, once the user
+ * starts typing a message: parsed by the time the reply streams in, never fetched for a chat
+ * nobody writes in. A failure is ignored here: the reply loads them again and shows text.
+ */
+export function preloadReplyCode(): void {
+  loadTranscript().catch(() => {});
+  loadReplyMarkdown().catch(() => {});
+}
 
 /** The transcript, or until its code has arrived, the same frame without the list. */
 export function LazyTranscript() {
