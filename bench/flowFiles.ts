@@ -149,6 +149,10 @@ export async function flowFilesRows(options: { build: boolean }): Promise<Row[]>
     const trigger = page.getByRole("button", { name: `Flows: ${flow.name}` });
     await trigger.waitFor({ state: "visible", timeout: OPEN_TIMEOUT_MS });
     await trigger.click();
+    // The panel's code loads on the first opening: the timed clicks start once it is there.
+    await page
+      .getByRole("button", { name: "Export flow", exact: true })
+      .waitFor({ state: "visible", timeout: OPEN_TIMEOUT_MS });
 
     const exports: number[] = [];
     for (let i = 0; i <= SAMPLES; i++) exports.push(await exportOnce(page, i === 0 ? 1000 : null));

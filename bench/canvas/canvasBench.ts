@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/chromium";
 import { formatMs, formatRatio, median, progress } from "../stats";
-import type { Row } from "../table";
+import { infoRow, type Row } from "../table";
 import { validBigFlow } from "./bigFlow";
 import {
   type BenchWindow,
@@ -274,13 +274,8 @@ function figureRows(
     ratio = { figure: ratioFigure, value: `failed: ${error}`, budget: ratioBudget, ok: false };
   }
   return [
-    {
-      figure: `${name}, bare React Flow ${of(samples.bare)}`,
-      value: value(bare),
-      budget: "-",
-      ok: bare.ok,
-    },
-    { figure: `${name}, app ${of(samples.app)}`, value: value(app), budget: "-", ok: app.ok },
+    infoRow(`${name}, bare React Flow ${of(samples.bare)}`, value(bare), bare.ok),
+    infoRow(`${name}, app ${of(samples.app)}`, value(app), app.ok),
     ratio,
   ];
 }
@@ -326,7 +321,7 @@ export async function canvasRows(options: { build: boolean }): Promise<Row[]> {
 
   const view = (figure: string, list: Sample[]): Row => {
     const seen = list.find((s) => s.canvas);
-    return { figure, value: seen ? describeView(seen) : "no canvas", budget: "-", ok: true };
+    return infoRow(figure, seen ? describeView(seen) : "no canvas");
   };
   const samples = { bare, app };
   const fpsBudget = { limit: FPS_BUDGET, atMost: false };

@@ -6,7 +6,7 @@ import { appDir } from "../canvas/canvasBench";
 import { NAME_SHIM } from "../canvas/inPage";
 import { serveStatic } from "../canvas/server";
 import { formatMs, median, progress } from "../stats";
-import type { Row } from "../table";
+import { infoRow, type Row } from "../table";
 import { installStreamProbe, type StreamBenchWindow, type StreamRecord } from "./inPage";
 
 const BARE_ROOT = fileURLToPath(new URL("./bare", import.meta.url));
@@ -254,43 +254,27 @@ export async function streamingRows(options: { build: boolean }): Promise<Row[]>
   const longest = (list: readonly Sample[]) => Math.max(...list.map((s) => s.longestTask));
   const taskValue = (ms: number) => (ms > 0 ? formatMs(ms) : "none over 50 ms");
   return [
-    {
-      figure: `token→screen median, bare page ${of(samples.bare.length)}`,
-      value: formatMs(bare),
-      budget: "-",
-      ok: true,
-    },
-    {
-      figure: `token→screen median, app ${of(samples.app.length)}`,
-      value: formatMs(app),
-      budget: "-",
-      ok: true,
-    },
+    infoRow(`token→screen median, bare page ${of(samples.bare.length)}`, formatMs(bare)),
+    infoRow(`token→screen median, app ${of(samples.app.length)}`, formatMs(app)),
     {
       figure: "token→screen, app − bare",
       value: formatSignedMs(app - bare),
       budget: `≤ ${LATENCY_BUDGET_MS} ms`,
       ok: app - bare <= LATENCY_BUDGET_MS,
     },
-    {
-      figure: `token→screen p95, bare page ${of(samples.bare.length)}`,
-      value: formatMs(median(samples.bare.map((s) => s.p95))),
-      budget: "-",
-      ok: true,
-    },
-    {
-      figure: `token→screen p95, app ${of(samples.app.length)}`,
-      value: formatMs(median(samples.app.map((s) => s.p95))),
-      budget: "-",
-      ok: true,
-    },
-    {
+    infoRow(
+      `token→screen p95, bare page ${of(samples.bare.length)}`,
+      formatMs(median(samples.bare.map((s) => s.p95))),
+    ),
+    infoRow(
+      `token→screen p95, app ${of(samples.app.length)}`,
+      formatMs(median(samples.app.map((s) => s.p95))),
+    ),
+    infoRow(
       // A control: a long task here too means the machine, not the app, was busy.
-      figure: `longest task while streaming, bare page (worst of ${samples.bare.length})`,
-      value: taskValue(longest(samples.bare)),
-      budget: "-",
-      ok: true,
-    },
+      `longest task while streaming, bare page (worst of ${samples.bare.length})`,
+      taskValue(longest(samples.bare)),
+    ),
     {
       // The worst of the samples: the budget is that no stream has a long task, not most.
       figure: `longest task while streaming, app (worst of ${samples.app.length})`,

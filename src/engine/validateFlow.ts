@@ -4,6 +4,7 @@ import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeMemory } from "./memorySettings";
 import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
+import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
 import { ID_SYNTAX, INPUT_REFERENCE, referenceTo, templateReferences } from "./template";
 import { isHttpUrl } from "./url";
 
@@ -116,14 +117,12 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
     error(`LLM "${id}" has no model: choose one.`, id, "model");
   }
   if (
-    config.provider === "openai-compatible" &&
+    needsBaseUrl(config.provider) &&
     !(typeof config.baseUrl === "string" && config.baseUrl.trim())
   ) {
-    error(
-      `LLM "${id}" uses an OpenAI-compatible server but has no base URL (for Ollama: http://localhost:11434/v1).`,
-      id,
-      "baseUrl",
-    );
+    const { title, baseUrlExample } = PROVIDER_TABLE[config.provider];
+    const example = baseUrlExample ? ` (for Ollama: ${baseUrlExample})` : "";
+    error(`LLM "${id}" uses an ${title} server but has no base URL${example}.`, id, "baseUrl");
   }
   if (config.baseUrl !== undefined && config.baseUrl !== "" && !isHttpUrl(config.baseUrl)) {
     error(

@@ -10,8 +10,8 @@ import { MemoryLegend } from "./canvas/MemoryLegend";
 import { Palette } from "./canvas/Palette";
 import { ProblemsList } from "./canvas/ProblemsList";
 import { ChatPanel } from "./chat/ChatPanel";
+import { useLazyModule } from "./common/useLazyModule";
 import { FlowMenu } from "./flows/FlowMenu";
-import { NodeInspector } from "./inspector/NodeInspector";
 import { SidePanelTabs } from "./SidePanelTabs";
 import { SettingsButton } from "./settings/SettingsButton";
 import { ThemeToggle } from "./theme/ThemeToggle";
@@ -22,6 +22,8 @@ const RunsPanel = lazy(() => import("./runs/RunsPanel").then((m) => ({ default: 
 const MemoryPanel = lazy(() =>
   import("./memoryPanel/MemoryPanel").then((m) => ({ default: m.MemoryPanel })),
 );
+/** The node's settings: fetched when a node is first selected or the Node tab first opened. */
+const loadInspector = () => import("./inspector/NodeInspector");
 const SettingsDialog = lazy(() =>
   import("./settings/SettingsDialog").then((m) => ({ default: m.SettingsDialog })),
 );
@@ -35,6 +37,8 @@ export function App() {
   const tab = useUi((s) => s.sideTab);
   const settingsOpen = useUi((s) => s.settings.open);
   const selectedOne = useFlowStore((s) => (s.selection.length === 1 ? s.selection[0] : null));
+  // Once loaded it stays mounted, like the chat, so a half-typed field survives a tab switch.
+  const inspector = useLazyModule(loadInspector, tab === "node" || selectedOne !== null);
 
   useEffect(() => {
     void init();
@@ -78,7 +82,11 @@ export function App() {
             <SidePanelTabs
               panels={{
                 chat: <ChatPanel />,
-                node: <NodeInspector />,
+                node: inspector ? (
+                  <inspector.NodeInspector />
+                ) : (
+                  tab === "node" && <p className="status">Loading…</p>
+                ),
                 runs: tab === "runs" && (
                   <Suspense fallback={<p className="status">Loading…</p>}>
                     <RunsPanel />

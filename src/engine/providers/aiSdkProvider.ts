@@ -1,7 +1,3 @@
-import { createAnthropic } from "@ai-sdk/anthropic";
-import { createGoogleGenerativeAI } from "@ai-sdk/google";
-import { createOpenAI } from "@ai-sdk/openai";
-import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { type LanguageModel, type ModelMessage, streamText } from "ai";
 import type { SentMessage } from "../messages";
 import {
@@ -10,7 +6,9 @@ import {
   type ProviderRequest,
   type TokenUsage,
 } from "../provider";
-import { DEFAULT_BASE_URLS, providerLabel, toProviderError } from "./providerErrors";
+import { defaultBaseUrl, providerLabel, toProviderError } from "./providerErrors";
+import { needsBaseUrl, PROVIDER_TABLE } from "./providerTable";
+import { SDK_MODULES } from "./sdk/sdkModules";
 
 export interface AiSdkProviderOptions {
   /** This page's origin (e.g. "http://localhost:5173"), named in the Ollama CORS hint. */
@@ -23,12 +21,12 @@ export function createAiSdkProvider(options: AiSdkProviderOptions = {}): LlmProv
     const context = {
       provider: request.provider,
       model: request.model,
-      baseUrl: request.baseUrl ?? DEFAULT_BASE_URLS[request.provider],
+      baseUrl: request.baseUrl ?? defaultBaseUrl(request.provider),
       apiKey: request.apiKey,
       pageOrigin: options.pageOrigin,
     };
-    const model = languageModel(request);
     const messages = toModelMessages(request.messages);
+    const model = await languageModel(request);
 
     let text = "";
     let usage: TokenUsage = {};
@@ -86,9 +84,16 @@ export function createAiSdkProvider(options: AiSdkProviderOptions = {}): LlmProv
 
 export const aiSdkProvider: LlmProvider = createAiSdkProvider();
 
-function languageModel(request: ProviderRequest): LanguageModel {
+/** The provider's model, from its own SDK chunk (fetched on the first call to it). */
+async function languageModel(request: ProviderRequest): Promise<LanguageModel> {
   const { provider, model, apiKey, baseUrl } = request;
-  if (provider !== "openai-compatible" && !apiKey) {
+  if (provider === "echo") {
+    throw new ProviderError("bad-request", 'The AI SDK does not serve the "echo" provider.', {
+      provider,
+    });
+  }
+  const { keyHeader, baseUrlExample } = PROVIDER_TABLE[provider];
+  if (keyHeader.required && !apiKey) {
     // Checked here so the SDK never falls back to an environment variable.
     throw new ProviderError(
       "auth",
@@ -96,42 +101,23 @@ function languageModel(request: ProviderRequest): LanguageModel {
       { provider },
     );
   }
-  switch (provider) {
-    case "openai":
-      // .chat: Chat Completions, which every OpenAI-compatible server and our mock speak.
-      return createOpenAI({ apiKey, baseURL: baseUrl }).chat(model);
-    case "anthropic":
-      return createAnthropic({
-        apiKey,
-        baseURL: baseUrl,
-        // Anthropic refuses calls from a browser page unless the caller opts in.
-        headers: { "anthropic-dangerous-direct-browser-access": "true" },
-      })(model);
-    case "google":
-      return createGoogleGenerativeAI({ apiKey, baseURL: baseUrl })(model);
-    case "openai-compatible":
-      if (!baseUrl) {
-        throw new ProviderError(
-          "bad-request",
-          "The OpenAI-compatible provider needs a base URL, e.g. http://localhost:11434/v1 for Ollama. Set it in Settings.",
-          { provider },
-        );
-      }
-      return createOpenAICompatible({
-        name: "openai-compatible",
-        baseURL: baseUrl,
-        apiKey,
-        includeUsage: true,
-      })(model);
-    default:
-      throw new ProviderError(
-        "bad-request",
-        `The AI SDK does not serve the "${provider}" provider.`,
-        {
-          provider,
-        },
-      );
+  if (needsBaseUrl(provider) && !baseUrl) {
+    const example = baseUrlExample ? `, e.g. ${baseUrlExample} for Ollama` : "";
+    throw new ProviderError(
+      "bad-request",
+      `The ${PROVIDER_TABLE[provider].title} provider needs a base URL${example}. Set it in Settings.`,
+      { provider },
+    );
   }
+  const sdk = await SDK_MODULES[provider]().catch(() => {
+    // The app's own chunk, not the provider, failed: offline, or a new version was deployed.
+    throw new ProviderError(
+      "network",
+      `Could not load this app's ${PROVIDER_TABLE[provider].title} client. Check the connection and reload the page.`,
+      { provider },
+    );
+  });
+  return sdk.languageModel({ model, apiKey, baseUrl });
 }
 
 /** Drops the source tags: the provider sees only role and text. */

@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type MockLlmServer, startMockLlmServer } from "../../../test/mock-llm/mockLlmServer";
 import { type ListModelsResult, listModels, looksLikeOllama } from "./listModels";
+import { httpFailureError } from "./providerErrors";
 
 const KEY = "sk-secret-key-0123456789";
 const ORIGIN = "http://localhost:5173";
@@ -178,6 +179,51 @@ describe("listModels", () => {
     });
     controller.abort();
     expect(message(await pending)).toBe("Stopped.");
+  });
+});
+
+describe("listModels' wording of a refused call", () => {
+  /** A fetch that answers every request with one canned response. */
+  const answering =
+    (status: number, body: string, headers: Record<string, string> = {}): typeof fetch =>
+    async () =>
+      new Response(body, { status, headers });
+
+  it("words a rate limit exactly as a chat call with the same answer would be", async () => {
+    const body = JSON.stringify({ error: { message: "Slow down." } });
+    const result = await listModels({
+      provider: "openai",
+      apiKey: KEY,
+      fetch: answering(429, body, { "retry-after": "30" }),
+    });
+    const chat = httpFailureError(
+      { status: 429, body, headers: { "retry-after": "30" } },
+      { provider: "openai", model: "" },
+    );
+    expect(message(result)).toBe(chat.message);
+    expect(message(result)).toBe(
+      'OpenAI is limiting requests (429). Try again in 30 seconds. OpenAI said: "Slow down."',
+    );
+  });
+
+  it("says a refused key was refused, pointing at the key field beside it, not at Settings", async () => {
+    const result = await listModels({
+      provider: "google",
+      apiKey: KEY,
+      fetch: answering(400, JSON.stringify({ error: { message: "API key not valid." } })),
+    });
+    expect(message(result)).toBe("The API key for Google Gemini was refused (400). Check it.");
+  });
+
+  it("quotes no made-up reason when the server sends an empty error", async () => {
+    const result = await listModels({
+      provider: "anthropic",
+      apiKey: KEY,
+      fetch: answering(500, ""),
+    });
+    expect(message(result)).toBe(
+      "Anthropic had a server error (500). This is usually temporary: try again in a moment.",
+    );
   });
 });
 

@@ -1,9 +1,15 @@
-import type { ProviderName } from "../flow";
 import { isHttpUrl } from "../url";
-import { DEFAULT_BASE_URLS, providerLabel, toProviderError } from "./providerErrors";
+import {
+  defaultBaseUrl,
+  httpFailureError,
+  type ProviderErrorContext,
+  providerLabel,
+  toProviderError,
+} from "./providerErrors";
+import { type HostedProvider, keyHeaders, PROVIDER_TABLE } from "./providerTable";
 
 /** The providers that have a models list to ask for (echo has no server). */
-export type ListableProvider = Exclude<ProviderName, "echo">;
+export type ListableProvider = HostedProvider;
 
 export interface ListModelsOptions {
   provider: ListableProvider;
@@ -34,19 +40,19 @@ const MAX_PAGES = 10;
  */
 export async function listModels(options: ListModelsOptions): Promise<ListModelsResult> {
   const { provider, apiKey } = options;
-  const base = (options.baseUrl?.trim() || DEFAULT_BASE_URLS[provider] || "").replace(/\/+$/, "");
+  const base = (options.baseUrl?.trim() || defaultBaseUrl(provider) || "").replace(/\/+$/, "");
   const label = providerLabel(provider, base || undefined);
   if (base === "") {
+    const example = PROVIDER_TABLE[provider].baseUrlExample;
     return {
       ok: false,
-      message:
-        "An OpenAI-compatible server needs its base URL first, e.g. http://localhost:11434/v1 for Ollama.",
+      message: `${capitalise(label)} needs its base URL first${example ? `, e.g. ${example} for Ollama` : ""}.`,
     };
   }
   if (!isHttpUrl(base)) {
     return { ok: false, message: `"${base}" is not a web address: use http:// or https://.` };
   }
-  if (provider !== "openai-compatible" && !apiKey) {
+  if (PROVIDER_TABLE[provider].keyHeader.required && !apiKey) {
     return { ok: false, message: `Enter the API key for ${label} first.` };
   }
   // fetch refuses such a header, and some runtimes quote the value (the key) in the refusal.
@@ -97,13 +103,7 @@ type Answer = { ok: true; body: unknown } | { ok: false; message: string };
 function requester(options: ListModelsOptions, base: string): Get {
   const fetchFn = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const context = {
-    provider: options.provider,
-    model: "",
-    baseUrl: base,
-    apiKey: options.apiKey,
-    pageOrigin: options.pageOrigin,
-  };
+  const context = errorContext(options, base);
   return async (url, headers) => {
     const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
     const response = await fetchFn(url, { headers, signal: AbortSignal.any(signals) });
@@ -115,15 +115,13 @@ function requester(options: ListModelsOptions, base: string): Get {
           message: `${capitalise(providerLabel(options.provider, base))} has no models list at ${withoutQuery(url)} (404). Check the base URL.`,
         };
       }
-      // The same wording as a failed chat call: shaped as the AI SDK's error, which it reads.
-      const apiCallError = {
-        name: "AI_APICallError",
-        message: `HTTP ${response.status}`,
-        statusCode: response.status,
-        responseBody: text,
-        responseHeaders: Object.fromEntries(response.headers.entries()),
+      // Worded as a failed chat call would be, from the same facts.
+      const failure = {
+        status: response.status,
+        body: text,
+        headers: Object.fromEntries(response.headers.entries()),
       };
-      return { ok: false, message: inSettings(toProviderError(apiCallError, context).message) };
+      return { ok: false, message: inSettings(httpFailureError(failure, context).message) };
     }
     try {
       return { ok: true, body: JSON.parse(text) as unknown };
@@ -140,17 +138,16 @@ async function listOpenAi(
   base: string,
   apiKey: string | undefined,
 ): Promise<ListModelsResult> {
-  const answer = await get(`${base}/models`, apiKey ? { authorization: `Bearer ${apiKey}` } : {});
+  const answer = await get(`${base}/models`, keyHeaders(provider, apiKey));
   if (!answer.ok) return answer;
   return modelsOrUnreadable(idsIn(field(answer.body, "data"), "id"), provider, base);
 }
 
 async function listAnthropic(get: Get, base: string, apiKey: string): Promise<ListModelsResult> {
   const headers = {
-    "x-api-key": apiKey,
+    ...keyHeaders("anthropic", apiKey),
+    ...PROVIDER_TABLE.anthropic.browserHeaders,
     "anthropic-version": ANTHROPIC_VERSION,
-    // Anthropic refuses calls from a browser page unless the caller opts in.
-    "anthropic-dangerous-direct-browser-access": "true",
   };
   const models: string[] = [];
   let after: string | undefined;
@@ -169,8 +166,7 @@ async function listAnthropic(get: Get, base: string, apiKey: string): Promise<Li
 }
 
 async function listGoogle(get: Get, base: string, apiKey: string): Promise<ListModelsResult> {
-  // In a header, not ?key=: a key in a URL ends up in histories, logs and proxies.
-  const headers = { "x-goog-api-key": apiKey };
+  const headers = { ...keyHeaders("google", apiKey), ...PROVIDER_TABLE.google.browserHeaders };
   const models: string[] = [];
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -237,15 +233,17 @@ function failureMessage(error: unknown, options: ListModelsOptions, base: string
     const within = seconds === 1 ? "a second" : `${seconds} seconds`;
     return `${capitalise(label)} did not answer within ${within}. Check the base URL, or try again.`;
   }
-  return inSettings(
-    toProviderError(error, {
-      provider: options.provider,
-      model: "",
-      baseUrl: base,
-      apiKey: options.apiKey,
-      pageOrigin: options.pageOrigin,
-    }).message,
-  );
+  return inSettings(toProviderError(error, errorContext(options, base)).message);
+}
+
+function errorContext(options: ListModelsOptions, base: string): ProviderErrorContext {
+  return {
+    provider: options.provider,
+    model: "",
+    baseUrl: base,
+    apiKey: options.apiKey,
+    pageOrigin: options.pageOrigin,
+  };
 }
 
 /** The shared messages send the user to Settings; a connection test is already there. */

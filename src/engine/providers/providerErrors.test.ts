@@ -1,7 +1,7 @@
 import { APICallError, JSONParseError, RetryError } from "ai";
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "../provider";
-import { retryAfter, toProviderError } from "./providerErrors";
+import { httpFailureError, retryAfter, toProviderError } from "./providerErrors";
 
 const openAi = { provider: "openai", model: "gpt-4o-mini" } as const;
 
@@ -140,6 +140,55 @@ describe("toProviderError", () => {
   it("passes a ProviderError through untouched", () => {
     const original = new ProviderError("auth", "No key.");
     expect(toProviderError(original, openAi)).toBe(original);
+  });
+});
+
+describe("httpFailureError", () => {
+  const slowDown = {
+    status: 429,
+    body: JSON.stringify({ error: { message: "Slow down." } }),
+    headers: { "Retry-After": "30" },
+  };
+
+  it("words a refused call from the status, body and headers alone", () => {
+    const error = httpFailureError(slowDown, openAi);
+    expect(error.kind).toBe("rate-limit");
+    expect(error.message).toBe(
+      'OpenAI is limiting requests (429). Try again in 30 seconds. OpenAI said: "Slow down."',
+    );
+    expect(error.details).toEqual({ status: 429, retryAfterSeconds: 30, provider: "openai" });
+  });
+
+  it("gives an AI SDK error with the same facts the same words", () => {
+    const fromSdk = toProviderError(apiError(429, slowDown.body, slowDown.headers), openAi);
+    expect(fromSdk.message).toBe(httpFailureError(slowDown, openAi).message);
+    expect(fromSdk.details).toEqual(httpFailureError(slowDown, openAi).details);
+  });
+
+  it("quotes nothing when neither the body nor the caller gives a reason", () => {
+    const server = {
+      provider: "openai-compatible",
+      model: "m",
+      baseUrl: "http://gpu:8000/v1",
+    } as const;
+    expect(httpFailureError({ status: 502, body: "" }, server).message).toBe(
+      "The OpenAI-compatible server at http://gpu:8000/v1 had a server error (502). This is usually temporary: try again in a moment.",
+    );
+    expect(httpFailureError({ status: 418 }, openAi).message).toBe(
+      "OpenAI rejected the request (418): no reason given",
+    );
+  });
+
+  it("quotes the fallback when the body is an HTML page, and the server, not the provider", () => {
+    const failure = {
+      status: 503,
+      body: "<html>Bad gateway</html>",
+      fallback: "Service Unavailable",
+    };
+    const server = { provider: "openai-compatible", model: "m" } as const;
+    expect(httpFailureError(failure, server).message).toContain(
+      'The server said: "Service Unavailable"',
+    );
   });
 });
 

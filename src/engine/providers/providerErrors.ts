@@ -1,5 +1,6 @@
 import type { ProviderName } from "../flow";
 import { ProviderError } from "../provider";
+import { needsBaseUrl, PROVIDER_TABLE } from "./providerTable";
 
 /** What the error mapping needs to know about the call that failed. */
 export interface ProviderErrorContext {
@@ -15,25 +16,15 @@ export interface ProviderErrorContext {
   receivedText?: boolean;
 }
 
-const DISPLAY_NAMES: Record<ProviderName, string> = {
-  echo: "Echo",
-  openai: "OpenAI",
-  anthropic: "Anthropic",
-  google: "Google Gemini",
-  "openai-compatible": "the OpenAI-compatible server",
-};
-
-/** The base URL each hosted provider uses when the user sets none (shown in network errors). */
-export const DEFAULT_BASE_URLS: Partial<Record<ProviderName, string>> = {
-  openai: "https://api.openai.com/v1",
-  anthropic: "https://api.anthropic.com/v1",
-  google: "https://generativelanguage.googleapis.com/v1beta",
-};
+/** The base URL a provider's calls go to when the user sets none (named in network errors). */
+export function defaultBaseUrl(provider: ProviderName): string | undefined {
+  return PROVIDER_TABLE[provider].defaultBaseUrl ?? undefined;
+}
 
 /** How a provider is named to the user, e.g. "OpenAI" or "the OpenAI-compatible server at …". */
 export function providerLabel(provider: ProviderName, baseUrl?: string): string {
-  const name = DISPLAY_NAMES[provider];
-  return provider === "openai-compatible" && baseUrl ? `${name} at ${baseUrl}` : name;
+  const name = PROVIDER_TABLE[provider].inSentence;
+  return needsBaseUrl(provider) && baseUrl ? `${name} at ${baseUrl}` : name;
 }
 
 /**
@@ -70,7 +61,13 @@ export function toProviderError(error: unknown, context: ProviderErrorContext): 
   // The SDK reports a body that broke off while streaming as an API call error with the
   // reply's own status (200), so a status below 400 means "cut", not "refused".
   if (isApiCallError(cause) && cause.statusCode !== undefined && cause.statusCode >= 400) {
-    return fromStatus(cause, cause.statusCode, context, make);
+    const failure = {
+      status: cause.statusCode,
+      body: cause.responseBody,
+      headers: cause.responseHeaders,
+      fallback: cause.message,
+    };
+    return httpFailureError(failure, context);
   }
 
   if (isApiCallError(cause) || isNetworkFailure(cause)) {
@@ -110,29 +107,47 @@ export function toProviderError(error: unknown, context: ProviderErrorContext): 
   );
 }
 
-type Make = (
-  kind: ProviderError["kind"],
-  message: string,
-  details?: Omit<ProviderError["details"], "provider">,
-) => ProviderError;
+/** An HTTP answer that refused a call, as plain facts: every caller words it the same way. */
+export interface HttpFailure {
+  /** The HTTP status, 400 or more. */
+  status: number;
+  /** The response body as text: the provider's own reason is read from it. */
+  body?: string;
+  /** The response headers (for retry-after). */
+  headers?: Record<string, string>;
+  /** Quoted when the body gives no reason, e.g. the HTTP client's own summary. */
+  fallback?: string;
+}
 
-function fromStatus(
-  error: ApiCallErrorLike,
-  status: number,
+/**
+ * A refused call in words a user can act on: a bad key, a missing model, a rate limit, a
+ * server error or a rejected request. Chat calls (through toProviderError) and connection
+ * tests (listModels) both use it, so the same answer reads the same in both places.
+ */
+export function httpFailureError(
+  failure: HttpFailure,
   context: ProviderErrorContext,
-  make: Make,
 ): ProviderError {
+  const { status } = failure;
   const label = providerLabel(context.provider, context.baseUrl);
   const Label = capitalise(label);
-  const said = providerMessage(error);
-  const speaker = context.provider === "openai-compatible" ? "The server" : Label;
+  const said = shorten(messageInBody(failure.body) ?? failure.fallback ?? "");
+  const speaker = needsBaseUrl(context.provider) ? "The server" : Label;
   const quoted = said ? ` ${speaker} said: "${said}"` : "";
+  const make = (
+    kind: ProviderError["kind"],
+    message: string,
+    details: { retryAfterSeconds?: number } = {},
+  ) =>
+    new ProviderError(kind, redact(message, context.apiKey), {
+      ...details,
+      status,
+      provider: context.provider,
+    });
 
   // Gemini answers a bad key with 400 INVALID_ARGUMENT, not 401.
   if (status === 401 || status === 403 || (status === 400 && /api[ _-]?key/i.test(said))) {
-    return make("auth", `The API key for ${label} was refused (${status}). Check it in Settings.`, {
-      status,
-    });
+    return make("auth", `The API key for ${label} was refused (${status}). Check it in Settings.`);
   }
   if (status === 404 || (status === 400 && mentionsMissingModel(said))) {
     const saysModel = mentionsMissingModel(said) || said.includes(context.model);
@@ -141,31 +156,29 @@ function fromStatus(
       `${Label} has no model "${context.model}" (${status}). Check the model name${
         saysModel ? "" : " and the base URL"
       }.${quoted}`,
-      { status },
     );
   }
   if (status === 429) {
-    const retryAfterSeconds = retryAfter(error.responseHeaders);
+    const retryAfterSeconds = retryAfter(failure.headers);
     const when =
       retryAfterSeconds === undefined
         ? "Wait a moment and try again."
         : `Try again in ${formatSeconds(retryAfterSeconds)}.`;
-    return make("rate-limit", `${Label} is limiting requests (429). ${when}${quoted}`, {
-      status,
-      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-    });
+    return make(
+      "rate-limit",
+      `${Label} is limiting requests (429). ${when}${quoted}`,
+      retryAfterSeconds === undefined ? {} : { retryAfterSeconds },
+    );
   }
   if (status >= 500) {
     return make(
       "server",
       `${Label} had a server error (${status}). This is usually temporary: try again in a moment.${quoted}`,
-      { status },
     );
   }
   return make(
     "bad-request",
     `${Label} rejected the request (${status}): ${said || "no reason given"}`,
-    { status },
   );
 }
 
@@ -173,13 +186,13 @@ function unreadableHint(context: ProviderErrorContext): string {
   if (context.provider === "openai-compatible") {
     return " If it keeps happening, the server may not be fully OpenAI-compatible.";
   }
-  const custom = context.baseUrl && context.baseUrl !== DEFAULT_BASE_URLS[context.provider];
+  const custom = context.baseUrl && context.baseUrl !== defaultBaseUrl(context.provider);
   return custom ? " If it keeps happening, check the base URL in Settings." : "";
 }
 
 function networkMessage(context: ProviderErrorContext): string {
-  const where = context.baseUrl ?? DEFAULT_BASE_URLS[context.provider] ?? "its base URL";
-  const name = DISPLAY_NAMES[context.provider];
+  const where = context.baseUrl ?? defaultBaseUrl(context.provider) ?? "its base URL";
+  const name = PROVIDER_TABLE[context.provider].inSentence;
   const base = `Could not reach ${name} at ${where}. The server may be down, the address may be wrong, or it may not allow requests from this page (CORS).`;
   if (context.provider !== "openai-compatible") return base;
   const origin = context.pageOrigin ?? "<this page's origin, e.g. http://localhost:5173>";
@@ -219,12 +232,6 @@ function mentionsMissingModel(text: string): boolean {
   return /model[^.]*\b(not found|does not exist|not exist|unknown|not supported|no such)/i.test(
     text,
   );
-}
-
-/** The provider's own explanation, from the error body if it has one. */
-function providerMessage(error: ApiCallErrorLike): string {
-  const fromBody = messageInBody(error.responseBody);
-  return shorten(fromBody ?? error.message ?? "");
 }
 
 function messageInBody(body: string | undefined): string | undefined {

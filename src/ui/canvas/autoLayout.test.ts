@@ -3,7 +3,8 @@ import type { Flow, FlowNode } from "../../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION } from "../../engine/flow";
 import { nodeId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
-import { autoLayout, DEFAULT_NODE_SIZE } from "./autoLayout";
+import { autoLayout } from "./autoLayout";
+import { DEFAULT_NODE_SIZE } from "./nodeSize";
 
 const node = (id: string, type: FlowNode["type"] = "template"): FlowNode =>
   ({ id: nodeId(id), type, position: { x: 0, y: 0 }, config: {} }) as FlowNode;

@@ -2,9 +2,7 @@ import dagre from "@dagrejs/dagre";
 import type { Flow, Position } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
 import type { Size } from "./canvasNodes";
-
-/** A node's size before React Flow has measured it (canvas.css gives nodes about this size). */
-export const DEFAULT_NODE_SIZE: Size = { width: 220, height: 90 };
+import { DEFAULT_NODE_SIZE } from "./nodeSize";
 
 const GRID = 20;
 const snap = (v: number) => Math.round(v / GRID) * GRID;

@@ -1,6 +1,6 @@
 import type { NodeKind, Position } from "../../engine/flow";
 import { isNodeKind } from "../../engine/nodeKinds";
-import { DEFAULT_NODE_SIZE } from "./autoLayout";
+import { DEFAULT_NODE_SIZE } from "./nodeSize";
 
 /** The drag data type the palette sets and the canvas accepts: nothing else drops a node. */
 export const NODE_DRAG_TYPE = "application/x-llm-flow-node";

@@ -2,9 +2,9 @@ import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
-import { DEFAULT_NODE_SIZE } from "./autoLayout";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { motionDuration } from "./canvasView";
+import { DEFAULT_NODE_SIZE } from "./nodeSize";
 
 /** Selects a node and brings it to the middle of the canvas (from a problem or the legend). */
 export function useFocusNode(): (id: NodeId) => void {

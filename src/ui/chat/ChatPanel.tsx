@@ -1,23 +1,17 @@
-import { useEffect } from "react";
 import { Composer } from "./Composer";
 import { ConversationBar } from "./ConversationBar";
-import { loadReplyMarkdown } from "./lazyReplyMarkdown";
+import { LazyTranscript } from "./LazyTranscript";
 import { RunAnnouncer } from "./RunAnnouncer";
-import { Transcript } from "./Transcript";
 import "./chat.css";
 
 /** The side panel's Chat tab: the conversations, the transcript, the message box. */
 export function ChatPanel() {
-  // Fetched once the first screen is up, so the first reply rarely waits for it.
-  useEffect(() => {
-    void loadReplyMarkdown();
-  }, []);
   return (
     <section className="panel chat" aria-label="Chat">
       {/* The tab shows the name; the heading keeps the page outline whole (replies use h3+). */}
       <h2 className="sr-only">Chat</h2>
       <ConversationBar />
-      <Transcript />
+      <LazyTranscript />
       <RunAnnouncer />
       <Composer />
     </section>

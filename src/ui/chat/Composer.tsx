@@ -1,11 +1,19 @@
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { useStudio, useStudioApi } from "../../store/studioStore";
+import { preloadReplyCode } from "./LazyTranscript";
 
 /** The message box: Enter sends, Shift+Enter adds a line; Stop while a reply is coming. */
 export function Composer() {
   const running = useStudio((s) => s.running !== null);
   const studio = useStudioApi();
   const [draft, setDraft] = useState("");
+  const preloaded = useRef(false);
+  const type = (text: string) => {
+    setDraft(text);
+    if (preloaded.current) return;
+    preloaded.current = true;
+    preloadReplyCode();
+  };
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -24,7 +32,7 @@ export function Composer() {
         placeholder="Message (Enter sends, Shift+Enter for a new line)"
         value={draft}
         rows={2}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => type(e.target.value)}
         onKeyDown={onKeyDown}
       />
       {running ? (

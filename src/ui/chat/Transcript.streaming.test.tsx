@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render, testStudio } from "../studioTestSupport";
 import { ChatPanel } from "./ChatPanel";
 import { makeTurn, resetStores, stubStudio, stubTranscriptLayout } from "./chatTestSupport";
+import { loadTranscript } from "./LazyTranscript";
 import { loadReplyMarkdown } from "./lazyReplyMarkdown";
 
 /** How often each reply text went through Markdown rendering. */
@@ -31,7 +32,10 @@ describe("Transcript while a reply streams", () => {
     const streaming = makeTurn(3, { runId: undefined, status: "running", outputs: {} });
     stubStudio({ turns: [makeTurn(1), makeTurn(2), streaming], running: new AbortController() });
     render(<ChatPanel />);
-    // The Markdown code arrives lazily: let it, as it would before the first tokens.
+    // The list's and the Markdown code arrive lazily: let them, as before the first tokens.
+    await act(async () => {
+      await loadTranscript();
+    });
     await act(async () => {
       await loadReplyMarkdown();
     });

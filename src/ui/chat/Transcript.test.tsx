@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render } from "../studioTestSupport";
 import { ChatPanel } from "./ChatPanel";
 import { makeTurn, resetStores, stubStudio, stubTranscriptLayout } from "./chatTestSupport";
+import { loadTranscript } from "./LazyTranscript";
 
 beforeEach(() => stubTranscriptLayout());
 
@@ -19,6 +20,10 @@ describe("Transcript", () => {
   it("renders only a window of a 10,000-message conversation, opened at the newest", async () => {
     stubStudio({ turns: manyTurns(10_000) });
     render(<ChatPanel />);
+    // The list's code arrives lazily, as it does once a conversation has a turn.
+    await act(async () => {
+      await loadTranscript();
+    });
     const transcript = document.querySelector(".chat-transcript") as HTMLElement;
     // The virtualizer follows the scroll event the browser would send after the pin to the bottom.
     await act(async () => {

@@ -4,6 +4,7 @@ import { useStudio } from "../../store/studioStore";
 import { ChatTurnView } from "./ChatTurnView";
 import { ArrowDownIcon } from "./icons";
 import { measureVisible } from "./measureVisible";
+import { TranscriptEmpty } from "./TranscriptEmpty";
 import { useStickToBottom } from "./useStickToBottom";
 
 /** A first guess at a turn's height (message, short reply, a memory note, the tools). */
@@ -47,10 +48,7 @@ export function Transcript() {
     <div className="chat-transcript-frame">
       <div className="chat-transcript" ref={scrollRef} onScroll={onScroll}>
         {turns.length === 0 ? (
-          <p className="chat-empty">
-            Say something. With memory on, the model sees the earlier messages of this conversation,
-            even after a reload.
-          </p>
+          <TranscriptEmpty />
         ) : (
           <ol
             aria-label="Messages"

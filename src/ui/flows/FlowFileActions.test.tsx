@@ -67,7 +67,8 @@ function setup(studio: Partial<StudioState> = {}) {
 
 async function openMenu(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("button", { name: /^Flows: / }));
-  return screen.getByRole("dialog", { name: "Flows" });
+  // The panel's code loads on the first opening: it appears a moment later.
+  return screen.findByRole("dialog", { name: "Flows" });
 }
 
 const fileInput = (menu: HTMLElement) =>

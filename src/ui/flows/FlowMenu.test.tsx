@@ -38,9 +38,10 @@ function setup({ running = false } = {}) {
 const trigger = () => screen.getByRole("button", { name: "Flows: Chat with memory" });
 const panel = () => screen.getByRole("dialog", { name: "Flows" });
 
+/** Opens the panel; its code loads on the first opening, so it appears a moment later. */
 async function openMenu(user: ReturnType<typeof userEvent.setup>) {
   await user.click(trigger());
-  return panel();
+  return screen.findByRole("dialog", { name: "Flows" });
 }
 
 afterEach(() => {

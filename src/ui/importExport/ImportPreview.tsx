@@ -1,7 +1,7 @@
-import { FLOW_VERSION, type ProviderName } from "../../engine/flow";
+import { FLOW_VERSION } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
+import { isProviderName, PROVIDER_TABLE } from "../../engine/providers/providerTable";
 import type { FlowFileSummary } from "../../format";
-import { PROVIDER_LABELS } from "../inspector/providerLabels";
 import type { FlowImport } from "./readImportFile";
 
 type Preview = Extract<FlowImport, { kind: "preview" }>;
@@ -23,7 +23,8 @@ function kindsText(summary: FlowFileSummary): string {
     .join(", ");
 }
 
-const providerLabel = (p: string) => PROVIDER_LABELS[p as ProviderName] ?? p;
+/** A file may name a provider this build does not know: shown as written. */
+const providerLabel = (p: string) => (isProviderName(p) ? PROVIDER_TABLE[p].menuLabel : p);
 
 /** What the file holds, shown before anything is saved, so the user can say no. */
 export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {

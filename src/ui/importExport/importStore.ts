@@ -23,13 +23,17 @@ export interface FlowImportState {
 // The reader pulls in the format module (schema, migrations): loaded on the first import only.
 const loadReader = () => import("./readImportFile");
 
+/** The dialog that previews a file, or says why it cannot be imported: also first needed then. */
+export const loadImportDialog = () => import("./ImportDialog");
+
 /**
- * Loads the reader ahead of time, when an import becomes likely (the Flows menu opens, a file is
+ * Loads the reader and the dialog ahead of time, when an import becomes likely (the Flows menu opens, a file is
  * dragged over the canvas), so the first preview does not wait for it. A failure here is
  * ignored: the import itself loads it again and reports what goes wrong.
  */
 export function preloadImport(): void {
   loadReader().catch(() => {});
+  loadImportDialog().catch(() => {});
 }
 
 /** Counts opens, so a file that finishes reading after a newer one never replaces it. */
@@ -42,6 +46,8 @@ export const useFlowImport = create<FlowImportState>()((set, get) => ({
 
   async open(file) {
     const mine = ++latest;
+    // The dialog's code arrives while the file is read, so the preview shows as soon as it is.
+    void loadImportDialog().catch(() => {});
     const { readImportFile } = await loadReader();
     const current = await readImportFile(file);
     if (mine === latest) set({ current, busy: false, problem: null });

@@ -1,5 +1,6 @@
 import type { LlmNode, ProviderName } from "../../engine/flow";
 import { PROVIDERS } from "../../engine/flow";
+import { isProviderName, needsBaseUrl, PROVIDER_TABLE } from "../../engine/providers/providerTable";
 import type { FlowProblem } from "../../engine/validateFlow";
 import { useStudio } from "../../store/studioStore";
 import { Field } from "./Field";
@@ -12,7 +13,6 @@ import {
   parseTemperature,
 } from "./fieldParsers";
 import { fieldProblems, type NodeProblems } from "./nodeProblems";
-import { MODEL_PLACEHOLDERS, PROVIDER_LABELS, PROVIDER_NAMES } from "./providerLabels";
 import { TemplateField } from "./TemplateField";
 import { useDraft } from "./useDraft";
 
@@ -23,12 +23,10 @@ interface LlmSettingsProps {
   update: (patch: Record<string, unknown>) => void;
 }
 
-const isProvider = (s: unknown): s is ProviderName => (PROVIDERS as readonly unknown[]).includes(s);
-
 export function LlmSettings({ node, references, problems, update }: LlmSettingsProps) {
   const { config } = node;
   const provider = config.provider;
-  const known = isProvider(provider);
+  const known = isProviderName(provider);
 
   return (
     <>
@@ -43,7 +41,7 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
             {!known && <option value={provider}>{String(provider)} (unknown)</option>}
             {PROVIDERS.map((p) => (
               <option key={p} value={p}>
-                {PROVIDER_LABELS[p]}
+                {PROVIDER_TABLE[p].menuLabel}
               </option>
             ))}
           </select>
@@ -54,7 +52,7 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
         value={config.model}
         parse={parseModel}
         commit={(model) => update({ model })}
-        placeholder={known ? MODEL_PLACEHOLDERS[provider] : undefined}
+        placeholder={known ? PROVIDER_TABLE[provider].modelPlaceholder : undefined}
         problems={fieldProblems(problems, "model")}
       />
       {provider !== "echo" && known && (
@@ -157,14 +155,14 @@ interface BaseUrlFieldProps {
 }
 
 function BaseUrlField({ provider, value, problems, update }: BaseUrlFieldProps) {
-  const required = provider === "openai-compatible";
+  const example = PROVIDER_TABLE[provider].baseUrlExample;
   return (
     <TextField
       label="Base URL"
       value={value}
       parse={(text) => parseBaseUrl(provider, text)}
       commit={(baseUrl) => update({ baseUrl })}
-      placeholder={required ? "http://localhost:11434/v1" : "provider default"}
+      placeholder={needsBaseUrl(provider) && example ? example : "provider default"}
       problems={fieldProblems(problems, "baseUrl")}
     />
   );
@@ -176,7 +174,7 @@ function ApiKeyField({ provider }: { provider: ProviderName }) {
   return (
     <Field
       label="API key"
-      help={`The key stays in this browser and goes only to ${PROVIDER_NAMES[provider]}, never into an exported file.`}
+      help={`The key stays in this browser and goes only to ${PROVIDER_TABLE[provider].keyRecipient}, never into an exported file.`}
     >
       {(control) => (
         <input
@@ -184,7 +182,9 @@ function ApiKeyField({ provider }: { provider: ProviderName }) {
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={provider === "openai-compatible" ? "Often not needed" : undefined}
+          placeholder={
+            PROVIDER_TABLE[provider].keyHeader?.required ? undefined : "Often not needed"
+          }
           value={apiKey}
           onChange={(e) => void setApiKey(provider, e.target.value)}
         />

@@ -1,4 +1,5 @@
 import type { ProviderName } from "../../engine/flow";
+import { needsBaseUrl, PROVIDER_TABLE } from "../../engine/providers/providerTable";
 import { isHttpUrl } from "../../engine/url";
 import { NODE_ID_PATTERN } from "../../engine/validateFlow";
 
@@ -50,15 +51,16 @@ export function parseMemoryId(text: string): Parsed<string> {
 export function parseBaseUrl(provider: ProviderName, text: string): Parsed<string | undefined> {
   const trimmed = text.trim();
   if (trimmed === "") {
-    return provider === "openai-compatible"
-      ? {
-          error:
-            "An OpenAI-compatible server needs its address (Ollama: http://localhost:11434/v1).",
-        }
+    const { inSentence, baseUrlExample } = PROVIDER_TABLE[provider];
+    const example = baseUrlExample ? ` (Ollama: ${baseUrlExample})` : "";
+    return needsBaseUrl(provider)
+      ? { error: `${capitalise(inSentence)} needs its address${example}.` }
       : { value: undefined };
   }
   return isHttpUrl(trimmed) ? { value: trimmed } : { error: "Use an http:// or https:// address." };
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Numbers and optional fields as the user sees them: absent is an empty box. */
 export const formatOptional = (value: string | number | null | undefined): string =>

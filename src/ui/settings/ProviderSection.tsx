@@ -1,16 +1,15 @@
 import { useId, useState } from "react";
-import type { ListableProvider } from "../../engine/providers/listModels";
+import {
+  type HostedProvider,
+  needsBaseUrl,
+  PROVIDER_TABLE,
+} from "../../engine/providers/providerTable";
 import { useStudio } from "../../store/studioStore";
 import { ConnectionTest } from "./ConnectionTest";
-import {
-  BASE_URL_PLACEHOLDERS,
-  baseUrlProblem,
-  KEY_RECIPIENTS,
-  SECTION_TITLES,
-} from "./settingsProviders";
+import { baseUrlProblem } from "./settingsProviders";
 
 interface ProviderSectionProps {
-  provider: ListableProvider;
+  provider: HostedProvider;
   /** Settings focuses this field when it is opened for this provider. */
   keyFieldRef: (element: HTMLInputElement | null) => void;
 }
@@ -21,14 +20,17 @@ const SAVE_FAILED =
 /** One provider's API key and base URL, saved as typed, and a button to try them. */
 export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps) {
   const id = useId();
-  const title = SECTION_TITLES[provider];
+  const info = PROVIDER_TABLE[provider];
+  const { title } = info;
+  // The address shown in the empty field: the provider's own, or an example to follow.
+  const placeholder = info.defaultBaseUrl ?? info.baseUrlExample ?? "";
   const stored = useStudio((s) => s.credentials[provider]);
   const setCredential = useStudio((s) => s.setCredential);
   // A half-typed address is kept here, and saved once it is one (or emptied).
   const [baseUrl, setBaseUrl] = useState(stored?.baseUrl ?? "");
   const [saveError, setSaveError] = useState<string | null>(null);
   const problem = baseUrlProblem(baseUrl);
-  const required = provider === "openai-compatible";
+  const required = needsBaseUrl(provider);
 
   const save = (patch: { apiKey?: string; baseUrl?: string }) => {
     setSaveError(null);
@@ -54,14 +56,21 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={required ? "Often not needed" : undefined}
+          placeholder={info.keyHeader.required ? undefined : "Often not needed"}
           value={stored?.apiKey ?? ""}
           onChange={(e) => save({ apiKey: e.target.value })}
         />
         <p id={`${id}-key-note`} className="settings-key-note">
-          Stays in this browser. Sent only to {KEY_RECIPIENTS[provider]}. Never written to an
-          exported file, a URL or the console.
+          Stays in this browser. Sent only to {info.keyRecipient}. Never written to an exported
+          file, a URL or the console.
         </p>
+        {info.docsUrl && (
+          <p className="help">
+            <a href={info.docsUrl} target="_blank" rel="noreferrer">
+              Get an API key from {title}
+            </a>
+          </p>
+        )}
       </div>
 
       <div className="settings-field">
@@ -75,7 +84,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           inputMode="url"
           autoComplete="off"
           spellCheck={false}
-          placeholder={BASE_URL_PLACEHOLDERS[provider]}
+          placeholder={placeholder}
           value={baseUrl}
           onChange={(e) => changeBaseUrl(e.target.value)}
         />
@@ -86,8 +95,8 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
         )}
         <p id={`${id}-url-help`} className="help">
           {required
-            ? `Required: your server's address, e.g. ${BASE_URL_PLACEHOLDERS[provider]} for Ollama, http://localhost:1234/v1 for LM Studio.`
-            : `Leave empty for ${BASE_URL_PLACEHOLDERS[provider]}; change it only for a proxy or gateway.`}{" "}
+            ? `Required: your server's address, e.g. ${placeholder} for Ollama, http://localhost:1234/v1 for LM Studio.`
+            : `Leave empty for ${placeholder}; change it only for a proxy or gateway.`}{" "}
           A base URL set on a node takes precedence.
         </p>
         {required && (

@@ -61,6 +61,17 @@ describe("SettingsDialog", () => {
     expect(describedBy(keyField("OpenAI-compatible base URL"))).toContain("Required");
   });
 
+  it("links each hosted provider's page for API keys, in a new tab; a local server has none", () => {
+    renderSettings();
+    openSettingsFor(undefined);
+    const link = screen.getByRole("link", { name: "Get an API key from Google" });
+    expect(link.getAttribute("href")).toBe("https://aistudio.google.com/apikey");
+    expect(link.getAttribute("target")).toBe("_blank");
+    expect(link.getAttribute("rel")).toContain("noreferrer");
+    expect(screen.getByRole("link", { name: "Get an API key from Anthropic" })).toBeTruthy();
+    expect(screen.queryByRole("link", { name: /OpenAI-compatible/ })).toBeNull();
+  });
+
   it("saves a typed key in this browser's storage, and never shows it as text", async () => {
     const { store, storage } = await openTestStudio();
     setTestStudio(store);

@@ -1,10 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from "react";
-import type { ListableProvider } from "../../engine/providers/listModels";
+import { HOSTED_PROVIDERS, type HostedProvider } from "../../engine/providers/providerTable";
 import { useUi } from "../../store/uiStore";
 import { KeyStorageChoice } from "./KeyStorageChoice";
 import { ProviderSection } from "./ProviderSection";
 import { StorageSection } from "./StorageSection";
-import { SETTINGS_PROVIDERS } from "./settingsProviders";
 import "./settings.css";
 
 /**
@@ -18,7 +17,7 @@ export function SettingsDialog() {
   const closeSettings = useUi((s) => s.closeSettings);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
-  const keyFields = useRef<Partial<Record<ListableProvider, HTMLInputElement | null>>>({});
+  const keyFields = useRef<Partial<Record<HostedProvider, HTMLInputElement | null>>>({});
   const titleId = useId();
 
   useEffect(() => {
@@ -78,7 +77,7 @@ export function SettingsDialog() {
         <div className="settings-body">
           <p className="note">Changes are saved as you type.</p>
           <KeyStorageChoice />
-          {SETTINGS_PROVIDERS.map((p) => (
+          {HOSTED_PROVIDERS.map((p) => (
             <ProviderSection
               key={p}
               provider={p}

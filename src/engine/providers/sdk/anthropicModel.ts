@@ -1,0 +1,12 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import type { LanguageModel } from "ai";
+import { PROVIDER_TABLE } from "../providerTable";
+import type { ModelRequest } from "./modelRequest";
+
+export function languageModel({ model, apiKey, baseUrl }: ModelRequest): LanguageModel {
+  return createAnthropic({
+    apiKey,
+    baseURL: baseUrl,
+    headers: { ...PROVIDER_TABLE.anthropic.browserHeaders },
+  })(model);
+}

@@ -1,0 +1,8 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import type { LanguageModel } from "ai";
+import type { ModelRequest } from "./modelRequest";
+
+export function languageModel({ model, apiKey, baseUrl }: ModelRequest): LanguageModel {
+  // .chat: Chat Completions, which every OpenAI-compatible server and our mock speak.
+  return createOpenAI({ apiKey, baseURL: baseUrl }).chat(model);
+}
