@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { render } from "../studioTestSupport";
 import { ChatPanel } from "./ChatPanel";
 import { resetStores, stubStudio, stubTranscriptLayout } from "./chatTestSupport";
 
