@@ -4,7 +4,7 @@ import type { MemorySettings } from "./memorySettings";
 import type { DroppedRead, WindowSelection } from "./memoryWindow";
 import { DROPPED_SHOWN, readDropped, readWindow } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
-import type { MemoryHeads, Saver } from "./saver";
+import { type MemoryHeads, memoryHead, type Saver } from "./saver";
 
 /*
  * The messages of an LLM call, assembled in one place for everyone who shows or sends them:
@@ -34,7 +34,7 @@ export async function readCallMemory(
 ): Promise<MemoryRead | null> {
   const { memoryId, mode, windowSize } = settings;
   if (memoryId === null) return null;
-  const head: MessageId | null = heads[memoryId] ?? null;
+  const head: MessageId | null = memoryHead(heads, memoryId);
   return { memoryId, ...(await readWindow(saver, head, mode, windowSize)) };
 }
 

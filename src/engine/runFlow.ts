@@ -5,6 +5,7 @@ import type { Flow, FlowNode, LlmNode } from "./flow";
 import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
 import { messageId, newId } from "./ids";
+import { keyedRecord, ownValue } from "./keyedRecord";
 import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
 import type { MemoryMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
@@ -108,9 +109,9 @@ class Execution {
   private readonly graph: ReturnType<typeof buildGraph>;
   private readonly values = new Map<string, string>();
   private readonly heads: MemoryHeads;
-  private readonly appended: Record<string, MessageId[]> = {};
+  private readonly appended: Record<string, MessageId[]> = keyedRecord();
   private readonly records = new Map<NodeId, NodeRecord>();
-  private readonly outputs: Record<string, string> = {};
+  private readonly outputs: Record<string, string> = keyedRecord();
   private readonly started = new Map<NodeId, Promise<NodeStatus>>();
   /** The node that must finish before this one because they share a memory. */
   private readonly memoryPredecessor = new Map<NodeId, NodeId>();
@@ -126,7 +127,7 @@ class Execution {
     this.flow = options.flow;
     this.byId = new Map(this.flow.nodes.map((n) => [n.id, n]));
     this.graph = buildGraph(this.flow);
-    this.heads = { ...(parent?.memoryHeads ?? {}) };
+    this.heads = keyedRecord(parent?.memoryHeads);
     for (const m of options.clearMemories ?? []) this.heads[m] = null;
     this.values.set(INPUT_REFERENCE, options.input);
 
@@ -345,7 +346,7 @@ class Execution {
     prompt: string,
     reply: string,
   ): Promise<MessageId[]> {
-    const head = this.heads[memory] ?? null;
+    const head = ownValue(this.heads, memory) ?? null;
     const [previous] = head ? await this.options.saver.readBack(head, 1) : [];
     const index = previous ? previous.index + 1 : 0;
     const base = {
@@ -373,7 +374,7 @@ class Execution {
     };
     await this.options.saver.appendMessages([user, assistant]);
     this.heads[memory] = assistant.id;
-    const list = this.appended[memory] ?? [];
+    const list = ownValue(this.appended, memory) ?? [];
     list.push(user.id, assistant.id);
     this.appended[memory] = list;
     return [user.id, assistant.id];

@@ -1,4 +1,5 @@
 import type { MessageId, RunId } from "./ids";
+import { ownValue } from "./keyedRecord";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
 
@@ -21,3 +22,10 @@ export interface Saver {
 /** The state of every memory at a point of a conversation: the newest message of each log. */
 // Keyed by MemoryId; plain string keys because object keys cannot carry a brand.
 export type MemoryHeads = Record<string, MessageId | null>;
+
+/**
+ * The newest message of a memory, or null: its own entry only, so a memory called
+ * "constructor" or "__proto__" is just a name (see keyedRecord.ts).
+ */
+export const memoryHead = (heads: Readonly<MemoryHeads>, memoryId: string): MessageId | null =>
+  ownValue(heads, memoryId) ?? null;

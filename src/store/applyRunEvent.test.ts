@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadFlow } from "../../test/helpers/engineHarness";
+import { withHostileNames } from "../../test/helpers/hostileNames";
 import type { RunEvent } from "../engine/events";
 import { conversationId, nodeId, runId } from "../engine/ids";
 import { testRun } from "../storage/storageTestSupport";
@@ -50,6 +51,21 @@ describe("applyRunEvent", () => {
     expect(view.turns.at(-1)?.outputs).toEqual({ output: "Hello" });
     // The earlier exchange is untouched.
     expect(view.turns[0]).toEqual(sending().turns[0]);
+  });
+
+  it("streams into an output named like a property every object has", () => {
+    // chat_llm becomes "constructor" and output "toString": names users may choose.
+    const hostile = withHostileNames(
+      loadFlow("chat-with-memory"),
+      ["constructor", "toString"],
+      ["__proto__"],
+    );
+    const named = outputStreams(hostile.flow);
+    let view = applyRunEvent(sending(), event.started(), named);
+    view = applyRunEvent(view, event.token("constructor", "Hel"), named);
+    view = applyRunEvent(view, event.token("constructor", "lo"), named);
+    const outputs = view.turns.at(-1)?.outputs ?? {};
+    expect(Object.entries(outputs)).toEqual([["toString", "Hello"]]);
   });
 
   it("ignores tokens of a node no output streams, and events the chat does not show", () => {

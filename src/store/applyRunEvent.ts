@@ -1,6 +1,7 @@
 import type { RunEvent } from "../engine/events";
 import type { Flow } from "../engine/flow";
 import type { NodeId, RunId } from "../engine/ids";
+import { keyedRecord, ownValue } from "../engine/keyedRecord";
 import { outputStreamSource } from "../engine/outputStream";
 import type { RunError, RunSnapshot } from "../engine/runSnapshot";
 import type { ChatTurn } from "./chatTurns";
@@ -56,8 +57,8 @@ export function applyRunEvent(view: ChatView, event: RunEvent, streams: OutputSt
       const outputIds = streams.get(event.nodeId);
       if (!outputIds || outputIds.length === 0) return view;
       const turns = patchLast(view.turns, (turn) => {
-        const outputs = { ...turn.outputs };
-        for (const id of outputIds) outputs[id] = (outputs[id] ?? "") + event.text;
+        const outputs = keyedRecord(turn.outputs);
+        for (const id of outputIds) outputs[id] = (ownValue(outputs, id) ?? "") + event.text;
         return { outputs };
       });
       return { ...view, turns };

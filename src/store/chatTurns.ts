@@ -1,4 +1,5 @@
 import type { RunId } from "../engine/ids";
+import { keyedRecord } from "../engine/keyedRecord";
 import type { RunError, RunSnapshot } from "../engine/runSnapshot";
 
 /** One exchange as the chat shows it: the user's message and what the flow answered. */
@@ -48,7 +49,7 @@ export function turnFromRun(run: RunSnapshot, siblings: RunId[] = [run.id]): Cha
       branch: { index: siblings.indexOf(run.id), count: siblings.length, siblings },
     }),
     input: run.input,
-    outputs: { ...run.outputs },
+    outputs: keyedRecord(run.outputs),
     status: run.status,
     ...(run.error && { error: run.error }),
     memoryNotes: memoryNotes(run),

@@ -2,6 +2,7 @@ import { useId } from "react";
 import { type AssembledCall, assembleCall } from "../../engine/callAssembly";
 import type { MemoryId } from "../../engine/ids";
 import { type MemorySettings, readsMemory } from "../../engine/memorySettings";
+import { memoryHead } from "../../engine/saver";
 import { windowLabel } from "../memory/memoryLabels";
 import { type PreviewSource, useMemoryHeads } from "./memoryHeadsSource";
 import { useWindowPreview, type WindowPreview } from "./useWindowPreview";
@@ -63,7 +64,7 @@ function MemoryPreview({
   const { preview, stale } = read;
   const call = previewCall(systemPrompt, preview);
   const summary =
-    (heads.heads[memoryId] ?? null) === null
+    memoryHead(heads.heads, memoryId) === null
       ? `Memory "${memoryId}" is empty in this conversation: this node sees only the system prompt and the prompt.`
       : `From memory "${memoryId}": ${windowLabel(windowSize)} (${preview.memory.kept.length} sent, ${preview.memory.droppedCount} left out).`;
   return <Messages summary={summary} call={call} stale={stale} />;

@@ -1,7 +1,7 @@
 import { type MemoryReadShown, readCallMemoryShown } from "../../engine/callAssembly";
 import type { MemoryId, MessageId } from "../../engine/ids";
 import type { MemorySettings } from "../../engine/memorySettings";
-import type { MemoryHeads, Saver } from "../../engine/saver";
+import { type MemoryHeads, memoryHead, type Saver } from "../../engine/saver";
 import { useStoreQuery } from "../../store/useStoreQuery";
 
 /** What the window keeps of the memory, and the newest of what it leaves out. */
@@ -28,7 +28,7 @@ export function useWindowPreview(
   settings: MemorySettings & { memoryId: MemoryId },
 ): WindowPreviewState {
   const { memoryId, mode, windowSize } = settings;
-  const head: MessageId | null = heads[memoryId] ?? null;
+  const head: MessageId | null = memoryHead(heads, memoryId);
   const query = useStoreQuery(
     saver && head !== null
       ? async () =>

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import type { RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import type { RunSnapshot } from "../../engine/runSnapshot";
-import type { MemoryHeads } from "../../engine/saver";
+import { type MemoryHeads, memoryHead } from "../../engine/saver";
 import { useStudio } from "../../store/studioStore";
 import { useMemoryUsage } from "../canvas/flowDerived";
 import { runNumbers } from "../runs/runNumbers";
@@ -53,7 +53,7 @@ export function MemoryPanel() {
             memoryId={id}
             color={colors.get(id)}
             users={usage.get(id) ?? NO_USERS}
-            head={heads[id] ?? null}
+            head={memoryHead(heads, id)}
             clearedIn={clearedIn.get(id) ?? null}
             numbers={numbers}
           />
