@@ -298,7 +298,7 @@ class TimbalWriter {
       args.push({
         name: "memory_id",
         value: pyString(name),
-        notes: this.memoryNotes(node, memoryId, name),
+        notes: this.timbalMemoryNotes(node, memoryId, name),
       });
       const window = timbalWindow(node);
       if (window) {
@@ -313,7 +313,7 @@ class TimbalWriter {
     return args;
   }
 
-  private memoryNotes(node: LlmNode, memoryId: string, name: string): string[] {
+  private timbalMemoryNotes(node: LlmNode, memoryId: string, name: string): string[] {
     const notes: string[] = [];
     const { mode } = nodeMemory(node);
     if (name !== memoryId) {

@@ -20,7 +20,7 @@ export interface ChatTurn {
 }
 
 /** What each LLM call of a run saw, in a user's words: memory made visible. */
-export function memoryNotes(run: RunSnapshot): string[] {
+export function memoryReadNotes(run: RunSnapshot): string[] {
   const notes: string[] = [];
   for (const node of run.nodes) {
     const memory = node.llm?.memory;
@@ -52,6 +52,6 @@ export function turnFromRun(run: RunSnapshot, siblings: RunId[] = [run.id]): Cha
     outputs: keyedRecord(run.outputs),
     status: run.status,
     ...(run.error && { error: run.error }),
-    memoryNotes: memoryNotes(run),
+    memoryNotes: memoryReadNotes(run),
   };
 }

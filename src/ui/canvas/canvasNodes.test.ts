@@ -4,7 +4,7 @@ import { moveNodes } from "../../engine/flowEdits";
 import { nodeId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { createCanvasEdgeCache, createCanvasNodeCache } from "./canvasNodes";
-import { nodeProblems } from "./flowDerived";
+import { problemSummariesByNode } from "./flowDerived";
 import { memoryColors } from "./memoryColors";
 
 const none = new Set<never>();
@@ -14,9 +14,9 @@ describe("canvas nodes", () => {
     const flow = STARTER_FLOWS.sharedMemory.build();
     const toNodes = createCanvasNodeCache();
     const colors = memoryColors(flow);
-    const before = toNodes(flow.nodes, none, nodeProblems(flow), colors, new Map());
+    const before = toNodes(flow.nodes, none, problemSummariesByNode(flow), colors, new Map());
     const moved = moveNodes(flow, new Map([[nodeId("llm1"), { x: 500, y: 500 }]]));
-    const after = toNodes(moved.nodes, none, nodeProblems(moved), colors, new Map());
+    const after = toNodes(moved.nodes, none, problemSummariesByNode(moved), colors, new Map());
     expect(after.map((n, i) => n === before[i])).toEqual([true, false, true, true]);
     expect(after[1]?.position).toEqual({ x: 500, y: 500 });
   });
@@ -25,7 +25,7 @@ describe("canvas nodes", () => {
     const flow = STARTER_FLOWS.chatWithMemory.build();
     const toNodes = createCanvasNodeCache();
     const colors = memoryColors(flow);
-    const problems = nodeProblems(flow);
+    const problems = problemSummariesByNode(flow);
     const before = toNodes(flow.nodes, none, problems, colors, new Map());
     const size = { width: 220, height: 96 };
     const after = toNodes(
@@ -47,7 +47,7 @@ describe("canvas nodes", () => {
     const nodes = createCanvasNodeCache()(
       flow.nodes,
       none,
-      nodeProblems(flow),
+      problemSummariesByNode(flow),
       memoryColors(flow),
       new Map(),
     );
@@ -70,7 +70,7 @@ describe("canvas nodes", () => {
     const nodes = createCanvasNodeCache()(
       broken.nodes,
       none,
-      nodeProblems(broken),
+      problemSummariesByNode(broken),
       memoryColors(broken),
       new Map(),
     );

@@ -38,9 +38,10 @@ export function summarizeByNode(problems: readonly FlowProblem[]): Map<NodeId, N
 }
 
 export const flowProblems = cachedByStructure((flow) => sortProblems(problemsOf(flow)));
-export const nodeProblems = cachedByStructure((flow) => summarizeByNode(flowProblems(flow)));
+export const problemSummariesByNode = cachedByStructure((flow) =>
+  summarizeByNode(flowProblems(flow)),
+);
 export const flowMemoryColors = cachedByStructure(memoryColors);
-export const flowMemoryUsage = memoryUsageOf;
 
 const NO_PROBLEMS: FlowProblem[] = [];
 const NO_SUMMARIES = new Map<NodeId, NodeProblemSummary>();
@@ -51,8 +52,8 @@ const NO_USAGE = new Map<string, MemoryUser[]>();
 export const useFlowProblems = () =>
   useFlowStore((s) => (s.flow ? flowProblems(s.flow) : NO_PROBLEMS));
 export const useNodeProblems = () =>
-  useFlowStore((s) => (s.flow ? nodeProblems(s.flow) : NO_SUMMARIES));
+  useFlowStore((s) => (s.flow ? problemSummariesByNode(s.flow) : NO_SUMMARIES));
 export const useMemoryColors = () =>
   useFlowStore((s) => (s.flow ? flowMemoryColors(s.flow) : NO_COLORS));
 export const useMemoryUsage = () =>
-  useFlowStore((s) => (s.flow ? flowMemoryUsage(s.flow) : NO_USAGE));
+  useFlowStore((s) => (s.flow ? memoryUsageOf(s.flow) : NO_USAGE));
