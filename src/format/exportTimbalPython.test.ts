@@ -259,6 +259,22 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
     });
   }
 
+  for (const version of ["0.55", "0.58"]) {
+    it(`every starter template over ${CONVERSATION.length} turns on Timbal ${version}`, async () => {
+      const starters = Object.entries(STARTER_FLOWS).map(
+        ([id, s]) => [id, traced(s.build())] as const,
+      );
+      expect(starters.every(([, flow]) => behavesAlike(flow))).toBe(true);
+      const results = runTimbal0(
+        starters.map(([, flow]) => ({ source: exportTimbalPython(flow), turns: CONVERSATION })),
+        version,
+      );
+      for (const [i, [id, flow]] of starters.entries()) {
+        expect(results[i], id).toEqual(await engineTurns(flow, CONVERSATION));
+      }
+    });
+  }
+
   it("random valid flows over three turns", async () => {
     const flows = fc
       .sample(fc.gen(), 120)
