@@ -17,7 +17,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"], ["./test/e2e/faultSummaryReporter.ts"]],
   use: {
     baseURL: APP_URL,
     trace: "retain-on-failure",
