@@ -48,7 +48,12 @@ describe("silenceError", () => {
   });
 
   it("says the reply stopped arriving, with the idle timeout", () => {
-    const error = silenceError("idle", { firstByteMs: 60_000, idleMs: 2_000 }, "Anthropic", "anthropic");
+    const error = silenceError(
+      "idle",
+      { firstByteMs: 60_000, idleMs: 2_000 },
+      "Anthropic",
+      "anthropic",
+    );
     expect(error.message).toMatch(/^The reply stopped arriving for 2 s: Anthropic went silent/);
   });
 });
