@@ -42,7 +42,9 @@ function TimeoutField(props: { field: keyof CallTimeouts; label: string; help: s
   // What is typed stays here until it is a timeout; the saved value is unchanged meanwhile.
   const [text, setText] = useState(String(stored / 1000));
   const [saveError, setSaveError] = useState<string | null>(null);
-  const problem = timeoutProblem(text) ?? saveError;
+  const refused = timeoutProblem(text);
+  // Said with the value still in force, so a half-typed number is not mistaken for saved.
+  const problem = refused ? `${refused} Until then: ${stored / 1000} s.` : saveError;
 
   const change = (value: string) => {
     setText(value);
