@@ -45,4 +45,13 @@ export type RunEvent =
       call?: LlmCallView;
     }
   | { type: "node-skipped"; runId: RunId; nodeId: NodeId; reason: string }
+  | {
+      /** A rate-limited call waits to be retried: `until` is when (epoch ms, the run's clock). */
+      type: "call-retrying";
+      runId: RunId;
+      nodeId: NodeId;
+      attempt: number;
+      until: number;
+      providerLabel: string;
+    }
   | { type: "run-finished"; runId: RunId; snapshot: RunSnapshot };

@@ -17,6 +17,32 @@ export interface ProviderRequest {
   signal: AbortSignal;
   /** Called with each piece of text as it streams in. */
   onDelta: (text: string) => void;
+  /** How long to wait for the reply to start, and between its chunks; defaults when absent. */
+  timeouts?: CallTimeouts;
+  /** Told before each automatic retry after a rate limit, with when it will be sent. */
+  onRetryWait?: (wait: RetryWait) => void;
+  /** Aborted when the user gives up waiting: the call then fails with the rate limit's error. */
+  retryWaitSignal?: AbortSignal;
+}
+
+/** Milliseconds without an answer after which a call gives up (Settings › Timeouts). */
+export interface CallTimeouts {
+  /** From sending the request to the first part of the reply. */
+  firstByteMs: number;
+  /** Between two parts of a reply that has started. */
+  idleMs: number;
+}
+
+export const DEFAULT_CALL_TIMEOUTS: CallTimeouts = { firstByteMs: 60_000, idleMs: 60_000 };
+
+/** An automatic retry after a rate limit, announced before the wait starts. */
+export interface RetryWait {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** When the retry is sent (epoch ms, on the provider's clock). */
+  until: number;
+  /** Who limited the call, as a sentence names it: "OpenAI", "the OpenAI-compatible server at …". */
+  providerLabel: string;
 }
 
 export interface ProviderResult {
@@ -39,7 +65,8 @@ export type ProviderErrorKind =
   | "server"
   | "network"
   | "aborted"
-  | "bad-response";
+  | "bad-response"
+  | "timeout";
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";

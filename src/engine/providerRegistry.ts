@@ -1,16 +1,23 @@
 import { echoProvider } from "./echoProvider";
 import type { ProviderResolver } from "./provider";
+import type { Timers } from "./timers";
 
 /**
  * The providers the app uses. Only `echo` is in the first page: the AI SDK and the hosted
  * providers load on the first call that needs them (a separate chunk in the browser build).
- * `pageOrigin` lets a CORS failure name the origin Ollama must allow.
+ * `pageOrigin` lets a CORS failure name the origin Ollama must allow; `timers` run the
+ * timeouts and rate-limit waits (tests pass fake ones).
  */
-export function createProviderResolver(options: { pageOrigin?: string } = {}): ProviderResolver {
+export function createProviderResolver(
+  options: { pageOrigin?: string; timers?: Timers } = {},
+): ProviderResolver {
   return async (name) => {
     if (name === "echo") return echoProvider;
-    const { createAiSdkProvider } = await import("./providers/aiSdkProvider");
-    return createAiSdkProvider(options);
+    const [{ createAiSdkProvider }, { withRateLimitRetries }] = await Promise.all([
+      import("./providers/aiSdkProvider"),
+      import("./providers/rateLimitRetry"),
+    ]);
+    return withRateLimitRetries(createAiSdkProvider(options), options.timers);
   };
 }
 

@@ -9,7 +9,7 @@ import { keyedRecord, ownValue } from "./keyedRecord";
 import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
 import type { MemoryMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
-import type { ProviderCredentials, ProviderResolver } from "./provider";
+import type { ProviderCredentials, ProviderRequest, ProviderResolver } from "./provider";
 import { ProviderError } from "./provider";
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot } from "./runSnapshot";
 import type { MemoryHeads, Saver } from "./saver";
@@ -34,6 +34,8 @@ export interface RunOptions {
   clearMemories?: readonly MemoryId[];
   runId?: RunId;
   now?: () => number;
+  /** Timeouts, and the signal that gives up a rate-limit wait, for every call of the run. */
+  call?: Pick<ProviderRequest, "timeouts" | "retryWaitSignal">;
 }
 
 /** Thrown before anything runs when the flow cannot run; `problems` name the nodes. */
@@ -284,6 +286,9 @@ class Execution {
         messages,
         signal: this.signal,
         onDelta: (text) => this.queue.push({ type: "token", runId: this.runId, nodeId, text }),
+        onRetryWait: (wait) =>
+          this.queue.push({ type: "call-retrying", runId: this.runId, nodeId, ...wait }),
+        ...this.options.call,
         ...(baseUrl && { baseUrl }),
         ...(credentials?.apiKey && { apiKey: credentials.apiKey }),
         ...(config.temperature !== undefined && { temperature: config.temperature }),

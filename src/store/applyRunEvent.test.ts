@@ -97,4 +97,80 @@ describe("applyRunEvent", () => {
     expect(turns.at(-1)).toMatchObject({ status: "error", error: { message: "Boom" } });
     expect(turns[0]?.status).toBe("ok");
   });
+
+  it("shows a rate-limit wait on the message in progress, until the retry answers", () => {
+    const retrying: RunEvent = {
+      type: "call-retrying",
+      runId: R2,
+      nodeId: nodeId("chat_llm"),
+      attempt: 1,
+      until: 13_000,
+      providerLabel: "OpenAI",
+    };
+    let view = applyRunEvent(sending(), event.started(), streams);
+    view = applyRunEvent(view, retrying, streams);
+    expect(view.turns.at(-1)?.retrying).toEqual({
+      nodeId: nodeId("chat_llm"),
+      attempt: 1,
+      until: 13_000,
+      providerLabel: "OpenAI",
+    });
+    expect(view.turns[0]?.retrying).toBeUndefined();
+    // Another node's tokens do not end this node's wait; its own first token does.
+    expect(
+      applyRunEvent(view, event.token("input", "x"), streams).turns.at(-1)?.retrying,
+    ).toBeDefined();
+    const answered = applyRunEvent(view, event.token("chat_llm", "Hi"), streams);
+    expect(answered.turns.at(-1)?.retrying).toBeUndefined();
+    expect(answered.turns.at(-1)?.outputs).toEqual({ output: "Hi" });
+  });
+
+  it("drops the countdown when the waiting call fails (the wait was cancelled or used up)", () => {
+    const retrying: RunEvent = {
+      type: "call-retrying",
+      runId: R2,
+      nodeId: nodeId("chat_llm"),
+      attempt: 2,
+      until: 5_000,
+      providerLabel: "Anthropic",
+    };
+    const failedRun = testRun("r2", { parent: "r1", status: "error" });
+    const view = applyRunEvent(sending(), retrying, streams);
+    const failed: RunEvent = {
+      type: "node-failed",
+      runId: R2,
+      nodeId: nodeId("chat_llm"),
+      error: { kind: "rate-limit", message: "429" },
+      record: { nodeId: nodeId("chat_llm"), type: "llm", status: "error" },
+    };
+    const after = applyRunEvent(view, failed, streams);
+    expect(after.turns.at(-1)?.retrying).toBeUndefined();
+    expect(after.turns.at(-1)?.status).toBe("running");
+    const finished = applyRunEvent(
+      after,
+      { type: "run-finished", runId: R2, snapshot: failedRun },
+      streams,
+    );
+    expect(finished.turns.at(-1)?.retrying).toBeUndefined();
+  });
+
+  it("names the node whose call failed, for the missing model's Model field", () => {
+    const failedRun = testRun("r2", {
+      parent: "r1",
+      status: "error",
+      error: { kind: "model-not-found", message: 'The model "gpt-5x" does not exist' },
+      nodes: [
+        { nodeId: nodeId("input"), type: "input", status: "ok" },
+        { nodeId: nodeId("chat_llm"), type: "llm", status: "error" },
+        { nodeId: nodeId("output"), type: "output", status: "skipped" },
+      ],
+    });
+    const view = applyRunEvent(
+      sending(),
+      { type: "run-finished", runId: R2, snapshot: failedRun },
+      streams,
+    );
+    expect(view.turns.at(-1)).toMatchObject({ status: "error", failedNodeId: nodeId("chat_llm") });
+    expect(view.turns[0]?.failedNodeId).toBeUndefined();
+  });
 });

@@ -54,14 +54,26 @@ export function applyRunEvent(view: ChatView, event: RunEvent, streams: OutputSt
     case "run-started":
       return { ...view, turns: patchLast(view.turns, () => ({ runId: event.runId })) };
     case "token": {
-      const outputIds = streams.get(event.nodeId);
-      if (!outputIds || outputIds.length === 0) return view;
+      const outputIds = streams.get(event.nodeId) ?? [];
+      const waited = view.turns.at(-1)?.retrying?.nodeId === event.nodeId;
+      if (outputIds.length === 0 && !waited) return view;
       const turns = patchLast(view.turns, (turn) => {
         const outputs = keyedRecord(turn.outputs);
         for (const id of outputIds) outputs[id] = (ownValue(outputs, id) ?? "") + event.text;
-        return { outputs };
+        return { outputs, ...(waited && { retrying: undefined }) };
       });
       return { ...view, turns };
+    }
+    case "call-retrying": {
+      const { nodeId, attempt, until, providerLabel } = event;
+      const retrying = { nodeId, attempt, until, providerLabel };
+      return { ...view, turns: patchLast(view.turns, () => ({ retrying })) };
+    }
+    case "node-finished":
+    case "node-failed": {
+      // The retry was answered (or given up): the countdown goes.
+      if (view.turns.at(-1)?.retrying?.nodeId !== event.nodeId) return view;
+      return { ...view, turns: patchLast(view.turns, () => ({ retrying: undefined })) };
     }
     case "run-finished": {
       const runs = [...view.runs, event.snapshot];

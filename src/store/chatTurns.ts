@@ -1,4 +1,4 @@
-import type { RunId } from "../engine/ids";
+import type { NodeId, RunId } from "../engine/ids";
 import { keyedRecord } from "../engine/keyedRecord";
 import type { RunError, RunSnapshot } from "../engine/runSnapshot";
 
@@ -11,12 +11,25 @@ export interface ChatTurn {
   outputs: Record<string, string>;
   status: "running" | "ok" | "error" | "aborted";
   error?: RunError;
+  /** The LLM node whose call failed (its Model field is where a missing model is fixed). */
+  failedNodeId?: NodeId;
+  /** While running: a rate-limited call waits to be retried (the chat counts down). */
+  retrying?: RetryingCall;
   /** One line per LLM call: what it saw of its memory. */
   memoryNotes: string[];
   /** The run this one continued (null: the conversation's first message). */
   parentRunId: RunId | null;
   /** The alternatives at this point (edits and regenerations), when there are several. */
   branch?: { index: number; count: number; siblings: RunId[] };
+}
+
+/** A rate-limited call waiting for its retry, from the run's `call-retrying` event. */
+export interface RetryingCall {
+  nodeId: NodeId;
+  attempt: number;
+  /** When the retry is sent (epoch ms). */
+  until: number;
+  providerLabel: string;
 }
 
 /** What each LLM call of a run saw, in a user's words: memory made visible. */
@@ -42,6 +55,7 @@ export function memoryReadNotes(run: RunSnapshot): string[] {
 }
 
 export function turnFromRun(run: RunSnapshot, siblings: RunId[] = [run.id]): ChatTurn {
+  const failed = run.status === "error" ? run.nodes.find((n) => n.status === "error") : undefined;
   return {
     runId: run.id,
     parentRunId: run.parentRunId,
@@ -52,6 +66,7 @@ export function turnFromRun(run: RunSnapshot, siblings: RunId[] = [run.id]): Cha
     outputs: keyedRecord(run.outputs),
     status: run.status,
     ...(run.error && { error: run.error }),
+    ...(failed && { failedNodeId: failed.nodeId }),
     memoryNotes: memoryReadNotes(run),
   };
 }

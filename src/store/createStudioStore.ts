@@ -3,6 +3,7 @@ import type { FlowId } from "../engine/ids";
 import { createProviderResolver } from "../engine/providerRegistry";
 import type { StudioStorage } from "../storage/studioStorage";
 import { startAutosave } from "./autosave";
+import { asCallTimeouts, createCallSettingsSlice } from "./callSettingsSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
 import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
@@ -71,6 +72,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           ...(await loadCredentials(settings, deps.browser.sessionStorage)),
           theme:
             asTheme(await settings.get(SETTINGS.theme)) ?? mirroredTheme(deps.browser.localStorage),
+          callTimeouts: asCallTimeouts(await settings.get(SETTINGS.callTimeouts)),
         });
         const saved = await settings.get(SETTINGS.lastFlowId);
         const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
@@ -114,6 +116,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createFlowLibrarySlice(ctx),
       ...createChatSessionSlice(ctx),
       ...createViewSlice(ctx),
+      ...createCallSettingsSlice(ctx),
       ...createCredentialsSlice(set, get, {
         session: deps.browser.sessionStorage,
         settings: () => storage?.settings,

@@ -24,9 +24,11 @@ export async function sendMessage(
   if (!storage || !flow || !flowId || get().running || text.trim() === "") return;
   const parentRunId = options.parentRunId === undefined ? get().headRunId : options.parentRunId;
   const controller = new AbortController();
+  const retryWait = new AbortController();
   // On screen: the branch up to the parent, then the message in progress.
   set({
     running: controller,
+    retryWait,
     turns: [...turnsOf(get().runs, parentRunId), pendingTurn(text, parentRunId)],
   });
 
@@ -47,6 +49,7 @@ export async function sendMessage(
       credentials: get().credentials,
       signal: controller.signal,
       now: ctx.clock,
+      call: { timeouts: get().callTimeouts, retryWaitSignal: retryWait.signal },
       ...(clears.length > 0 && { clearMemories: clears.map(memoryId) }),
     });
     const streams = outputStreams(flow);
@@ -69,7 +72,7 @@ export async function sendMessage(
       turns: failLastTurn(get().turns, { kind: invalid ? "validation" : "internal", message }),
     });
   } finally {
-    set({ running: null });
+    set({ running: null, retryWait: null });
   }
 }
 

@@ -7,5 +7,7 @@ export const SETTINGS = {
   /** "browser" or "session": where API keys are kept (credentialsStore.ts). */
   keyStorage: "keyStorage",
   theme: "theme",
+  /** { firstByteMs, idleMs }: how long a call waits for an answer (callSettingsSlice.ts). */
+  callTimeouts: "callTimeouts",
   viewport: (id: FlowId) => `viewport:${id}`,
 } as const;

@@ -1,4 +1,5 @@
 import type { ProviderName } from "../engine/flow";
+import type { NodeId } from "../engine/ids";
 import type { KeyValueStorage } from "./browserServices";
 import { SETTINGS } from "./settingsKeys";
 import type { SliceContext } from "./sliceContext";
@@ -13,10 +14,15 @@ export interface ViewState {
   sideTab: SideTab;
   /** Settings is open (focused on one provider's section when given). */
   settings: { open: boolean; provider?: ProviderName };
+  /** A node's field the inspector focuses once it shows that node (then cleared). */
+  fieldToFocus: { nodeId: NodeId; field: "model" } | null;
   setTheme(theme: Theme): Promise<void>;
   setSideTab(tab: SideTab): void;
   openSettings(provider?: ProviderName): void;
   closeSettings(): void;
+  /** Selects the node and opens its settings at the field, e.g. a model the provider lacks. */
+  focusNodeField(nodeId: NodeId, field: "model"): void;
+  fieldFocused(): void;
 }
 
 /**
@@ -36,11 +42,12 @@ export function mirroredTheme(local: KeyValueStorage | null): Theme {
   }
 }
 
-export function createViewSlice({ set, browser, openStorage }: SliceContext): ViewState {
+export function createViewSlice({ set, browser, openStorage, editor }: SliceContext): ViewState {
   return {
     theme: mirroredTheme(browser.localStorage),
     sideTab: "chat",
     settings: { open: false },
+    fieldToFocus: null,
 
     async setTheme(theme) {
       set({ theme });
@@ -54,5 +61,12 @@ export function createViewSlice({ set, browser, openStorage }: SliceContext): Vi
     setSideTab: (sideTab) => set({ sideTab }),
     openSettings: (provider) => set({ settings: { open: true, ...(provider && { provider }) } }),
     closeSettings: () => set({ settings: { open: false } }),
+    focusNodeField(nodeId, field) {
+      // A node deleted since the run has no field to show: nothing to open.
+      if (!editor.getState().flow?.nodes.some((n) => n.id === nodeId)) return;
+      editor.getState().select([nodeId]);
+      set({ sideTab: "node", fieldToFocus: { nodeId, field } });
+    },
+    fieldFocused: () => set({ fieldToFocus: null }),
   };
 }

@@ -44,10 +44,11 @@ test("a refused key and a rate limit get clear messages, and memory keeps only w
   await expect(page.getByLabel("OpenAI-compatible API key")).toBeFocused();
   await page.keyboard.press("Escape");
 
-  mockLlm.enqueue({ fail: "rate-limit", retryAfter: "20" });
+  // Longer than the automatic retries wait (60 s): said at once, with when to try again.
+  mockLlm.enqueue({ fail: "rate-limit", retryAfter: "120" });
   await sendMessage(page, "U3");
   await expect(chat(page).getByRole("alert").last()).toContainText("(429)");
-  await expect(chat(page).getByRole("alert").last()).toContainText("20");
+  await expect(chat(page).getByRole("alert").last()).toContainText("Try again in 2 minutes");
   await waitForReply(page);
 
   await sendMessage(page, "U4");

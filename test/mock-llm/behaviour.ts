@@ -22,6 +22,10 @@ export interface MockBehaviour {
   cutAfterChunks?: number;
   /** Streaming only: after this many text chunks, send an event whose data is not valid JSON. */
   malformedAfterChunks?: number;
+  /** Never answer: no status, no headers, the connection held open until the client gives up. */
+  hang?: boolean;
+  /** Streaming only: send this many text chunks, then nothing more, holding the connection open. */
+  stallAfterChunks?: number;
 }
 
 /**

@@ -74,6 +74,11 @@ export async function openReply(
 ): Promise<MockBehaviour | null> {
   const behaviour = exchange.takeBehaviour();
   if (behaviour.startDelayMs) await exchange.sleep(behaviour.startDelayMs);
+  if (behaviour.hang) {
+    // Held until the client hangs up (or the server closes): a server that never answers.
+    await exchange.record.ended;
+    return null;
+  }
   if (exchange.isClosed()) return null;
   if (behaviour.fail) {
     const failure = failureResponse(behaviour.fail, behaviour);

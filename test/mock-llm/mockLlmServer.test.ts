@@ -356,6 +356,69 @@ describe("scripted failures", () => {
     expect(await server.requests[0]?.ended).toBe("client-closed");
   });
 
+  it("never answers when told to hang, in each wire format, until the client gives up", async () => {
+    server.enqueue({ hang: true }, { hang: true });
+    const give = new AbortController();
+    const openAi = postOpenAi(openAiBody({ stream: true }), give.signal);
+    const anthropic = fetch(`${server.url}/v1/messages`, {
+      method: "POST",
+      headers: anthropicHeaders,
+      body: JSON.stringify(anthropicBody({ stream: true })),
+      signal: give.signal,
+    });
+    const outcome = await Promise.race([
+      Promise.allSettled([openAi, anthropic]).then(() => "answered"),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 200)),
+    ]);
+    expect(outcome).toBe("still waiting");
+    give.abort();
+    await expect(openAi).rejects.toThrow();
+    expect(await server.requests[0]?.ended).toBe("client-closed");
+    expect(await server.requests[1]?.ended).toBe("client-closed");
+  });
+
+  it.each([
+    ["OpenAI", () => postOpenAi(openAiBody({ stream: true })), '"content":"Mock "', "[DONE]"],
+    [
+      "Anthropic",
+      () => postAnthropic(anthropicBody({ stream: true })),
+      '"text":"Mock "',
+      "message_stop",
+    ],
+  ])("stalls a %s stream after N chunks, holding it open", async (_, post, first, end) => {
+    server.enqueue({ stallAfterChunks: 1, reply: "Mock reply that stalls" });
+    const response = await post();
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    while (!received.includes(first)) {
+      const { value } = (await reader?.read()) ?? {};
+      received += decoder.decode(value);
+    }
+    const next = reader?.read();
+    const outcome = await Promise.race([
+      next?.then(() => "more"),
+      new Promise((resolve) => setTimeout(() => resolve("silence"), 200)),
+    ]);
+    expect(outcome).toBe("silence");
+    expect(received).not.toContain("reply");
+    expect(received).not.toContain(end);
+    await reader?.cancel();
+    expect(await server.requests[0]?.ended).toBe("client-closed");
+  });
+
+  it("answers a 429 with retry-after, then the reply on the next request", async () => {
+    server.enqueue({ fail: "rate-limit", retryAfter: "2" });
+    const limited = await postOpenAi(openAiBody());
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("2");
+    const answered = await postOpenAi(openAiBody());
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({
+      choices: [{ message: { content: 'Mock reply #1 to "Hello there"' } }],
+    });
+  });
+
   it("paces by tokens per second for benchmarks", async () => {
     server.enqueue({ reply: "a b c d e", tokensPerSecond: 50 });
     const started = performance.now();

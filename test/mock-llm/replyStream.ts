@@ -14,6 +14,11 @@ export async function streamChunks(
   writeMalformed: () => void,
 ): Promise<boolean> {
   for (const [index, chunk] of plan.chunks.entries()) {
+    if (index === behaviour.stallAfterChunks) {
+      // Silent but open: only the client's own timeout (or Stop) ends this exchange.
+      await exchange.record.ended;
+      return false;
+    }
     if (index === behaviour.cutAfterChunks) {
       await cutAfterDelivery(exchange, plan);
       return false;

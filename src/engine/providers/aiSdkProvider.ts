@@ -1,18 +1,23 @@
 import { type LanguageModel, type ModelMessage, streamText } from "ai";
 import type { SentMessage } from "../messages";
 import {
+  DEFAULT_CALL_TIMEOUTS,
   type LlmProvider,
   ProviderError,
   type ProviderRequest,
   type TokenUsage,
 } from "../provider";
+import { realTimers, type Timers } from "../timers";
 import { defaultBaseUrl, providerLabel, toProviderError } from "./providerErrors";
 import { needsBaseUrl, PROVIDER_TABLE } from "./providerTable";
 import { SDK_MODULES } from "./sdk/sdkModules";
+import { StreamWatchdog, silenceError } from "./streamWatchdog";
 
 export interface AiSdkProviderOptions {
   /** This page's origin (e.g. "http://localhost:5173"), named in the Ollama CORS hint. */
   pageOrigin?: string;
+  /** The timers the first-byte and idle timeouts run on (tests pass fake ones). */
+  timers?: Timers;
 }
 
 /** The hosted providers and any OpenAI-compatible server, through the Vercel AI SDK. */
@@ -32,6 +37,17 @@ export function createAiSdkProvider(options: AiSdkProviderOptions = {}): LlmProv
     let usage: TokenUsage = {};
     // An exception from the caller's onDelta is the caller's own: passed on, not relabelled.
     let callerError: { error: unknown } | undefined;
+    const timeouts = request.timeouts ?? DEFAULT_CALL_TIMEOUTS;
+    const watchdog = new StreamWatchdog(timeouts, options.timers ?? realTimers);
+    // Checked after the user's Stop: a stopped call is "Stopped", not a timeout.
+    const silent = () =>
+      watchdog.fired &&
+      silenceError(
+        watchdog.fired,
+        timeouts,
+        providerLabel(request.provider, context.baseUrl),
+        request.provider,
+      );
     try {
       const result = streamText({
         model,
@@ -40,13 +56,15 @@ export function createAiSdkProvider(options: AiSdkProviderOptions = {}): LlmProv
         allowSystemInMessages: true,
         temperature: request.temperature,
         maxOutputTokens: request.maxTokens,
-        abortSignal: request.signal,
+        abortSignal: AbortSignal.any([request.signal, watchdog.signal]),
         // Retrying is the user's call (the UI offers it, with the provider's retry-after).
         maxRetries: 0,
         // Errors arrive as stream parts below; the default handler would console.error them.
         onError: () => {},
       });
       for await (const part of result.fullStream) {
+        // "start" is the SDK's own, before any byte came back; every other part is the server's.
+        if (part.type !== "start") watchdog.heard();
         if (part.type === "text-delta") {
           if (part.text === "") continue;
           text += part.text;
@@ -72,12 +90,16 @@ export function createAiSdkProvider(options: AiSdkProviderOptions = {}): LlmProv
       if (request.signal.aborted) {
         throw new ProviderError("aborted", "Stopped.", { provider: request.provider });
       }
-      throw toProviderError(error, { ...context, receivedText: text !== "" });
+      throw silent() || toProviderError(error, { ...context, receivedText: text !== "" });
+    } finally {
+      watchdog.stop();
     }
     // The SDK ends the stream quietly on abort; a half reply must not pass as a whole one.
     if (request.signal.aborted) {
       throw new ProviderError("aborted", "Stopped.", { provider: request.provider });
     }
+    const timedOut = silent();
+    if (timedOut) throw timedOut;
     return { text, usage };
   };
 }

@@ -42,6 +42,18 @@ describe("toProviderError", () => {
     expect(error.message).toContain('"gpt-9"');
   });
 
+  it("points a missing model to the node's Model field, quoting the provider", () => {
+    const error = toProviderError(
+      apiError(404, {
+        error: { message: "The model `gpt-5x` does not exist or you do not have access to it." },
+      }),
+      { ...openAi, model: "gpt-5x" },
+    );
+    expect(error.message).toBe(
+      'The model "gpt-5x" does not exist at OpenAI: change it in the node\'s Model field. OpenAI said: "The model `gpt-5x` does not exist or you do not have access to it."',
+    );
+  });
+
   it("suspects the base URL too when a 404 does not mention the model", () => {
     const error = toProviderError(apiError(404, "404 page not found"), {
       provider: "openai-compatible",

@@ -151,10 +151,11 @@ export function httpFailureError(
   }
   if (status === 404 || (status === 400 && mentionsMissingModel(said))) {
     const saysModel = mentionsMissingModel(said) || said.includes(context.model);
+    // Retrying cannot help: the chat points to the node's Model field instead.
     return make(
       "model-not-found",
-      `${Label} has no model "${context.model}" (${status}). Check the model name${
-        saysModel ? "" : " and the base URL"
+      `The model "${context.model}" does not exist at ${label}: change it in the node's Model field${
+        saysModel ? "" : ` (or check the base URL: ${status})`
       }.${quoted}`,
     );
   }

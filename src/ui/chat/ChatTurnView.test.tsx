@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { runId } from "../../engine/ids";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { nodeId, runId } from "../../engine/ids";
 import type { ChatTurn } from "../../store/chatTurns";
 import { render, testStudio } from "../studioTestSupport";
 import { ChatTurnView } from "./ChatTurnView";
@@ -72,6 +72,48 @@ describe("ChatTurnView", () => {
     expect(screen.queryByRole("button", { name: "Open Settings" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Retry" }));
     expect(regenerate).toHaveBeenCalledWith(3);
+  });
+
+  it("a missing model offers Change model instead of Retry, which opens the node's Model field", async () => {
+    const cancelRetryWait = vi.fn();
+    const focusNodeField = vi.fn();
+    const { user, regenerate } = show(
+      makeTurn(2, {
+        status: "error",
+        outputs: {},
+        failedNodeId: nodeId("chat_llm"),
+        error: {
+          kind: "model-not-found",
+          message: `The model "gpt-5x" does not exist at OpenAI: change it in the node's Model field.`,
+        },
+      }),
+    );
+    testStudio().setState({ focusNodeField, cancelRetryWait });
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Change model" }));
+    expect(focusNodeField).toHaveBeenCalledWith("chat_llm", "model");
+    expect(regenerate).not.toHaveBeenCalled();
+  });
+
+  it("a rate-limited call counts down to its retry, and Cancel gives up waiting", async () => {
+    const cancelRetryWait = vi.fn();
+    const { user } = show(
+      makeTurn(2, {
+        status: "running",
+        outputs: {},
+        retrying: {
+          nodeId: nodeId("chat_llm"),
+          attempt: 1,
+          until: Date.now() + 12_000,
+          providerLabel: "OpenAI",
+        },
+      }),
+    );
+    testStudio().setState({ cancelRetryWait });
+    expect(screen.getByText(/^Rate limited by OpenAI: retrying in 1[12] s…$/)).toBeTruthy();
+    expect(screen.queryByText("Thinking…")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(cancelRetryWait).toHaveBeenCalledOnce();
   });
 
   it("a stopped turn says memory is untouched and offers Retry", async () => {

@@ -2,6 +2,7 @@ import { memo, useId } from "react";
 import type { RunError } from "../../engine/runSnapshot";
 import type { ChatTurn } from "../../store/chatTurns";
 import { ReplyView } from "./ReplyView";
+import { RetryCountdown } from "./RetryCountdown";
 import { TurnProblem } from "./TurnProblem";
 import { TurnTools } from "./TurnTools";
 import { UserMessage } from "./UserMessage";
@@ -45,7 +46,10 @@ export const ChatTurnView = memo(function ChatTurnView({
           streaming={running}
         />
       ))}
-      {running && outputs.length === 0 && <p className="chat-reply chat-pending">Thinking…</p>}
+      {running && turn.retrying && <RetryCountdown retrying={turn.retrying} />}
+      {running && !turn.retrying && outputs.length === 0 && (
+        <p className="chat-reply chat-pending">Thinking…</p>
+      )}
       {(turn.status === "error" || turn.status === "aborted") && (
         <TurnProblem
           id={problemId}

@@ -19,6 +19,8 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
   const studio = useStudioApi();
   const n = turnIndex + 1;
   const failed = status === "error" || status === "aborted";
+  // The same request would fail the same way: the fix is the node's Model field.
+  const missingModel = turn.error?.kind === "model-not-found" && turn.failedNodeId;
   const ask = () => void studio.getState().regenerate(turnIndex);
   return (
     <div className="chat-tools">
@@ -45,7 +47,19 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
           Open Settings
         </button>
       )}
-      {failed && (
+      {missingModel && (
+        <button
+          type="button"
+          className="chat-tool chat-tool-strong"
+          aria-describedby={problemId}
+          onClick={() =>
+            turn.failedNodeId && studio.getState().focusNodeField(turn.failedNodeId, "model")
+          }
+        >
+          Change model
+        </button>
+      )}
+      {failed && !missingModel && (
         <button
           type="button"
           className="chat-tool chat-tool-strong"

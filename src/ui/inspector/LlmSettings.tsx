@@ -1,3 +1,4 @@
+import { type Ref, useEffect, useRef } from "react";
 import type { LlmNode, ProviderName } from "../../engine/flow";
 import { PROVIDERS } from "../../engine/flow";
 import { isProviderName, needsBaseUrl, PROVIDER_TABLE } from "../../engine/providers/providerTable";
@@ -27,6 +28,7 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
   const { config } = node;
   const provider = config.provider;
   const known = isProviderName(provider);
+  const modelRef = useModelFocus(node);
 
   return (
     <>
@@ -49,6 +51,7 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
       </Field>
       <TextField
         label="Model"
+        inputRef={modelRef}
         value={config.model}
         parse={parseModel}
         commit={(model) => update({ model })}
@@ -108,8 +111,30 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
   );
 }
 
+/**
+ * The Model field, focused when the chat asks for it (a model the provider does not have):
+ * the store names the node and field, and the field says it has taken the focus.
+ */
+function useModelFocus(node: LlmNode): Ref<HTMLInputElement> {
+  const ref = useRef<HTMLInputElement>(null);
+  const asked = useStudio(
+    (s) => s.fieldToFocus?.nodeId === node.id && s.fieldToFocus.field === "model",
+  );
+  const fieldFocused = useStudio((s) => s.fieldFocused);
+  useEffect(() => {
+    const input = ref.current;
+    if (!asked || !input) return;
+    input.scrollIntoView?.({ block: "center" });
+    input.focus();
+    input.select();
+    fieldFocused();
+  }, [asked, fieldFocused]);
+  return ref;
+}
+
 interface TextFieldProps<T extends string | number | undefined> {
   label: string;
+  inputRef?: Ref<HTMLInputElement>;
   value: T;
   parse: (text: string) => Parsed<T>;
   commit: (value: T) => void;
@@ -120,6 +145,7 @@ interface TextFieldProps<T extends string | number | undefined> {
 
 function TextField<T extends string | number | undefined>({
   label,
+  inputRef,
   value,
   parse,
   commit,
@@ -133,6 +159,7 @@ function TextField<T extends string | number | undefined>({
       {(control) => (
         <input
           {...control}
+          ref={inputRef}
           // Not type="number": it reports "" for text it cannot read, so a refusal could not
           // say what was typed, and the draft would be lost.
           type="text"

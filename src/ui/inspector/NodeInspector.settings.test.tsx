@@ -26,6 +26,17 @@ describe("NodeInspector", () => {
     expect(screen.queryByRole("textbox", { name: "Node id" })).toBeNull();
   });
 
+  it("opens at the Model field when the chat asks (a model the provider does not have)", () => {
+    openWithSelection(sharedMemoryFlow());
+    render(<NodeInspector />);
+    act(() => testStudio().getState().focusNodeField(nodeId("llm1"), "model"));
+    expect(useFlowStore.getState().selection).toEqual(["llm1"]);
+    expect(testStudio().getState().sideTab).toBe("node");
+    expect(document.activeElement).toBe(box("Model"));
+    // Asked once: the next time the node is shown, focus is left where the user puts it.
+    expect(testStudio().getState().fieldToFocus).toBeNull();
+  });
+
   it("says what an input node does", () => {
     openWithSelection(sharedMemoryFlow(), "input");
     render(<NodeInspector />);

@@ -4,6 +4,7 @@ import { useUi } from "../../store/uiStore";
 import { KeyStorageChoice } from "./KeyStorageChoice";
 import { ProviderSection } from "./ProviderSection";
 import { StorageSection } from "./StorageSection";
+import { TimeoutsSection } from "./TimeoutsSection";
 import "./settings.css";
 
 /**
@@ -86,6 +87,7 @@ export function SettingsDialog() {
               }}
             />
           ))}
+          <TimeoutsSection />
           <StorageSection />
         </div>
       )}
