@@ -3,6 +3,7 @@ import { loadFlow } from "../../test/helpers/engineHarness";
 import type { Flow } from "./flow";
 import {
   addNode,
+  addProblem,
   connect,
   fragmentOf,
   newNode,
@@ -112,5 +113,54 @@ describe("flow edits", () => {
         ],
       ]),
     );
+  });
+});
+
+describe("the editor's rules for node kinds", () => {
+  const chat = () => loadFlow("chat-with-memory");
+
+  it("names a new Input node input, and refuses a second one", () => {
+    const empty: Flow = { ...chat(), nodes: [], edges: [] };
+    expect(newNode(empty, "input", { x: 0, y: 0 }).id).toBe("input");
+    expect(addProblem(empty, "input")).toBeNull();
+    expect(addProblem(chat(), "input")).toMatch(/already has its Input node, "input"/);
+    expect(addProblem(chat(), "llm")).toBeNull();
+  });
+
+  it("refuses a connection out of an Output node or into an Input node", () => {
+    const out = connect(chat(), nodeId("output"), nodeId("chat_llm"));
+    expect(out).toEqual({
+      ok: false,
+      reason:
+        '"output" is an output node: it shows a result in the chat and connects to nothing: remove the connection output → chat_llm.',
+    });
+    const into = connect(chat(), nodeId("chat_llm"), nodeId("input"));
+    expect(into.ok).toBe(false);
+  });
+
+  it("gives a copy of a node on its own memory a memory of its own; a shared memory stays shared", () => {
+    const flow = loadFlow("shared-memory-sequence");
+    const own = pasteFragment(chat(), fragmentOf(chat(), new Set([nodeId("chat_llm")])), {
+      x: 40,
+      y: 40,
+    });
+    const copy = own.flow.nodes.find((n) => n.id === own.ids[0]);
+    expect(copy?.id).toBe("chat_llm_2");
+    expect(copy?.type === "llm" && copy.config.memoryId).toBe("chat_llm_2");
+    const shared = pasteFragment(flow, fragmentOf(flow, new Set([nodeId("llm1")])), {
+      x: 40,
+      y: 40,
+    });
+    const sharedCopy = shared.flow.nodes.find((n) => n.id === shared.ids[0]);
+    expect(sharedCopy?.type === "llm" && sharedCopy.config.memoryId).toBe("shared_memory");
+  });
+
+  it("pastes an Input node into a flow that has one as that flow's Input", () => {
+    const source = chat();
+    const fragment = fragmentOf(source, new Set([nodeId("input"), nodeId("chat_llm")]));
+    const pasted = pasteFragment(source, fragment, { x: 40, y: 40 });
+    expect(pasted.flow.nodes.filter((n) => n.type === "input")).toHaveLength(1);
+    expect(pasted.ids).toEqual(["chat_llm_2"]);
+    expect(pasted.flow.edges).toContainEqual({ source: "input", target: "chat_llm_2" });
   });
 });

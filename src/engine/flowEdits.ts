@@ -2,7 +2,7 @@ import type { Flow, FlowEdge, FlowNode, NodeKind, Position } from "./flow";
 import { ancestors, buildGraph } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeId } from "./ids";
-import { NODE_KINDS } from "./nodeKinds";
+import { edgeProblem, NODE_KINDS } from "./nodeKinds";
 import { INPUT_REFERENCE, renameReference, replaceReferences } from "./template";
 import { NODE_ID_PATTERN } from "./validateFlow";
 
@@ -12,15 +12,19 @@ import { NODE_ID_PATTERN } from "./validateFlow";
  */
 export type EditResult = { ok: true; flow: Flow } | { ok: false; reason: string };
 
-/** The first free id of the form base, base_2, base_3… (ids are the user-visible step ids). */
+/**
+ * The first free id of the form base, base_2, base_3… (ids are the user-visible step ids).
+ * "input" is the chat message's name: only the Input node (`forInput`) may take it.
+ */
 export function uniqueNodeId(
   flow: Pick<Flow, "nodes">,
   base: string,
   taken: ReadonlySet<string> = new Set(),
+  forInput = false,
 ): NodeId {
   const used = new Set([...flow.nodes.map((n) => n.id as string), ...taken]);
   const clean = base.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_") || "node";
-  if (!used.has(clean) && clean !== INPUT_REFERENCE) return nodeId(clean);
+  if (!used.has(clean) && (clean !== INPUT_REFERENCE || forInput)) return nodeId(clean);
   const stem = clean.replace(/_\d+$/, "");
   for (let i = 2; ; i++) {
     const candidate = `${stem}_${i}`;
@@ -33,7 +37,8 @@ export function newNode(flow: Pick<Flow, "nodes">, kind: NodeKind, position: Pos
   const base = { position: { x: Math.round(position.x), y: Math.round(position.y) } };
   switch (kind) {
     case "input":
-      return { ...base, id: uniqueNodeId(flow, "input"), type: "input" };
+      // The chat message has one name, {{input}}: its node is called input too.
+      return { ...base, id: uniqueNodeId(flow, INPUT_REFERENCE, new Set(), true), type: "input" };
     case "llm":
       // No memory until the user switches it on, as in the seed's plain add_llm().
       return {
@@ -58,19 +63,24 @@ export function addNode(flow: Flow, node: FlowNode): Flow {
   return { ...flow, nodes: [...flow.nodes, node] };
 }
 
+/** Why a node of `kind` cannot be added, or null: a flow has one Input node, the chat message. */
+export function addProblem(flow: Pick<Flow, "nodes">, kind: NodeKind): string | null {
+  const input = flow.nodes.find((n) => n.type === "input");
+  return kind === "input" && input
+    ? `This flow already has its Input node, "${input.id}": the chat message has one node, {{input}}.`
+    : null;
+}
+
 /** Connects source → target, or says why not: refused at once, not left for run time. */
 export function connect(flow: Flow, source: NodeId, target: NodeId): EditResult {
   if (source === target) return { ok: false, reason: `A node cannot be connected to itself.` };
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  const from = byId.get(source);
   const to = byId.get(target);
-  if (!byId.has(source) || !to)
+  if (!from || !to)
     return { ok: false, reason: "Both ends of a connection must be nodes of this flow." };
-  if (!NODE_KINDS[to.type].acceptsInputs) {
-    return {
-      ok: false,
-      reason: `"${target}" is an input node: it receives the chat message and takes no connections in.`,
-    };
-  }
+  const refused = edgeProblem(from, to);
+  if (refused) return { ok: false, reason: refused };
   if (flow.edges.some((e) => e.source === source && e.target === target)) {
     return { ok: false, reason: `${source} is already connected to ${target}.` };
   }
@@ -184,7 +194,11 @@ export function fragmentOf(flow: Flow, ids: ReadonlySet<NodeId>): FlowFragment {
 
 /**
  * Adds copies of a fragment's nodes with fresh unique ids and all their settings, moved by
- * `offset`; connections and templates inside the fragment follow the new ids.
+ * `offset`; connections and templates inside the fragment follow the new ids. The chat
+ * message keeps one node: a pasted Input node is the flow's own Input when it has one (its
+ * connections come from there). A copy of a node on its own default memory (memory id = its
+ * id) gets its own memory, named after the copy; a memory shared under another name stays
+ * shared.
  */
 export function pasteFragment(
   flow: Flow,
@@ -193,21 +207,33 @@ export function pasteFragment(
 ): { flow: Flow; ids: NodeId[] } {
   const renames = new Map<string, string>();
   const taken = new Set<string>();
+  let input = flow.nodes.find((n) => n.type === "input")?.id as string | undefined;
+  const merged = new Set<string>();
   for (const node of fragment.nodes) {
-    const id = uniqueNodeId(flow, node.id, taken);
+    if (node.type === "input" && input !== undefined) {
+      renames.set(node.id, input);
+      merged.add(node.id);
+      continue;
+    }
+    const id =
+      node.type === "input"
+        ? uniqueNodeId(flow, INPUT_REFERENCE, taken, true)
+        : uniqueNodeId(flow, node.id, taken);
+    if (node.type === "input") input = id;
     taken.add(id);
     renames.set(node.id, id);
   }
-  const nodes = fragment.nodes.map((n) =>
-    renameReferences(
-      {
-        ...structuredClone(n),
-        id: nodeId(renames.get(n.id) as string),
-        position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
-      },
-      renames,
-    ),
-  );
+  const nodes = fragment.nodes
+    .filter((n) => !merged.has(n.id))
+    .map((n) => {
+      const id = nodeId(renames.get(n.id) as string);
+      const copy = structuredClone(n);
+      if (copy.type === "llm" && copy.config.memoryId === n.id) copy.config.memoryId = id;
+      return renameReferences(
+        { ...copy, id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } },
+        renames,
+      );
+    });
   const edges = fragment.edges
     .filter((e) => renames.has(e.source) && renames.has(e.target))
     .map((e) => ({

@@ -143,3 +143,20 @@ describe("shared-memory warnings", () => {
     ]);
   });
 });
+
+describe("connections a node's kind cannot have", () => {
+  it("refuses a connection out of an Output node, naming it, also in a flow read from a file", () => {
+    const flow = loadFlow("chat-with-memory");
+    const bad = {
+      ...flow,
+      edges: [...flow.edges, { source: nodeId("output"), target: nodeId("chat_llm") }],
+    };
+    const problems = validateFlow(bad).filter((p) => p.severity === "error");
+    expect(problems).toContainEqual({
+      severity: "error",
+      nodeId: "output",
+      message:
+        '"output" is an output node: it shows a result in the chat and connects to nothing: remove the connection output → chat_llm.',
+    });
+  });
+});

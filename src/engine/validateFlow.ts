@@ -3,7 +3,7 @@ import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeMemory } from "./memorySettings";
-import { isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
+import { edgeProblem, isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
 import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
 import { ID_SYNTAX, INPUT_REFERENCE, referenceTo, templateReferences } from "./template";
 import { isHttpUrl } from "./url";
@@ -71,12 +71,12 @@ export function validateFlow(flow: Pick<Flow, "nodes" | "edges">): FlowProblem[]
     }
     if (edge.source === edge.target)
       error(`Node "${edge.source}" is connected to itself.`, edge.source);
+    const source = byId.get(edge.source);
     const target = byId.get(edge.target);
-    if (target && isNodeKind(target.type) && !NODE_KINDS[target.type].acceptsInputs) {
-      error(
-        `"${target.id}" is an input node: it receives the chat message and takes no connections in.`,
-        target.id,
-      );
+    const kindProblem = source && target ? edgeProblem(source, target) : null;
+    if (kindProblem && source && target) {
+      const { hasOutput } = isNodeKind(source.type) ? NODE_KINDS[source.type] : { hasOutput: true };
+      error(kindProblem, hasOutput ? target.id : source.id);
     }
   }
 

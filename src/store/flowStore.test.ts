@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { loadFlow } from "../../test/helpers/engineHarness";
-import { flowId, nodeId } from "../engine/ids";
+import { flowId, type NodeId, nodeId } from "../engine/ids";
 import { createFlowStore } from "./flowStore";
 
 const useFlowStore = createFlowStore();
@@ -51,9 +51,30 @@ describe("flow store history", () => {
   });
 
   it("refuses a cycle with a notice and keeps the flow as it was", () => {
+    // A template after chat_llm, then a connection back into chat_llm: a loop.
+    const template = store().addNode("template", { x: 600, y: 0 }) as NodeId;
+    expect(store().connect(nodeId("chat_llm"), template)).toBe(true);
+    const withTemplate = store().flow;
+    expect(store().connect(template, nodeId("chat_llm"))).toBe(false);
+    expect(store().notice).toContain("would make a cycle");
+    expect(store().flow).toBe(withTemplate);
+  });
+
+  it("refuses a connection out of an Output node, which connects to nothing", () => {
     const before = store().flow;
     expect(store().connect(nodeId("output"), nodeId("chat_llm"))).toBe(false);
-    expect(store().notice).toContain("would make a cycle");
+    expect(store().notice).toBe(
+      '"output" is an output node: it shows a result in the chat and connects to nothing: remove the connection output → chat_llm.',
+    );
+    expect(store().flow).toBe(before);
+  });
+
+  it("adds no second Input node: the chat message has one, and says so", () => {
+    const before = store().flow;
+    expect(store().addNode("input", { x: 0, y: 300 })).toBeNull();
+    expect(store().notice).toBe(
+      'This flow already has its Input node, "input": the chat message has one node, {{input}}.',
+    );
     expect(store().flow).toBe(before);
   });
 

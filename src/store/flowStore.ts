@@ -4,6 +4,7 @@ import type { Flow, FlowNode } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
 import {
   addNode,
+  addProblem,
   connect,
   fragmentOf,
   moveNodes,
@@ -99,6 +100,8 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
           addNode(kind, position) {
             let added: FlowNode | null = null;
             apply((flow) => {
+              const refused = addProblem(flow, kind);
+              if (refused) return { ok: false, reason: refused };
               added = newNode(flow, kind, position);
               return done(addNode(flow, added));
             });

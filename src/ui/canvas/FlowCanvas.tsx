@@ -10,6 +10,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
+import { useUi } from "../../store/uiStore";
 import { CanvasNotice } from "./CanvasNotice";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
@@ -74,6 +75,10 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   const onMoveEnd = useCallback<OnMoveEnd>((_event, viewport) => {
     useFlowStore.getState().setViewport(viewport);
   }, []);
+  // A click on a node opens its settings, also when it was already selected (selecting
+  // opens them too, but a click on the selected node changes no selection).
+  const setSideTab = useUi((s) => s.setSideTab);
+  const onNodeClick = useCallback(() => setSideTab("node"), [setSideTab]);
 
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
@@ -86,6 +91,7 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
+      onNodeClick={onNodeClick}
       onNodeDragStart={onNodeDragStart}
       onNodeDragStop={onNodeDragStop}
       onMoveEnd={onMoveEnd}

@@ -24,6 +24,8 @@ const onDragStart = (kind: NodeKind) => (event: DragEvent<HTMLButtonElement>) =>
  */
 export function Palette() {
   const hasFlow = useFlowStore((s) => s.flow !== null);
+  // A flow has one Input node, the chat message: once it has one, there is nothing to add.
+  const inputPresent = useFlowStore((s) => s.flow?.nodes.some((n) => n.type === "input") ?? false);
   const store = useStoreApi<CanvasNode, CanvasEdge>();
   const [status, setStatus] = useState("");
   const idPrefix = useId();
@@ -42,15 +44,20 @@ export function Palette() {
       <legend className="sr-only">Add nodes</legend>
       {KINDS.map(({ kind, hint }) => {
         const label = NODE_KINDS[kind].label;
+        const unavailable = !hasFlow || (kind === "input" && inputPresent);
         return (
           <button
             key={kind}
             type="button"
             className={`palette-item palette-${kind}`}
-            draggable={hasFlow}
-            disabled={!hasFlow}
+            draggable={!unavailable}
+            disabled={unavailable}
             aria-describedby={`${idPrefix}-${kind}`}
-            title="Drag onto the canvas, or press to add in the middle"
+            title={
+              kind === "input" && inputPresent
+                ? "This flow has its Input node: the chat message has one node, {{input}}"
+                : "Drag onto the canvas, or press to add in the middle"
+            }
             onDragStart={onDragStart(kind)}
             onClick={() => addAtCentre(kind)}
           >
@@ -62,7 +69,7 @@ export function Palette() {
               <span className="sr-only"> node</span>
             </span>
             <span className="palette-hint" id={`${idPrefix}-${kind}`} aria-hidden="true">
-              {hint}
+              {kind === "input" && inputPresent ? `${hint} (in this flow)` : hint}
             </span>
           </button>
         );

@@ -16,17 +16,45 @@ export function draggedKind(dt: DataTransfer | null): NodeKind | null {
 const GRID = 20;
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
+/** Room kept between a new node and its neighbours. */
+const MARGIN = GRID;
+/** How far out (in steps of two grid cells) a new node looks for free space. */
+const MAX_RINGS = 30;
+
 /**
- * Where a new node goes so that it is centred on `point` (flow coordinates), on the grid and
- * not exactly on top of another node: adding twice at the same spot must show two nodes.
+ * Where a new node goes: centred on `point` (flow coordinates) and on the grid when that spot
+ * is free, otherwise the nearest free spot around it, so a node added from the palette never
+ * lands on top of another (all nodes counted at their unmeasured size, DEFAULT_NODE_SIZE).
  */
 export function placeNodeAt(point: Position, taken: readonly { position: Position }[]): Position {
-  let x = snap(point.x - DEFAULT_NODE_SIZE.width / 2);
-  let y = snap(point.y - DEFAULT_NODE_SIZE.height / 2);
-  const occupied = new Set(taken.map((n) => `${n.position.x},${n.position.y}`));
-  while (occupied.has(`${x},${y}`)) {
-    x += GRID * 2;
-    y += GRID * 2;
+  const { width, height } = DEFAULT_NODE_SIZE;
+  const start = { x: snap(point.x - width / 2), y: snap(point.y - height / 2) };
+  const step = GRID * 2;
+  const reach = MAX_RINGS * step + Math.max(width, height);
+  // Only nodes within reach can be in the way: one pass over the flow, then a small search.
+  const near = taken
+    .map((n) => n.position)
+    .filter((p) => Math.abs(p.x - start.x) <= reach && Math.abs(p.y - start.y) <= reach);
+  const free = (p: Position) =>
+    near.every(
+      (q) => Math.abs(p.x - q.x) >= width + MARGIN || Math.abs(p.y - q.y) >= height + MARGIN,
+    );
+  if (free(start)) return start;
+  for (let ring = 1; ring <= MAX_RINGS; ring++) {
+    const candidates: Position[] = [];
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) {
+          candidates.push({ x: start.x + dx * step, y: start.y + dy * step });
+        }
+      }
+    }
+    const distance = (p: Position) => (p.x - start.x) ** 2 + (p.y - start.y) ** 2;
+    candidates.sort((a, b) => distance(a) - distance(b) || a.y - b.y || a.x - b.x);
+    const found = candidates.find(free);
+    if (found) return found;
   }
-  return { x, y };
+  // Crowded all around: below everything near.
+  const bottom = Math.max(...near.map((p) => p.y));
+  return { x: start.x, y: snap(bottom + height + MARGIN * 2) };
 }

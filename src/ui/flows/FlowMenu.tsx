@@ -35,6 +35,11 @@ export function FlowMenu() {
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open]);
 
+  // The import dialog takes over: the panel that asked for it does not stay open behind it.
+  useEffect(() => {
+    if (importing) setOpen(false);
+  }, [importing]);
+
   const close = () => {
     setOpen(false);
     triggerRef.current?.focus();
@@ -60,7 +65,12 @@ export function FlowMenu() {
       </button>
       {shown && <panel.FlowMenuPanel id={panelId} onClose={close} />}
       {/* The imported flow is open now: the trigger names it, so focus goes there. */}
-      {importDialog && <importDialog.ImportDialog onImported={close} />}
+      {importDialog && (
+        <importDialog.ImportDialog
+          onImported={close}
+          onDismissed={() => triggerRef.current?.focus()}
+        />
+      )}
     </div>
   );
 }

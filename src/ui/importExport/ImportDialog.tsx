@@ -11,6 +11,8 @@ import "../common/confirmDialog.css";
 export interface ImportDialogProps {
   /** The flow was imported and is open now: the host moves focus somewhere that names it. */
   onImported(): void;
+  /** Closed without importing, and what had focus before is gone (the Flows panel closed). */
+  onDismissed?(): void;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ImportDialogProps {
  * the canvas): a preview to confirm, or the reasons it cannot be imported. Nothing is saved
  * before Import is pressed.
  */
-export function ImportDialog({ onImported }: ImportDialogProps) {
+export function ImportDialog({ onImported, onDismissed }: ImportDialogProps) {
   const current = useFlowImport((s) => s.current);
   if (!current) return null;
   // A fresh dialog per file: it opens, takes focus and gives it back on its own.
@@ -27,6 +29,7 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
       key={`${current.kind}:${current.fileName}`}
       importing={current}
       onImported={onImported}
+      {...(onDismissed && { onDismissed })}
     />
   );
 }
@@ -34,6 +37,7 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
 function ImportDialogView({
   importing,
   onImported,
+  onDismissed,
 }: ImportDialogProps & { importing: FlowImport }) {
   const busy = useFlowImport((s) => s.busy);
   const problem = useFlowImport((s) => s.problem);
@@ -60,6 +64,7 @@ function ImportDialogView({
     useFlowImport.getState().dismiss();
     const target = returnFocus.current;
     if (target instanceof HTMLElement && target.isConnected) target.focus();
+    else onDismissed?.();
   };
   const confirm = async () => {
     if (await useFlowImport.getState().confirm(importFlow)) onImported();

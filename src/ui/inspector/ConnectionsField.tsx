@@ -63,8 +63,8 @@ export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow })
 }
 
 /**
- * The nodes that may connect into `target`: not itself, not already connected, and not
- * downstream of it (that would close a cycle). One walk downstream, not one graph per node.
+ * The nodes that may connect into `target`: not itself, not already connected, not downstream
+ * of it (that would close a cycle), and of a kind that has an output. One walk downstream, not one graph per node.
  */
 function connectableSources(flow: Flow, target: NodeId): NodeId[] {
   const graph = buildGraph(flow);
@@ -78,5 +78,8 @@ function connectableSources(flow: Flow, target: NodeId): NodeId[] {
       }
     }
   }
-  return flow.nodes.filter((n) => !blocked.has(n.id)).map((n) => n.id);
+  // Only kinds that give an output can feed another node (never an Output node).
+  return flow.nodes
+    .filter((n) => !blocked.has(n.id) && NODE_KINDS[n.type].hasOutput)
+    .map((n) => n.id);
 }

@@ -43,6 +43,24 @@ describe("NodeInspector", () => {
     expect(screen.getByText(/Receives the chat message/)).toBeTruthy();
   });
 
+  it("offers as sources only nodes that give an output: never an Output node", () => {
+    const flow = sharedMemoryFlow();
+    // A second, unconnected output: the cycle rule does not rule it out, its kind does.
+    flow.nodes.push({
+      id: nodeId("spare_output"),
+      type: "output",
+      position: { x: 0, y: 0 },
+      config: {},
+    });
+    openWithSelection(flow, "side");
+    render(<NodeInspector />);
+    const from = screen.getByRole("combobox", { name: "Connect from" });
+    const offered = within(from)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
+    expect(offered).toEqual(["llm1", "llm2", "summary"]);
+  });
+
   it("lets a temperature be typed digit by digit, and refuses one above 2", async () => {
     openWithSelection(sharedMemoryFlow(), "llm1");
     render(<NodeInspector />);

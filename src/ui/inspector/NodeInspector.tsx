@@ -1,5 +1,5 @@
 import "./inspector.css";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
@@ -29,9 +29,16 @@ export function NodeInspector({ previewSource }: NodeInspectorProps) {
   const selectedId = selection.length === 1 ? (selection[0] as NodeId) : null;
   const form = useFormIdentity(selectedId);
   const node = selectedId ? flow?.nodes.find((n) => n.id === selectedId) : undefined;
+  const sectionRef = useRef<HTMLElement>(null);
+
+  // Another node's settings start at their top, not where the last node's were scrolled to.
+  useLayoutEffect(() => {
+    const panel = sectionRef.current?.closest('[role="tabpanel"]');
+    if (panel && form.key) panel.scrollTop = 0;
+  }, [form.key]);
 
   return (
-    <section className="inspector" aria-label="Node inspector">
+    <section className="inspector" aria-label="Node inspector" ref={sectionRef}>
       {selection.length > 1 ? (
         <p className="inspector-empty">{selection.length} nodes selected</p>
       ) : node && flow ? (

@@ -79,7 +79,7 @@ export function NodeFrame({
       </div>
       <div className="flow-node-id">{id}</div>
       {children}
-      {kind !== "output" && <Handle type="source" position={Position.Right} />}
+      {def.hasOutput && <Handle type="source" position={Position.Right} />}
     </NodeCard>
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_NODE_SIZE } from "./nodeSize";
+import { placeNodeAt } from "./paletteDrag";
+
+const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.abs(a.x - b.x) < DEFAULT_NODE_SIZE.width && Math.abs(a.y - b.y) < DEFAULT_NODE_SIZE.height;
+
+describe("placeNodeAt", () => {
+  it("centres a node on a free spot, on the grid", () => {
+    expect(placeNodeAt({ x: 110, y: 45 }, [])).toEqual({ x: 0, y: 0 });
+  });
+
+  it("never lands on another node: the nearest free spot around, even in a crowd", () => {
+    const taken: { position: { x: number; y: number } }[] = [];
+    // Ten nodes added at the same spot, as pressing the palette button ten times does.
+    for (let i = 0; i < 10; i++) {
+      const p = placeNodeAt({ x: 400, y: 300 }, taken);
+      for (const other of taken) expect(overlaps(p, other.position), JSON.stringify(p)).toBe(false);
+      taken.push({ position: p });
+    }
+    // The first free spots are the nearest: all ten within a few node sizes of the point.
+    for (const { position } of taken) {
+      expect(Math.abs(position.x - 290)).toBeLessThanOrEqual(4 * DEFAULT_NODE_SIZE.width);
+      expect(Math.abs(position.y - 255)).toBeLessThanOrEqual(4 * DEFAULT_NODE_SIZE.height);
+    }
+  });
+
+  it("slightly off a node is still on it: the overlap counts, not the exact spot", () => {
+    const existing = { position: { x: 300, y: 200 } };
+    const p = placeNodeAt({ x: 300 + 10 + DEFAULT_NODE_SIZE.width / 2, y: 245 }, [existing]);
+    expect(overlaps(p, existing.position)).toBe(false);
+  });
+});
