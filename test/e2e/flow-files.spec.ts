@@ -152,9 +152,12 @@ test("a bad file is refused with the path of each problem, and no flow is added"
   ]);
   await expect(refusal.getByRole("button", { name: "Import" })).toHaveCount(0);
   expect((await seriousViolations(page, "dialog[open]")).map((v) => v.id)).toEqual([]);
+  // The Flows panel closed when the dialog opened: nothing stays open behind a dialog.
+  await expect(menu).toBeHidden();
   await refusal.getByRole("button", { name: "Close" }).click();
   await expect(refusal).toBeHidden();
 
+  await flowsMenu(page);
   await expect(rows).toHaveText(before);
   await expect(page.getByRole("button", { name: "Flows: Chat with memory" })).toBeVisible();
   // Nothing was saved behind the dialog either.
