@@ -219,3 +219,38 @@ test("two tabs on one flow: the later save does not overwrite the other tab's, a
   await page.reload();
   await expect(canvasNode(page, "chat_llm")).toContainText("last 3 messages");
 });
+
+test("the editor keeps kinds honest: one Input node, no connection out of an Output, new nodes in free space, a click opens a node's settings", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await expect(canvasNode(page, "chat_llm")).toBeVisible();
+  // The flow has its Input node: the palette offers no second one.
+  await expect(page.getByRole("button", { name: "Add Input node" })).toBeDisabled();
+
+  // Two nodes added at the centre do not land on each other, nor on the flow's own nodes.
+  const addTemplate = page.getByRole("button", { name: "Add Template node" });
+  await addTemplate.click();
+  await addTemplate.click();
+  await expect(canvasNode(page, "template_2")).toBeVisible();
+  const boxes = await page
+    .locator(".react-flow__node")
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart =
+        a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBe(true);
+    }
+  }
+
+  // The template's Inputs list offers the nodes that give an output, never the Output node.
+  await selectNode(page, "template");
+  const from = inspector(page).getByLabel("Connect from");
+  await expect(from.locator("option")).toHaveText(["input", "chat_llm", "template_2"]);
+
+  // With the node still selected, the Chat tab open, a click on it opens its settings again.
+  await page.getByRole("tab", { name: "Chat" }).click();
+  await canvasNode(page, "template").click();
+  await expect(page.getByRole("tab", { name: "Node" })).toHaveAttribute("aria-selected", "true");
+});
