@@ -8,4 +8,6 @@ export const SETTINGS = {
   keyStorage: "keyStorage",
   theme: "theme",
   viewport: (id: FlowId) => `viewport:${id}`,
+  /** The conversation on screen in a flow (null: a new one), reopened after a reload. */
+  openConversation: (id: FlowId) => `openConversation:${id}`,
 } as const;

@@ -18,7 +18,7 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
   const { runId, status } = turn;
   const studio = useStudioApi();
   const n = turnIndex + 1;
-  const failed = status === "error" || status === "aborted";
+  const failed = status === "error" || status === "aborted" || status === "interrupted";
   const ask = () => void studio.getState().regenerate(turnIndex);
   return (
     <div className="chat-tools">
