@@ -37,9 +37,11 @@ export class DraftWriter {
   private flush(): void {
     this.cancelTimer();
     this.waitingChars = 0;
-    this.writes = this.writes.then(() => (this.closed ? undefined : this.write())).catch(() => {
-      // Swallowed on purpose (see the class comment): the run goes on streaming.
-    });
+    this.writes = this.writes
+      .then(() => (this.closed ? undefined : this.write()))
+      .catch(() => {
+        // Swallowed on purpose (see the class comment): the run goes on streaming.
+      });
   }
 
   private cancelTimer(): void {

@@ -1,6 +1,6 @@
 import { AsyncQueue } from "./asyncQueue";
-import { DraftWriter } from "./draftWriter";
 import { assembleCall, readCallMemory, sentMessages, systemPromptOf } from "./callAssembly";
+import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmNode } from "./flow";
 import { buildGraph, topologicalOrder } from "./graph";
@@ -212,7 +212,8 @@ class Execution {
     if (status === "running" || status === "aborted") {
       for (const [outputId, source] of this.streamSources) {
         const text = this.streamed.get(source);
-        if (text !== undefined && ownValue(outputs, outputId) === undefined) outputs[outputId] = text;
+        if (text !== undefined && ownValue(outputs, outputId) === undefined)
+          outputs[outputId] = text;
       }
     }
     const nodes = this.flow.nodes.flatMap((n) => this.records.get(n.id) ?? []);

@@ -4,7 +4,12 @@ import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import type { NewConversation, Saver } from "../engine/saver";
 import { type Clock, systemClock } from "./clock";
-import { type ConversationRecord, STORE, type StudioDatabase, type StudioDBSchema } from "./dbSchema";
+import {
+  type ConversationRecord,
+  STORE,
+  type StudioDatabase,
+  type StudioDBSchema,
+} from "./dbSchema";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
 

@@ -70,7 +70,8 @@ export async function sendMessage(
     });
     const streams = outputStreams(flow);
     for await (const event of events) {
-      if (event.type === "run-started" && open === null) await adoptConversation(ctx, conversationId);
+      if (event.type === "run-started" && open === null)
+        await adoptConversation(ctx, conversationId);
       const { runs, headRunId, turns } = get();
       const next = applyRunEvent({ runs, headRunId, turns }, event, streams);
       if (next.turns === turns) continue;

@@ -46,9 +46,7 @@ export const ChatTurnView = memo(function ChatTurnView({
         />
       ))}
       {running && outputs.length === 0 && <p className="chat-reply chat-pending">Thinking…</p>}
-      {(turn.status === "error" ||
-        turn.status === "aborted" ||
-        turn.status === "interrupted") && (
+      {(turn.status === "error" || turn.status === "aborted" || turn.status === "interrupted") && (
         <TurnProblem
           id={problemId}
           error={turn.status === "error" ? (turn.error ?? UNKNOWN_ERROR) : null}

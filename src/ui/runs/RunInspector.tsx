@@ -38,8 +38,8 @@ export function RunInspector({ run }: { run: RunSnapshot }) {
       )}
       {run.status === "interrupted" && (
         <p className="run-help">
-          Interrupted: the page was reloaded or closed before the reply finished. What had
-          streamed is kept; nothing was added to memory.
+          Interrupted: the page was reloaded or closed before the reply finished. What had streamed
+          is kept; nothing was added to memory.
         </p>
       )}
       <CompareWith run={run} labels={labels} />
