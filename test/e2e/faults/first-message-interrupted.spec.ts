@@ -13,7 +13,7 @@ test("the first message of a new conversation, interrupted by a reload, leaves t
     .toContain("one");
   await page.reload();
 
-  await expect(chat(page).getByText("Hello, first message", { exact: true })).toBeVisible();
+  await expect(chat(page).getByText("You: Hello, first message", { exact: true })).toBeVisible();
   await expect(chat(page).getByText(/^Interrupted: the page was reloaded/)).toBeVisible();
   const conversations = await storedConversations(page);
   expect(conversations.map((c) => c.title)).toEqual(["Hello, first message"]);

@@ -13,7 +13,7 @@ test("a reload in the middle of a reply keeps the message and the partial reply,
   await expect.poll(() => draftOf(page, "U2"), { timeout: 5_000 }).toContain("one two three");
   await page.reload();
 
-  await expect(chat(page).getByText("U2", { exact: true })).toBeVisible();
+  await expect(chat(page).getByText("You: U2", { exact: true })).toBeVisible();
   await expect(chat(page).getByText(/^one two three/)).toBeVisible();
   await expect(chat(page).getByText(/^Interrupted: the page was reloaded/)).toBeVisible();
   // Memory holds the first exchange only: the interrupted reply was never added.

@@ -17,22 +17,22 @@ test("a reload returns to the conversation and branch the user was on, not the m
   await chat(page).getByRole("button", { name: "Send edit" }).click();
   await waitForReply(page);
   await chat(page).getByRole("button", { name: "Previous version" }).click();
-  await expect(chat(page).getByText("A2", { exact: true })).toBeVisible();
+  await expect(chat(page).getByText("You: A2", { exact: true })).toBeVisible();
 
   // Another conversation becomes the most recent; then the user goes back to the first.
   await chat(page).getByRole("button", { name: "New conversation" }).click();
   await say(page, "B1");
   const conversations = chat(page).getByRole("combobox", { name: "Conversations" });
   await conversations.selectOption({ label: "A1" });
-  await expect(chat(page).getByText("A2", { exact: true })).toBeVisible();
+  await expect(chat(page).getByText("You: A2", { exact: true })).toBeVisible();
   const open = await conversations.inputValue();
 
   await page.reload();
   await expect(conversations).toHaveValue(open);
-  await expect(chat(page).getByText("A1", { exact: true })).toBeVisible();
-  await expect(chat(page).getByText("A2", { exact: true })).toBeVisible();
-  await expect(chat(page).getByText("A2 edited", { exact: true })).toHaveCount(0);
-  await expect(chat(page).getByText("B1", { exact: true })).toHaveCount(0);
+  await expect(chat(page).getByText("You: A1", { exact: true })).toBeVisible();
+  await expect(chat(page).getByText("You: A2", { exact: true })).toBeVisible();
+  await expect(chat(page).getByText("You: A2 edited", { exact: true })).toHaveCount(0);
+  await expect(chat(page).getByText("You: B1", { exact: true })).toHaveCount(0);
 
   // The next message goes to this conversation and branch: echo counts A1 and A2 in memory.
   await say(page, "A3");
