@@ -154,6 +154,18 @@ describe("a message that cannot start yet", () => {
     expect(studio.state().turns[0]?.status).toBe("ok");
   });
 
+  it("is refused with a reason from the moment an import starts until the flow is open", async () => {
+    const studio = await page();
+    const flow = defined(studio.editor.getState().flow);
+    const importing = studio.state().importFlow({ ...flow, name: "Imported" });
+    expect(studio.state().sendBlocker()).toMatch(/A flow is opening/);
+    await importing;
+    expect(studio.state().sendBlocker()).toBeNull();
+    await studio.state().send("Right after the import");
+    expect(studio.editor.getState().flow?.name).toBe("Imported");
+    expect(studio.state().turns).toMatchObject([{ input: "Right after the import", status: "ok" }]);
+  });
+
   it("is refused with a reason while a reply is still coming", async () => {
     const studio = await page({ providers: providersOf(streamsThenHangs("…")) });
     const sent = studio.state().send("First");

@@ -4,7 +4,7 @@ import { newId } from "../engine/ids";
 import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
 import type { FlowRecord } from "../storage/dbSchema";
 import { showConversation } from "./chatSessionSlice";
-import { replayJournal } from "./editJournal";
+import { clearJournal, replayJournal } from "./editJournal";
 import { SETTINGS } from "./settingsKeys";
 import { asViewport } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
@@ -99,9 +99,15 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
   /** Saves `flow` as a new flow and opens it; null while a run is in progress. */
   const createAndShow = async (flow: Flow): Promise<FlowId | null> => {
     if (get().running) return null;
-    const record = await createFlowRecord(ctx, flow);
-    await showFlow(ctx, record);
-    return record.id;
+    // From the first write on: a message sent meanwhile would run in the flow being left.
+    ctx.set({ openingFlow: true });
+    try {
+      const record = await createFlowRecord(ctx, flow);
+      await showFlow(ctx, record);
+      return record.id;
+    } finally {
+      ctx.set({ openingFlow: false });
+    }
   };
 
   return {
@@ -115,8 +121,13 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
 
     async openFlow(id) {
       if (get().running) return;
-      const record = await ctx.storage().flows.get(id);
-      if (record) await showFlow(ctx, record);
+      ctx.set({ openingFlow: true });
+      try {
+        const record = await ctx.storage().flows.get(id);
+        if (record) await showFlow(ctx, record);
+      } finally {
+        ctx.set({ openingFlow: false });
+      }
     },
 
     createFlow: (starter) => createAndShow(STARTER_FLOWS[starter].build()),
@@ -153,6 +164,7 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
       await storage.flows.delete(id);
       await storage.settings.delete(SETTINGS.viewport(id));
       await storage.settings.delete(SETTINGS.openConversation(id));
+      clearJournal(ctx.browser.localStorage, id);
       await get().refreshFlows();
       if (editor.getState().flowId === id) await showFlow(ctx, await anyFlow(ctx));
     },
