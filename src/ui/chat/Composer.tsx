@@ -21,7 +21,7 @@ export function Composer() {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (running || draft.trim() === "") return;
+    if (draft.trim() === "") return;
     // Let go of the message only if it will run: otherwise it stays in the box, with why.
     const blocker = studio.getState().sendBlocker();
     setHeld(blocker);
