@@ -52,8 +52,9 @@ describe("a reload in the middle of a reply", () => {
     await expect
       .poll(
         async () =>
-          (await storage.runs.listByConversation(defined(hanging.state().conversationId))).at(-1)
-            ?.outputs.output,
+          (await storage.runs.listByConversation(defined(hanging.state().conversationId))).find(
+            (run) => run.input === "Two",
+          )?.outputs.output,
       )
       .toBe(partial);
 
