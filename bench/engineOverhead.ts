@@ -62,19 +62,18 @@ async function withSaver<T>(kind: SaverKind, use: (saver: Saver) => Promise<T>):
   if (kind === "memory") return use(new InMemorySaver());
   const storage = await openBenchStorage();
   try {
-    // The app creates a conversation before its first run (the saver refuses a run without
+    // The app creates a conversation with its first run (the saver refuses a run without
     // one): the bench does the same, once per conversation.
     const created = new Set<string>();
     const saver: Saver = {
       loadRun: (id) => storage.saver.loadRun(id),
-      appendMessages: (messages) => storage.saver.appendMessages(messages),
       readBack: (head, limit) => storage.saver.readBack(head, limit),
-      async saveRun(run) {
-        if (!created.has(run.conversationId)) {
-          created.add(run.conversationId);
-          await storage.conversations.create({ id: run.conversationId, flowId: run.flowId });
-        }
-        return storage.saver.saveRun(run);
+      saveDraft: (run) => storage.saver.saveDraft(run),
+      finishRun: (run, messages) => storage.saver.finishRun(run, messages),
+      beginRun(run) {
+        const isNew = !created.has(run.conversationId);
+        created.add(run.conversationId);
+        return storage.saver.beginRun(run, isNew ? { title: "Bench" } : undefined);
       },
     };
     return await use(saver);

@@ -32,7 +32,17 @@ const MAX_RATIO = 2;
 type SaverKind = keyof typeof READS_PER_ROUND;
 
 /** Appends one memory log of `length` messages, linked by prev/index, and returns its head. */
-async function fillLog(saver: Saver, length: number): Promise<MessageId | null> {
+/** Where a bench log is stored: straight in, as seeding (no runs point to these messages). */
+type LogStore = { appendMessages(messages: readonly MemoryMessage[]): Promise<void> };
+
+/** The in-memory saver as a LogStore. */
+const inMemoryLog = (saver: InMemorySaver): LogStore => ({
+  appendMessages: async (messages) => {
+    for (const m of messages) saver.messages.set(m.id, m);
+  },
+});
+
+async function fillLog(saver: LogStore, length: number): Promise<MessageId | null> {
   const conversation = conversationId("bench-window");
   const memory = memoryId("bench_memory");
   let head: MessageId | null = null;
@@ -75,7 +85,7 @@ async function timeWindowRead(saver: Saver, head: MessageId | null, reads: numbe
 async function measure(kind: SaverKind, length: number): Promise<number> {
   if (kind === "memory") {
     const saver = new InMemorySaver();
-    return timeWindowRead(saver, await fillLog(saver, length), READS_PER_ROUND.memory);
+    return timeWindowRead(saver, await fillLog(inMemoryLog(saver), length), READS_PER_ROUND.memory);
   }
   const storage = await openBenchStorage();
   try {

@@ -1,28 +1,44 @@
-import type { MessageId, RunId } from "./ids";
+import type { ConversationId, MessageId, RunId } from "./ids";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
-import type { Saver } from "./saver";
+import type { NewConversation, Saver } from "./saver";
 
 /** A saver that lives as long as the object: for tests, benchmarks and throwaway runs. */
 export class InMemorySaver implements Saver {
   readonly runs = new Map<RunId, RunSnapshot>();
   readonly messages = new Map<MessageId, MemoryMessage>();
+  /** Each conversation's title (when a run created it) and the run its head is on. */
+  readonly conversations = new Map<ConversationId, { title?: string; headRunId: RunId }>();
 
   async loadRun(id: RunId) {
     return this.runs.get(id);
   }
 
-  async saveRun(run: RunSnapshot) {
-    // A copy, so a caller mutating its object cannot rewrite saved history.
-    this.runs.set(run.id, structuredClone(run));
+  async beginRun(run: RunSnapshot, newConversation?: NewConversation) {
+    if (newConversation && this.conversations.has(run.conversationId)) {
+      throw new Error(`Conversation ${run.conversationId} already exists.`);
+    }
+    this.put(run);
+    const title = newConversation?.title ?? this.conversations.get(run.conversationId)?.title;
+    this.conversations.set(run.conversationId, {
+      ...(title !== undefined && { title }),
+      headRunId: run.id,
+    });
   }
 
-  async appendMessages(messages: readonly MemoryMessage[]) {
+  async saveDraft(run: RunSnapshot) {
+    if (this.runs.get(run.id)?.status === "running") this.put(run);
+  }
+
+  async finishRun(run: RunSnapshot, messages: readonly MemoryMessage[]) {
     // Check the whole batch first: all land or none do, as with an IndexedDB transaction.
     for (const m of messages) {
       if (this.messages.has(m.id)) throw new Error(`Memory message ${m.id} already exists.`);
     }
     for (const m of messages) this.messages.set(m.id, structuredClone(m));
+    this.put(run);
+    const conversation = this.conversations.get(run.conversationId);
+    this.conversations.set(run.conversationId, { ...conversation, headRunId: run.id });
   }
 
   async readBack(head: MessageId | null, limit: number) {
@@ -35,5 +51,10 @@ export class InMemorySaver implements Saver {
       id = message.prev;
     }
     return out;
+  }
+
+  /** A copy, so a caller mutating its object cannot rewrite saved history. */
+  private put(run: RunSnapshot) {
+    this.runs.set(run.id, structuredClone(run));
   }
 }

@@ -1,5 +1,6 @@
 import { AsyncQueue } from "./asyncQueue";
 import { assembleCall, readCallMemory, sentMessages, systemPromptOf } from "./callAssembly";
+import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmNode } from "./flow";
 import { buildGraph, topologicalOrder } from "./graph";
@@ -9,10 +10,12 @@ import { keyedRecord, ownValue } from "./keyedRecord";
 import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
 import type { MemoryMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
+import { outputStreamSource } from "./outputStream";
 import type { ProviderCredentials, ProviderRequest, ProviderResolver } from "./provider";
 import { ProviderError } from "./provider";
-import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot } from "./runSnapshot";
-import type { MemoryHeads, Saver } from "./saver";
+import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
+import type { MemoryHeads, NewConversation, Saver } from "./saver";
+import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
 import type { FlowProblem } from "./validateFlow";
 import { validateFlow } from "./validateFlow";
@@ -24,6 +27,11 @@ export interface RunOptions {
   /** The chat message. */
   input: string;
   conversationId: ConversationId;
+  /**
+   * The message is the first of a new conversation (`conversationId`, not stored yet): it is
+   * created with the run's first record, in the same transaction.
+   */
+  newConversation?: NewConversation;
   /** The run whose memory this one continues; null or absent starts every memory empty. */
   parentRunId?: RunId | null;
   saver: Saver;
@@ -63,8 +71,10 @@ export async function runFlowToEnd(options: RunOptions): Promise<RunSnapshot> {
 /**
  * Runs a flow for one chat input (docs/memory.md): independent branches concurrently,
  * nodes sharing a memory one after another in topological order (ties by node id), each
- * successful LLM call appending [prompt, reply] to its memory in one transaction. Yields
- * events as they happen and returns the saved snapshot. Stopping the iteration aborts it.
+ * successful LLM call appending [prompt, reply] to its memory. The run is stored "running"
+ * before any call, its streamed text saved as a draft as it arrives, and its final record
+ * stored with every message it appended in one transaction (Saver). Yields events as they
+ * happen and returns the saved snapshot. Stopping the iteration aborts it.
  */
 export async function* runFlow(options: RunOptions): AsyncGenerator<RunEvent, RunSnapshot> {
   const problems = validateFlow(options.flow);
@@ -111,6 +121,15 @@ class Execution {
   private readonly graph: ReturnType<typeof buildGraph>;
   private readonly values = new Map<string, string>();
   private readonly heads: MemoryHeads;
+  /** The heads the run started from: what memory stays at if its messages cannot be stored. */
+  private readonly startHeads: MemoryHeads;
+  private readonly memory: StagedMemory;
+  /** LLM node id -> the text it has streamed so far (kept by the draft and by a Stop). */
+  private readonly streamed = new Map<NodeId, string>();
+  /** Output node id -> the LLM node whose reply it shows as it streams. */
+  private readonly streamSources = new Map<NodeId, NodeId>();
+  private readonly drafts: DraftWriter;
+  private startedAt = 0;
   private readonly appended: Record<string, MessageId[]> = keyedRecord();
   private readonly records = new Map<NodeId, NodeRecord>();
   private readonly outputs: Record<string, string> = keyedRecord();
@@ -131,6 +150,13 @@ class Execution {
     this.graph = buildGraph(this.flow);
     this.heads = keyedRecord(parent?.memoryHeads);
     for (const m of options.clearMemories ?? []) this.heads[m] = null;
+    this.startHeads = keyedRecord(this.heads);
+    this.memory = new StagedMemory(options.saver);
+    for (const node of this.flow.nodes) {
+      const source = node.type === "output" ? outputStreamSource(this.flow, node.id) : null;
+      if (source) this.streamSources.set(node.id, source);
+    }
+    this.drafts = new DraftWriter(() => options.saver.saveDraft(this.snapshot("running")));
     this.values.set(INPUT_REFERENCE, options.input);
 
     const lastUser = new Map<MemoryId, NodeId>();
@@ -144,44 +170,73 @@ class Execution {
   }
 
   async run(): Promise<RunSnapshot> {
-    const startedAt = this.now();
-    const { conversationId, input } = this.options;
-    const parentRunId = this.options.parentRunId ?? null;
+    this.startedAt = this.now();
+    const { conversationId, input, saver } = this.options;
+    // The message is stored before anything is called: a reload from here on still has it.
+    await saver.beginRun(this.snapshot("running"), this.options.newConversation);
     this.queue.push({
       type: "run-started",
       runId: this.runId,
-      parentRunId,
+      parentRunId: this.options.parentRunId ?? null,
       conversationId,
       input,
-      at: startedAt,
+      at: this.startedAt,
     });
 
-    await Promise.all(this.flow.nodes.map((n) => this.schedule(n.id)));
+    try {
+      await Promise.all(this.flow.nodes.map((n) => this.schedule(n.id)));
+    } finally {
+      await this.drafts.close();
+    }
 
-    const nodes = this.flow.nodes.map((n) => this.records.get(n.id) as NodeRecord);
-    const failed = nodes.find((r) => r.status === "error");
+    const failed = this.flow.nodes
+      .map((n) => this.records.get(n.id))
+      .find((r) => r?.status === "error");
     const status = this.signal.aborted ? "aborted" : failed ? "error" : "ok";
-    const snapshot: RunSnapshot = {
-      id: this.runId,
-      parentRunId,
-      conversationId,
-      flowId: this.options.flowId,
-      flowRevision: this.options.flowRevision ?? 0,
-      input,
-      outputs: this.outputs,
-      nodes,
-      appended: this.appended,
-      cleared: [...(this.options.clearMemories ?? [])],
-      memoryHeads: this.heads,
-      status,
-      ...(status === "aborted" && { error: { kind: "aborted", message: "Stopped." } as RunError }),
-      ...(status === "error" && failed?.error && { error: failed.error }),
-      startedAt,
-      endedAt: this.now(),
-    };
-    await this.options.saver.saveRun(snapshot);
+    let snapshot = this.snapshot(status, failed?.error);
+    try {
+      await saver.finishRun(snapshot, this.memory.messages());
+    } catch (error) {
+      // Nothing of it landed: memory is as it was, and the run says why.
+      snapshot = unsavedRun(snapshot, this.startHeads, error);
+      await saver.finishRun(snapshot, []);
+    }
     this.queue.push({ type: "run-finished", runId: this.runId, snapshot });
     return snapshot;
+  }
+
+  /**
+   * The run as it stands. Running or stopped, outputs include the text streamed so far by
+   * the LLM they show: the draft a reload finds, and what a Stop keeps on screen.
+   */
+  private snapshot(status: RunStatus, failure?: RunError): RunSnapshot {
+    const outputs = keyedRecord(this.outputs);
+    if (status === "running" || status === "aborted") {
+      for (const [outputId, source] of this.streamSources) {
+        const text = this.streamed.get(source);
+        if (text !== undefined && ownValue(outputs, outputId) === undefined)
+          outputs[outputId] = text;
+      }
+    }
+    const nodes = this.flow.nodes.flatMap((n) => this.records.get(n.id) ?? []);
+    return {
+      id: this.runId,
+      parentRunId: this.options.parentRunId ?? null,
+      conversationId: this.options.conversationId,
+      flowId: this.options.flowId,
+      flowRevision: this.options.flowRevision ?? 0,
+      input: this.options.input,
+      outputs,
+      nodes,
+      appended: keyedRecord(this.appended),
+      cleared: [...(this.options.clearMemories ?? [])],
+      memoryHeads: keyedRecord(this.heads),
+      status,
+      ...(status === "aborted" && { error: { kind: "aborted", message: "Stopped." } as RunError }),
+      ...(status === "error" && failure && { error: failure }),
+      startedAt: this.startedAt,
+      endedAt: this.now(),
+    };
   }
 
   /** Starts a node once its inputs and its memory predecessor are done; memoized per node. */
@@ -259,7 +314,7 @@ class Execution {
     };
 
     try {
-      const memory = await readCallMemory(this.options.saver, settings, this.heads);
+      const memory = await readCallMemory(this.memory, settings, this.heads);
       const assembled = assembleCall({ systemPrompt, memory, prompt });
       const messages = sentMessages(assembled);
       call.messages = messages;
@@ -285,7 +340,11 @@ class Execution {
         model: config.model,
         messages,
         signal: this.signal,
-        onDelta: (text) => this.queue.push({ type: "token", runId: this.runId, nodeId, text }),
+        onDelta: (text) => {
+          this.streamed.set(nodeId, (this.streamed.get(nodeId) ?? "") + text);
+          this.drafts.grew(text.length);
+          this.queue.push({ type: "token", runId: this.runId, nodeId, text });
+        },
         onRetryWait: (wait) =>
           this.queue.push({ type: "call-retrying", runId: this.runId, nodeId, ...wait }),
         ...this.options.call,
@@ -344,7 +403,10 @@ class Execution {
     }
   }
 
-  /** Appends [prompt, reply] to a memory in one transaction, then moves its head. */
+  /**
+   * Appends [prompt, reply] to a memory and moves its head: staged, read by later nodes of
+   * this run, stored with the run's final record.
+   */
   private async append(
     memory: MemoryId,
     nodeId: NodeId,
@@ -352,7 +414,7 @@ class Execution {
     reply: string,
   ): Promise<MessageId[]> {
     const head = ownValue(this.heads, memory) ?? null;
-    const [previous] = head ? await this.options.saver.readBack(head, 1) : [];
+    const [previous] = head ? await this.memory.readBack(head, 1) : [];
     const index = previous ? previous.index + 1 : 0;
     const base = {
       conversationId: this.options.conversationId,
@@ -377,7 +439,7 @@ class Execution {
       role: "assistant",
       content: reply,
     };
-    await this.options.saver.appendMessages([user, assistant]);
+    this.memory.stage([user, assistant]);
     this.heads[memory] = assistant.id;
     const list = ownValue(this.appended, memory) ?? [];
     list.push(user.id, assistant.id);
@@ -399,4 +461,27 @@ function toRunError(caught: unknown, aborted: boolean): RunError {
     };
   }
   return { kind: "internal", message: caught instanceof Error ? caught.message : String(caught) };
+}
+
+/**
+ * The run's final record could not be stored with its memory messages: the run is stored
+ * failed instead, with memory as it started (none of its messages landed) and the reason.
+ */
+function unsavedRun(run: RunSnapshot, startHeads: MemoryHeads, cause: unknown): RunSnapshot {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return {
+    ...run,
+    status: "error",
+    error: {
+      kind: "internal",
+      message: `The reply could not be saved, so memory is unchanged: ${reason}`,
+    },
+    nodes: run.nodes.map((node) =>
+      node.llm?.memory
+        ? { ...node, llm: { ...node.llm, memory: { ...node.llm.memory, appendedIds: [] } } }
+        : node,
+    ),
+    appended: keyedRecord(),
+    memoryHeads: keyedRecord(startHeads),
+  };
 }

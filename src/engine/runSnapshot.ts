@@ -3,7 +3,12 @@ import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from 
 import type { ProviderErrorKind, TokenUsage } from "./provider";
 import type { MemoryHeads } from "./saver";
 
-export type RunStatus = "ok" | "error" | "aborted";
+/**
+ * "running" is stored from the moment a message is sent until the run settles; a run read
+ * back still "running" by a page that is not running it was cut short by a reload or a
+ * closed tab, and shows as "interrupted" (see `asInterrupted`). "aborted" is a Stop.
+ */
+export type RunStatus = "ok" | "error" | "aborted" | "running" | "interrupted";
 
 export interface RunError {
   kind: ProviderErrorKind | "validation" | "internal";
@@ -72,4 +77,12 @@ export interface RunSnapshot {
   error?: RunError;
   startedAt: number;
   endedAt: number;
+}
+
+/**
+ * A run as a page that is not running it sees it: one left "running" was cut short (the
+ * page that ran it reloaded or closed) and is shown as interrupted, with what it streamed.
+ */
+export function asInterrupted(run: RunSnapshot): RunSnapshot {
+  return run.status === "running" ? { ...run, status: "interrupted" } : run;
 }

@@ -3,15 +3,39 @@ import { ownValue } from "./keyedRecord";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
 
+/** The conversation a run starts, when it is that conversation's first message. */
+export interface NewConversation {
+  title: string;
+}
+
 /**
  * Persistence as the engine sees it (Timbal's state saver). The in-memory saver serves
  * tests and benchmarks; the IndexedDB saver lives in src/storage.
+ *
+ * A run is written before its first call and settled at its end (docs/memory.md,
+ * "Persistence"): beginRun stores it "running" (the user's message is kept even if the page
+ * closes mid-reply), saveDraft replaces that record with the text streamed so far, and
+ * finishRun writes the final record together with the memory messages it appended. Memory
+ * is written nowhere else, so no message exists without the run that appended it.
  */
 export interface Saver {
   loadRun(id: RunId): Promise<RunSnapshot | undefined>;
-  saveRun(run: RunSnapshot): Promise<void>;
-  /** Writes all the messages in one transaction: all land or none do. */
-  appendMessages(messages: readonly MemoryMessage[]): Promise<void>;
+  /**
+   * Stores a run in state "running" and moves its conversation's head to it, in one
+   * transaction; with `newConversation`, creates that conversation (the run's
+   * conversationId) in the same transaction, so a failed start leaves no empty conversation.
+   */
+  beginRun(run: RunSnapshot, newConversation?: NewConversation): Promise<void>;
+  /**
+   * Replaces the record of a run still "running" with a newer draft (the text streamed so
+   * far). A run already settled is left as it is: a late draft never undoes its end.
+   */
+  saveDraft(run: RunSnapshot): Promise<void>;
+  /**
+   * The run's final record and the memory messages it appended, in ONE transaction, moving
+   * the conversation's head to it: all land or none do.
+   */
+  finishRun(run: RunSnapshot, messages: readonly MemoryMessage[]): Promise<void>;
   /**
    * Walks back from `head` along `prev` links and returns at most `limit` messages,
    * newest first. Must cost O(limit), whatever the log's length.

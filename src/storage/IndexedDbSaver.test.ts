@@ -157,7 +157,7 @@ describe("IndexedDbSaver runs", () => {
   it("refuses a run whose conversation does not exist, and stores nothing", async () => {
     storage = await openTestStorage();
     const run = testRun("r1");
-    await expect(storage.saver.saveRun(run)).rejects.toThrow(/conv-a, which does not exist/);
+    await expect(storage.saver.finishRun(run, [])).rejects.toThrow(/conv-a, which does not exist/);
     expect(await storage.saver.loadRun(run.id)).toBeUndefined();
     expect(await storage.conversations.get(CONV_A)).toBeUndefined();
   });
@@ -167,8 +167,8 @@ describe("IndexedDbSaver runs", () => {
     await storage.conversations.create({ id: CONV_A, flowId: FLOW_1, title: "My chat" });
     const before = await storage.conversations.get(CONV_A);
 
-    await storage.saver.saveRun(testRun("r1"));
-    await storage.saver.saveRun(testRun("r2", { parent: "r1" }));
+    await storage.saver.finishRun(testRun("r1"), []);
+    await storage.saver.finishRun(testRun("r2", { parent: "r1" }), []);
 
     const after = await storage.conversations.get(CONV_A);
     expect(after?.headRunId).toBe(runId("r2"));
@@ -179,10 +179,10 @@ describe("IndexedDbSaver runs", () => {
   it("saves nothing when the run names a conversation of another flow", async () => {
     storage = await openTestStorage();
     await storage.conversations.create({ id: CONV_A, flowId: FLOW_1 });
-    await storage.saver.saveRun(testRun("r1"));
+    await storage.saver.finishRun(testRun("r1"), []);
     const foreign = testRun("r2", { parent: "r1", flowId: FLOW_2 });
 
-    await expect(storage.saver.saveRun(foreign)).rejects.toThrow(/belongs to flow/);
+    await expect(storage.saver.finishRun(foreign, [])).rejects.toThrow(/belongs to flow/);
     expect(await storage.saver.loadRun(foreign.id)).toBeUndefined();
     expect((await storage.conversations.get(CONV_A))?.headRunId).toBe(runId("r1"));
   });

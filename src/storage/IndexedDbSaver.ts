@@ -1,11 +1,24 @@
+import type { IDBPObjectStore, StoreNames } from "idb";
 import type { MessageId, RunId } from "../engine/ids";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
-import type { Saver } from "../engine/saver";
+import type { NewConversation, Saver } from "../engine/saver";
 import { type Clock, systemClock } from "./clock";
-import { STORE, type StudioDatabase } from "./dbSchema";
+import {
+  type ConversationRecord,
+  STORE,
+  type StudioDatabase,
+  type StudioDBSchema,
+} from "./dbSchema";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
+
+type ConversationStore = IDBPObjectStore<
+  StudioDBSchema,
+  ArrayLike<StoreNames<StudioDBSchema>>,
+  "conversations",
+  "readwrite"
+>;
 
 /** The engine's state saver over IndexedDB (docs/memory.md, "Persistence"). */
 export class IndexedDbSaver implements Saver {
@@ -19,45 +32,95 @@ export class IndexedDbSaver implements Saver {
   }
 
   /**
-   * Stores the run and moves its conversation's head to it, together. The conversation must
-   * exist: the studio store creates it (titled) before the first run, the one place
-   * conversations are created.
+   * Stores the run "running" and moves its conversation's head to it, together; with
+   * `newConversation` the conversation is created in the same transaction (the run's first
+   * record and its conversation land together or not at all: never an empty conversation).
+   * Otherwise the conversation must exist and belong to the run's flow.
    */
-  async saveRun(run: RunSnapshot): Promise<void> {
+  async beginRun(run: RunSnapshot, newConversation?: NewConversation): Promise<void> {
     const tx = this.db.transaction([STORE.runs, STORE.conversations], "readwrite");
-    const conversations = tx.objectStore(STORE.conversations);
-    const write = async () => {
-      const existing = await conversations.get(run.conversationId);
-      if (!existing) {
-        throw new Error(
-          `Run ${run.id} names conversation ${run.conversationId}, which does not exist: create it first`,
-        );
-      }
-      if (existing.flowId !== run.flowId) {
-        throw new Error(
-          `Run ${run.id} belongs to flow ${run.flowId} but conversation ${run.conversationId} belongs to flow ${existing.flowId}`,
-        );
+    await inTransaction(tx, async () => {
+      const conversations = tx.objectStore(STORE.conversations);
+      const now = this.now();
+      if (newConversation) {
+        // `add`: an id already taken fails rather than wiping that conversation's head.
+        await conversations.add({
+          id: run.conversationId,
+          flowId: run.flowId,
+          title: newConversation.title,
+          createdAt: now,
+          updatedAt: now,
+          headRunId: run.id,
+        });
+      } else {
+        const existing = await this.conversationOf(run, conversations);
+        await conversations.put({ ...existing, headRunId: run.id, updatedAt: now });
       }
       await tx.objectStore(STORE.runs).put(run);
-      await conversations.put({ ...existing, headRunId: run.id, updatedAt: this.now() });
-    };
-    await inTransaction(tx, write);
+    });
+  }
+
+  /** Replaces the record of a run still "running"; a settled run is left as it is. */
+  async saveDraft(run: RunSnapshot): Promise<void> {
+    const tx = this.db.transaction(STORE.runs, "readwrite");
+    await inTransaction(tx, async () => {
+      const stored = await tx.store.get(run.id);
+      if (stored?.status === "running") await tx.store.put(run);
+    });
   }
 
   /**
-   * `add`, not `put`: a message id that already exists is a bug upstream, and it must fail
-   * the whole batch rather than silently rewrite a message other branches may share.
+   * The run's final record, the memory messages it appended and its conversation's new head,
+   * in one transaction: if any of it fails (a message id taken, storage full), none of it
+   * lands, so no memory message is ever stored without the run that appended it.
+   * Messages are added with `add`, not `put`: an id that already exists is a bug upstream,
+   * and it must fail the whole run rather than silently rewrite a message other branches
+   * may share.
    */
-  async appendMessages(messages: readonly MemoryMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    const tx = this.db.transaction(STORE.memoryMessages, "readwrite");
+  async finishRun(run: RunSnapshot, messages: readonly MemoryMessage[]): Promise<void> {
+    const tx = this.db.transaction(
+      [STORE.runs, STORE.conversations, STORE.memoryMessages],
+      "readwrite",
+    );
     // The first failing add aborts the transaction, but tx.error is not reliably that add's
     // error everywhere (fake-indexeddb leaves it null), so keep the request's own error.
     let firstFailure: unknown;
     try {
       await inTransaction(tx, async () => {
+        const store = tx.objectStore(STORE.memoryMessages);
         // A message that cannot be stored at all (no id, not cloneable) throws right here,
         // synchronously; inTransaction then aborts the adds already queued.
+        for (const message of messages) {
+          store.add(message).catch((error: unknown) => {
+            firstFailure ??= error;
+          });
+        }
+        const conversations = tx.objectStore(STORE.conversations);
+        const existing = await this.conversationOf(run, conversations);
+        await tx.objectStore(STORE.runs).put(run);
+        await conversations.put({ ...existing, headRunId: run.id, updatedAt: this.now() });
+      });
+    } catch (error) {
+      const cause = firstFailure ?? error;
+      throw new Error(
+        messages.length > 0
+          ? `Run ${run.id} and its ${messages.length} memory messages were not stored (${describeError(cause)})`
+          : `Run ${run.id} was not stored (${describeError(cause)})`,
+        { cause },
+      );
+    }
+  }
+
+  /**
+   * Test and benchmark seeding only: memory messages with no run. The engine never calls
+   * it (its messages land with their run, in finishRun).
+   */
+  async appendMessages(messages: readonly MemoryMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const tx = this.db.transaction(STORE.memoryMessages, "readwrite");
+    let firstFailure: unknown;
+    try {
+      await inTransaction(tx, async () => {
         for (const message of messages) {
           tx.store.add(message).catch((error: unknown) => {
             firstFailure ??= error;
@@ -71,6 +134,25 @@ export class IndexedDbSaver implements Saver {
         { cause },
       );
     }
+  }
+
+  /** The run's conversation, which must exist and belong to the run's flow. */
+  private async conversationOf(
+    run: RunSnapshot,
+    conversations: ConversationStore,
+  ): Promise<ConversationRecord> {
+    const existing = await conversations.get(run.conversationId);
+    if (!existing) {
+      throw new Error(
+        `Run ${run.id} names conversation ${run.conversationId}, which does not exist: create it first`,
+      );
+    }
+    if (existing.flowId !== run.flowId) {
+      throw new Error(
+        `Run ${run.id} belongs to flow ${run.flowId} but conversation ${run.conversationId} belongs to flow ${existing.flowId}`,
+      );
+    }
+    return existing;
   }
 
   /**

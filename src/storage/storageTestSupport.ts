@@ -116,5 +116,5 @@ export async function saveTestRun(storage: StudioStorage, run: RunSnapshot): Pro
   if (!(await storage.conversations.get(run.conversationId))) {
     await storage.conversations.create({ id: run.conversationId, flowId: run.flowId });
   }
-  await storage.saver.saveRun(run);
+  await storage.saver.finishRun(run, []);
 }

@@ -7,6 +7,9 @@ export async function inTransaction<T>(
   tx: { abort(): void; done: Promise<void> },
   work: () => Promise<T>,
 ): Promise<T> {
+  // Handled from the start: a request failing while `work` awaits another aborts the
+  // transaction before anyone awaits `done`, which would otherwise be an unhandled rejection.
+  tx.done.catch(() => {});
   let result: T;
   try {
     result = await work();

@@ -1,6 +1,7 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import type { BrowserServices } from "./browserServices";
+import { clearJournal, hasJournal, writeJournal } from "./editJournal";
 import type { FlowSaver } from "./flowSaver";
 import type { FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
@@ -12,15 +13,17 @@ export interface AutosaveDeps {
   editor: FlowStoreApi;
   saver: FlowSaver;
   settings: { put(key: string, value: unknown): Promise<void> };
-  browser: Pick<BrowserServices, "onPageHide">;
+  browser: Pick<BrowserServices, "onPageHide" | "localStorage">;
   /** After each flow save that went through (the flow list shows the new time). */
   onSaved(): void;
 }
 
 /**
  * Saves the open flow to IndexedDB as the user edits (debounced), and at once when the page
- * is hidden or closed, so a reload reopens it exactly as it was, viewport included. Returns
- * the stop, which saves what is pending and resolves when those writes are done.
+ * is hidden or closed, so a reload reopens it exactly as it was, viewport included. Every
+ * edit is also journaled synchronously (editJournal.ts) until it is saved, so a reload right
+ * after a keystroke, before any IndexedDB write could land, still has it. Returns the stop,
+ * which saves what is pending and resolves when those writes are done.
  */
 export function startAutosave({
   editor,
@@ -43,9 +46,17 @@ export function startAutosave({
     if (timer) clearTimeout(timer);
     timer = null;
   };
+  const journal = browser.localStorage;
   const save = (flowId: FlowId, flow: Flow) => {
     savedFlow = flow;
-    track(saver.saveFlow(flowId, flow).then((record) => record && onSaved()));
+    const write = saver.saveFlow(flowId, flow).then((record) => {
+      if (!record) return;
+      // The journal goes once it holds nothing newer than what was just saved.
+      const open = editor.getState();
+      if (open.flowId !== flowId || open.flow === flow) clearJournal(journal, flowId);
+      onSaved();
+    });
+    track(write);
   };
   const flush = () => {
     cancelTimer();
@@ -67,6 +78,18 @@ export function startAutosave({
       savedFlow = state.flow;
       savedViewport = state.viewport;
       return;
+    }
+    if (state.flowId && state.flow) {
+      // On the edit itself, synchronously; again when a save moves the revision it builds on.
+      const edited = state.flow !== previous.flow;
+      const rebased = state.revision !== previous.revision && hasJournal(journal, state.flowId);
+      if (edited || rebased) {
+        writeJournal(journal, {
+          flowId: state.flowId,
+          baseRevision: state.revision,
+          flow: state.flow,
+        });
+      }
     }
     if (state.flow === previous.flow && state.viewport === previous.viewport) return;
     cancelTimer();

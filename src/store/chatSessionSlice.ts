@@ -1,10 +1,11 @@
 import type { ConversationId, RunId } from "../engine/ids";
-import type { RunSnapshot } from "../engine/runSnapshot";
+import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import type { ConversationRecord } from "../storage/dbSchema";
 import { turnsOf } from "./applyRunEvent";
 import type { ChatTurn } from "./chatTurns";
 import { buildTree, latestLeaf } from "./conversationTree";
-import { sendMessage } from "./sendMessage";
+import { sendBlocker, sendMessage } from "./sendMessage";
+import { SETTINGS } from "./settingsKeys";
 import type { SliceContext } from "./sliceContext";
 
 /** The chat of the open flow: its conversations, the one on screen, and the run in progress. */
@@ -25,6 +26,11 @@ export interface ChatSessionState {
   comparedRunId: RunId | null;
   running: AbortController | null;
 
+  /**
+   * Why a message cannot be sent right now (storage still opening, a reply still coming, a
+   * flow being opened), or null when it can: the composer keeps the message and says why.
+   */
+  sendBlocker(): string | null;
   /** Sends a message; `parentRunId` continues from an earlier run instead (a new branch). */
   send(text: string, options?: { parentRunId?: RunId | null }): Promise<void>;
   /** Sends an edited version of the message at `turnIndex`: a branch from the run before it. */
@@ -55,13 +61,19 @@ const EMPTY_CHAT = {
   comparedRunId: null,
 } satisfies Partial<ChatSessionState>;
 
-/** Puts a conversation (or a new, empty one) on screen with all its branches. */
+/**
+ * Puts a conversation (or a new, empty one) on screen with all its branches, and remembers
+ * it as the flow's open conversation for the next load. A run stored "running" shows as
+ * interrupted: this page is not running it, so a reload or a closed tab cut it short.
+ */
 export async function showConversation(
   ctx: SliceContext,
   conversation: ConversationRecord | null,
 ): Promise<void> {
-  const runs = conversation ? await ctx.storage().runs.listByConversation(conversation.id) : [];
+  const stored = conversation ? await ctx.storage().runs.listByConversation(conversation.id) : [];
+  const runs = stored.map(asInterrupted);
   const headRunId = conversation?.headRunId ?? null;
+  rememberOpenConversation(ctx, conversation?.id ?? null);
   ctx.set({
     ...EMPTY_CHAT,
     conversationId: conversation?.id ?? null,
@@ -69,6 +81,15 @@ export async function showConversation(
     headRunId,
     turns: turnsOf(runs, headRunId),
   });
+}
+
+/** Which conversation a reload reopens in the open flow (null: a new one). */
+export function rememberOpenConversation(ctx: SliceContext, id: ConversationId | null): void {
+  const flowId = ctx.editor.getState().flowId;
+  const storage = ctx.openStorage();
+  if (!flowId || !storage) return;
+  // Not awaited: the chat does not wait on it, and a failure only loses the reopening.
+  void storage.settings.put(SETTINGS.openConversation(flowId), id).catch(() => undefined);
 }
 
 /** Reloads the open flow's conversations (titles, order by last activity). */
@@ -84,6 +105,7 @@ export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
     ...EMPTY_CHAT,
     running: null,
 
+    sendBlocker: () => sendBlocker(ctx),
     send: (text, options = {}) => sendMessage(ctx, text, options),
 
     editMessage(turnIndex, text) {
@@ -109,7 +131,9 @@ export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
     },
 
     newConversation() {
-      if (!get().running) set(EMPTY_CHAT);
+      if (get().running) return;
+      set(EMPTY_CHAT);
+      rememberOpenConversation(ctx, null);
     },
 
     async openConversation(id) {

@@ -1,6 +1,6 @@
 import type { NodeId, RunId } from "../engine/ids";
 import { keyedRecord } from "../engine/keyedRecord";
-import type { RunError, RunSnapshot } from "../engine/runSnapshot";
+import type { RunError, RunSnapshot, RunStatus } from "../engine/runSnapshot";
 
 /** One exchange as the chat shows it: the user's message and what the flow answered. */
 export interface ChatTurn {
@@ -9,7 +9,8 @@ export interface ChatTurn {
   input: string;
   /** Output node id -> text; filled token by token while streaming. */
   outputs: Record<string, string>;
-  status: "running" | "ok" | "error" | "aborted";
+  /** "aborted" is a Stop; "interrupted" a run cut short by a reload or a closed tab. */
+  status: RunStatus;
   error?: RunError;
   /** The LLM node whose call failed (its Model field is where a missing model is fixed). */
   failedNodeId?: NodeId;

@@ -4,6 +4,7 @@ import { newId } from "../engine/ids";
 import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
 import type { FlowRecord } from "../storage/dbSchema";
 import { showConversation } from "./chatSessionSlice";
+import { clearJournal, replayJournal } from "./editJournal";
 import { SETTINGS } from "./settingsKeys";
 import { asViewport } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
@@ -18,6 +19,8 @@ export interface FlowSummary {
 export interface FlowLibraryState {
   /** Every saved flow, most recently saved first. */
   flows: FlowSummary[];
+  /** A flow is being opened into the editor and the chat: a message waits for it. */
+  openingFlow: boolean;
   openFlow(id: FlowId): Promise<void>;
   createFlow(starter: StarterFlowId): Promise<FlowId | null>;
   renameFlow(id: FlowId, name: string): Promise<void>;
@@ -64,16 +67,31 @@ export async function anyFlow(ctx: SliceContext): Promise<FlowRecord> {
   );
 }
 
-/** Loads a flow into the editor and its most recent conversation into the chat. */
-export async function showFlow(ctx: SliceContext, record: FlowRecord): Promise<void> {
-  const storage = ctx.storage();
-  const viewport = asViewport(await storage.settings.get(SETTINGS.viewport(record.id)));
-  const conversations = await storage.conversations.listByFlow(record.id);
-  await storage.settings.put(SETTINGS.lastFlowId, record.id);
-  ctx.editor.getState().open(record.id, record.flow, viewport ?? null, record.revision);
-  ctx.set({ conversations });
-  // Continue the most recent conversation, as a state saver does after a reload.
-  await showConversation(ctx, conversations[0] ?? null);
+/**
+ * Loads a flow into the editor (with an edit a reload cut off before it was saved, see
+ * editJournal.ts) and into the chat the conversation that was open in it, on its branch; the
+ * most recent one the first time.
+ */
+export async function showFlow(ctx: SliceContext, stored: FlowRecord): Promise<void> {
+  ctx.set({ openingFlow: true });
+  try {
+    const storage = ctx.storage();
+    const record = await replayJournal(ctx.browser.localStorage, stored, (id, flow, revision) =>
+      storage.flows.save(id, flow, revision),
+    );
+    const viewport = asViewport(await storage.settings.get(SETTINGS.viewport(record.id)));
+    const conversations = await storage.conversations.listByFlow(record.id);
+    const wasOpen = await storage.settings.get(SETTINGS.openConversation(record.id));
+    await storage.settings.put(SETTINGS.lastFlowId, record.id);
+    ctx.editor.getState().open(record.id, record.flow, viewport ?? null, record.revision);
+    ctx.set({ conversations });
+    // null: the user had started a new conversation; unknown or deleted: the most recent.
+    const open =
+      wasOpen === null ? null : (conversations.find((c) => c.id === wasOpen) ?? conversations[0]);
+    await showConversation(ctx, open ?? null);
+  } finally {
+    ctx.set({ openingFlow: false });
+  }
 }
 
 export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
@@ -81,13 +99,20 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
   /** Saves `flow` as a new flow and opens it; null while a run is in progress. */
   const createAndShow = async (flow: Flow): Promise<FlowId | null> => {
     if (get().running) return null;
-    const record = await createFlowRecord(ctx, flow);
-    await showFlow(ctx, record);
-    return record.id;
+    // From the first write on: a message sent meanwhile would run in the flow being left.
+    ctx.set({ openingFlow: true });
+    try {
+      const record = await createFlowRecord(ctx, flow);
+      await showFlow(ctx, record);
+      return record.id;
+    } finally {
+      ctx.set({ openingFlow: false });
+    }
   };
 
   return {
     flows: [],
+    openingFlow: false,
 
     async refreshFlows() {
       const records = await ctx.storage().flows.list();
@@ -96,8 +121,13 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
 
     async openFlow(id) {
       if (get().running) return;
-      const record = await ctx.storage().flows.get(id);
-      if (record) await showFlow(ctx, record);
+      ctx.set({ openingFlow: true });
+      try {
+        const record = await ctx.storage().flows.get(id);
+        if (record) await showFlow(ctx, record);
+      } finally {
+        ctx.set({ openingFlow: false });
+      }
     },
 
     createFlow: (starter) => createAndShow(STARTER_FLOWS[starter].build()),
@@ -133,6 +163,8 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
       const storage = ctx.storage();
       await storage.flows.delete(id);
       await storage.settings.delete(SETTINGS.viewport(id));
+      await storage.settings.delete(SETTINGS.openConversation(id));
+      clearJournal(ctx.browser.localStorage, id);
       await get().refreshFlows();
       if (editor.getState().flowId === id) await showFlow(ctx, await anyFlow(ctx));
     },

@@ -1,17 +1,33 @@
-import type { ConversationId, RunId } from "../engine/ids";
-import { memoryId } from "../engine/ids";
+import { type ConversationId, memoryId, newId, type RunId } from "../engine/ids";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
 import { conversationTitle } from "../storage/conversationTitle";
 import { applyRunEvent, failLastTurn, outputStreams, pendingTurn, turnsOf } from "./applyRunEvent";
-import { refreshConversations } from "./chatSessionSlice";
+import { refreshConversations, rememberOpenConversation } from "./chatSessionSlice";
 import { CONFLICT_NOTICE } from "./flowSaver";
 import { messageOf, type SliceContext } from "./sliceContext";
 
 /**
+ * Why a message cannot start now, in a user's words, or null when it can. Checked
+ * synchronously by the composer before it lets go of the message, and again by the send
+ * itself, so a message is either run or kept in the box with this reason: never dropped.
+ */
+export function sendBlocker(ctx: SliceContext): string | null {
+  const state = ctx.get();
+  if (!ctx.openStorage() || state.status !== "ready") {
+    return "Your flows are still opening: the message is kept, send it in a moment.";
+  }
+  if (state.openingFlow) return "A flow is opening: the message is kept, send it in a moment.";
+  if (state.running) return "A reply is still coming: wait for it, or press Stop.";
+  if (!ctx.editor.getState().flow) return "No flow is open: open one from the Flows menu.";
+  return null;
+}
+
+/**
  * Sends one chat message through the open flow: saves pending edits (the run records the
- * revision it ran), creates the conversation on its first message, runs the flow, and
- * applies each run event to the chat on screen. The engine's saver writes the run, its
- * memory messages and the conversation's new head.
+ * revision it ran), runs the flow, and applies each run event to the chat on screen. The
+ * engine's saver stores the message as a running run before any call (creating the
+ * conversation with it on its first message), the streamed text as a draft, and the final
+ * run with its memory messages and the conversation's new head.
  */
 export async function sendMessage(
   ctx: SliceContext,
@@ -21,7 +37,7 @@ export async function sendMessage(
   const { set, get } = ctx;
   const storage = ctx.openStorage();
   const { flow, flowId } = ctx.editor.getState();
-  if (!storage || !flow || !flowId || get().running || text.trim() === "") return;
+  if (sendBlocker(ctx) || !storage || !flow || !flowId || text.trim() === "") return;
   const parentRunId = options.parentRunId === undefined ? get().headRunId : options.parentRunId;
   const controller = new AbortController();
   const retryWait = new AbortController();
@@ -35,7 +51,9 @@ export async function sendMessage(
   try {
     const record = await ctx.flowSaver().saveOpenFlow();
     if (!record) throw new Error(CONFLICT_NOTICE);
-    const conversationId = await conversationFor(ctx, text);
+    const open = get().conversationId;
+    // A new conversation is created by the run's first write, with its first message.
+    const conversationId = open ?? newId<"ConversationId">();
     const clears = get().pendingClears;
     const events = runFlow({
       flow,
@@ -43,6 +61,7 @@ export async function sendMessage(
       flowRevision: record.revision,
       input: text,
       conversationId,
+      ...(open === null && { newConversation: { title: conversationTitle(text) } }),
       parentRunId,
       saver: storage.saver,
       providers: ctx.providers,
@@ -54,6 +73,8 @@ export async function sendMessage(
     });
     const streams = outputStreams(flow);
     for await (const event of events) {
+      if (event.type === "run-started" && open === null)
+        await adoptConversation(ctx, conversationId);
       const { runs, headRunId, turns } = get();
       const next = applyRunEvent({ runs, headRunId, turns }, event, streams);
       if (next.turns === turns) continue;
@@ -76,20 +97,9 @@ export async function sendMessage(
   }
 }
 
-/**
- * The conversation the message belongs to. The first message of a new conversation creates
- * it here, titled from the message: the one place a conversation is created (the engine's
- * saver only moves an existing conversation's head).
- */
-async function conversationFor(ctx: SliceContext, text: string): Promise<ConversationId> {
-  const open = ctx.get().conversationId;
-  if (open) return open;
-  const flowId = ctx.editor.getState().flowId;
-  if (!flowId) throw new Error("No flow is open.");
-  const { id } = await ctx.storage().conversations.create({
-    flowId,
-    title: conversationTitle(text),
-  });
+/** The conversation the first message just created is now the open one, here and after a reload. */
+async function adoptConversation(ctx: SliceContext, id: ConversationId): Promise<void> {
   ctx.set({ conversationId: id });
-  return id;
+  rememberOpenConversation(ctx, id);
+  await refreshConversations(ctx);
 }

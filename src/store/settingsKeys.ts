@@ -10,4 +10,6 @@ export const SETTINGS = {
   /** { firstByteMs, idleMs }: how long a call waits for an answer (callSettingsSlice.ts). */
   callTimeouts: "callTimeouts",
   viewport: (id: FlowId) => `viewport:${id}`,
+  /** The conversation on screen in a flow (null: a new one), reopened after a reload. */
+  openConversation: (id: FlowId) => `openConversation:${id}`,
 } as const;

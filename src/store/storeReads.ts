@@ -1,6 +1,6 @@
 import type { FlowId, MessageId, RunId } from "../engine/ids";
 import type { MemoryMessage } from "../engine/messages";
-import type { RunSnapshot } from "../engine/runSnapshot";
+import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import { collectFlowConversations, type FlowConversationsExport } from "./flowConversations";
 import type { SliceContext } from "./sliceContext";
 
@@ -42,7 +42,12 @@ export function createStoreReads(ctx: SliceContext): StoreReads {
   return {
     storageSupported: manager !== null,
     // Async, so a read before the storage is open rejects instead of throwing.
-    readRun: async (id) => ctx.storage().runs.get(id),
+    async readRun(id) {
+      const run = await ctx.storage().runs.get(id);
+      // Left running by a page that is not running it now: a reload cut it short.
+      const live = ctx.get().running !== null && ctx.get().turns.at(-1)?.runId === id;
+      return run && !live ? asInterrupted(run) : run;
+    },
     readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),
     async readMemoryLog(head) {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);

@@ -132,6 +132,18 @@ describe("ChatTurnView", () => {
     expect(regenerate).toHaveBeenCalledWith(1);
   });
 
+  it("a turn a reload interrupted keeps its partial reply, says so, and offers Retry", async () => {
+    const { user, regenerate } = show(
+      makeTurn(2, { status: "interrupted", outputs: { output: "one two" } }),
+      { turnIndex: 1 },
+    );
+    expect(screen.getByText(/^Interrupted: the page was reloaded or closed/)).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByText("one two")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    expect(regenerate).toHaveBeenCalledWith(1);
+  });
+
   it("only the newest turn's error is an alert, so older ones are not re-announced", () => {
     show(
       makeTurn(1, {

@@ -50,10 +50,11 @@ export const ChatTurnView = memo(function ChatTurnView({
       {running && !turn.retrying && outputs.length === 0 && (
         <p className="chat-reply chat-pending">Thinking…</p>
       )}
-      {(turn.status === "error" || turn.status === "aborted") && (
+      {(turn.status === "error" || turn.status === "aborted" || turn.status === "interrupted") && (
         <TurnProblem
           id={problemId}
           error={turn.status === "error" ? (turn.error ?? UNKNOWN_ERROR) : null}
+          interrupted={turn.status === "interrupted"}
           latest={latest}
         />
       )}

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import { useStudio, useStudioApi } from "../../store/studioStore";
 import { preloadReplyCode } from "./LazyTranscript";
 
@@ -7,9 +7,13 @@ export function Composer() {
   const running = useStudio((s) => s.running !== null);
   const studio = useStudioApi();
   const [draft, setDraft] = useState("");
+  /** Why the message in the box was not sent: it stays there until it can be. */
+  const [held, setHeld] = useState<string | null>(null);
   const preloaded = useRef(false);
+  const heldId = useId();
   const type = (text: string) => {
     setDraft(text);
+    setHeld(null);
     if (preloaded.current) return;
     preloaded.current = true;
     preloadReplyCode();
@@ -17,7 +21,11 @@ export function Composer() {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (running || draft.trim() === "") return;
+    if (draft.trim() === "") return;
+    // Let go of the message only if it will run: otherwise it stays in the box, with why.
+    const blocker = studio.getState().sendBlocker();
+    setHeld(blocker);
+    if (blocker) return;
     void studio.getState().send(draft);
     setDraft("");
   };
@@ -29,6 +37,7 @@ export function Composer() {
     <form className="composer" onSubmit={submit}>
       <textarea
         aria-label="Message"
+        aria-describedby={held ? heldId : undefined}
         placeholder="Message (Enter sends, Shift+Enter for a new line)"
         value={draft}
         rows={2}
@@ -43,6 +52,11 @@ export function Composer() {
         <button type="submit" disabled={draft.trim() === ""}>
           Send
         </button>
+      )}
+      {held && (
+        <p id={heldId} className="composer-held" role="status">
+          {held}
+        </p>
       )}
     </form>
   );

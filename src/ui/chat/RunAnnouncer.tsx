@@ -7,6 +7,7 @@ const WORDS: Record<ChatTurn["status"], string> = {
   ok: "Reply complete.",
   error: "The reply failed.",
   aborted: "Reply stopped.",
+  interrupted: "The reply was interrupted by a reload.",
 };
 
 /**

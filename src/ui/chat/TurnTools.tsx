@@ -18,7 +18,7 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
   const { runId, status } = turn;
   const studio = useStudioApi();
   const n = turnIndex + 1;
-  const failed = status === "error" || status === "aborted";
+  const failed = status === "error" || status === "aborted" || status === "interrupted";
   // The same request would fail the same way: the fix is the node's Model field.
   const missingModel = turn.error?.kind === "model-not-found" && turn.failedNodeId;
   const ask = () => void studio.getState().regenerate(turnIndex);

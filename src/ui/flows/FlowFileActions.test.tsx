@@ -96,9 +96,9 @@ describe("Flows menu: export", () => {
     const storage = await openTestStorage();
     await storage.conversations.create({ id: CONV_A, flowId: FLOW_1 });
     const messages = chain("m", ["Hi", "Hello"], { runId: runId("r1") });
-    await storage.saver.appendMessages(messages);
-    await storage.saver.saveRun(
+    await storage.saver.finishRun(
       testRun("r1", { appended: { chat_llm: messages.map((m) => m.id) } }),
+      messages,
     );
     setTestStudio(studioStoreOver(storage));
     const { user } = setup();

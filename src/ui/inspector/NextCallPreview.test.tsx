@@ -36,7 +36,7 @@ async function logOf(saver: InMemorySaver, memory: string, count: number): Promi
       createdAt: i,
     });
   }
-  await saver.appendMessages(messages);
+  for (const m of messages) saver.messages.set(m.id, m);
   return messages[count - 1]?.id as MessageId;
 }
 

@@ -30,7 +30,18 @@ export function RunInspector({ run }: { run: RunSnapshot }) {
       <p className="run-meta">
         {formatClock(run.startedAt)} · took {formatDuration(run.endedAt - run.startedAt)}
       </p>
-      {run.error && <p className="run-call-error">{errorInWords(run.error)}</p>}
+      {run.error && (
+        // A Stop is the user's choice, not a failure: said plainly, not in red.
+        <p className={run.status === "aborted" ? "run-help" : "run-call-error"}>
+          {errorInWords(run.error)}
+        </p>
+      )}
+      {run.status === "interrupted" && (
+        <p className="run-help">
+          Interrupted: the page was reloaded or closed before the reply finished. What had streamed
+          is kept; nothing was added to memory.
+        </p>
+      )}
       <CompareWith run={run} labels={labels} />
       {run.cleared.length > 0 && (
         <p className="run-cleared">

@@ -34,13 +34,14 @@ export function firstWords(text: string): string {
   return cut ? `${preview}…` : preview;
 }
 
-export type RowStatus = "ok" | "error" | "aborted" | "running" | "skipped";
+export type RowStatus = "ok" | "error" | "aborted" | "running" | "interrupted" | "skipped";
 
 export const STATUS_WORDS: Record<RowStatus, string> = {
   ok: "Done",
   error: "Failed",
   aborted: "Stopped",
   running: "Running…",
+  interrupted: "Interrupted",
   skipped: "Skipped",
 };
 
