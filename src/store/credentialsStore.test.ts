@@ -122,3 +122,49 @@ describe("credentials", () => {
     expect(state().credentials.openai?.apiKey).toBe("sk-one");
   });
 });
+
+describe("approved origins", () => {
+  const EVIL = "http://evil.test:8080";
+
+  it("saves an approval with the credentials, once, and takes it back", async () => {
+    const state = hostOn(storage);
+    await state().setApiKey("openai", "sk-one");
+    await state().approveKeyOrigins([
+      { provider: "openai", origin: `${EVIL}/` },
+      { provider: "openai", origin: EVIL },
+    ]);
+    expect(await saved()).toEqual({ openai: { apiKey: "sk-one", approvedOrigins: [EVIL] } });
+    const reloaded = await loadCredentials(storage.settings, session);
+    expect(reloaded.credentials.openai?.approvedOrigins).toEqual([EVIL]);
+
+    await state().removeKeyOrigin({ provider: "openai", origin: EVIL });
+    expect(await saved()).toEqual({ openai: { apiKey: "sk-one" } });
+  });
+
+  it("keeps approvals in IndexedDB in session-only mode, the keys in the tab", async () => {
+    const state = hostOn(storage);
+    await state().setApiKey("anthropic", "sk-ant");
+    await state().approveKeyOrigins([{ provider: "anthropic", origin: EVIL }]);
+    await state().setKeyStorage("session");
+    expect(await saved()).toEqual({ anthropic: { approvedOrigins: [EVIL] } });
+    const reloaded = await loadCredentials(storage.settings, session);
+    expect(reloaded.credentials.anthropic).toEqual({ apiKey: "sk-ant", approvedOrigins: [EVIL] });
+  });
+
+  it("reads stored data from before approvals as none, and drops malformed ones", async () => {
+    await storage.settings.put(SETTINGS.credentials, { google: { apiKey: "g" } });
+    expect((await loadCredentials(storage.settings, session)).credentials).toEqual({
+      google: { apiKey: "g" },
+    });
+    await storage.settings.put(SETTINGS.credentials, {
+      google: {
+        apiKey: "g",
+        approvedOrigins: [EVIL, `${EVIL}/path`, "javascript:alert(1)", 7, EVIL],
+      },
+      openai: { approvedOrigins: "http://a.test" },
+    });
+    expect((await loadCredentials(storage.settings, session)).credentials).toEqual({
+      google: { apiKey: "g", approvedOrigins: [EVIL] },
+    });
+  });
+});

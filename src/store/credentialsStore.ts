@@ -1,5 +1,6 @@
 import { PROVIDERS, type ProviderName } from "../engine/flow";
-import type { ProviderCredentials } from "../engine/provider";
+import type { KeyDestination, ProviderCredentials } from "../engine/provider";
+import { originOf } from "../engine/providers/keyBinding";
 import type { KeyValueStorage } from "./browserServices";
 import { SETTINGS } from "./settingsKeys";
 
@@ -32,6 +33,10 @@ export interface CredentialsState {
   setCredential(provider: ProviderName, patch: CredentialPatch): Promise<void>;
   /** Switching to "session" deletes the keys saved in IndexedDB; to "browser" saves them there. */
   setKeyStorage(mode: KeyStorage): Promise<void>;
+  /** Lets each provider's key go to that origin too (the user said so: Settings, the chat). */
+  approveKeyOrigins(destinations: readonly KeyDestination[]): Promise<void>;
+  /** Takes an approval back: the key no longer goes to that origin. */
+  removeKeyOrigin(destination: KeyDestination): Promise<void>;
 }
 
 /** sessionStorage key of the session-only keys. Do not change: open tabs hold it. */
@@ -68,6 +73,33 @@ export function createCredentialsSlice(
       const next = withPatch(credentials, provider, patch);
       set({ credentials: next });
       // Started before any await: IndexedDB then applies the writes in the order typed.
+      return save(deps.settings(), next, keyStorage);
+    },
+
+    approveKeyOrigins(destinations) {
+      let next = get().credentials;
+      for (const { provider, origin } of destinations) {
+        const approved = next[provider]?.approvedOrigins ?? [];
+        const normal = originOf(origin);
+        if (normal && !approved.includes(normal)) {
+          next = withApprovals(next, provider, [...approved, normal]);
+        }
+      }
+      if (next === get().credentials) return Promise.resolve();
+      set({ credentials: next });
+      return save(deps.settings(), next, get().keyStorage);
+    },
+
+    removeKeyOrigin({ provider, origin }) {
+      const { credentials, keyStorage } = get();
+      const approved = credentials[provider]?.approvedOrigins ?? [];
+      if (!approved.includes(origin)) return Promise.resolve();
+      const next = withApprovals(
+        credentials,
+        provider,
+        approved.filter((o) => o !== origin),
+      );
+      set({ credentials: next });
       return save(deps.settings(), next, keyStorage);
     },
 
@@ -144,6 +176,21 @@ function withPatch(
   return next;
 }
 
+/** The provider's approved origins set to `origins` (an empty list removes the field). */
+function withApprovals(
+  credentials: ProviderCredentials,
+  provider: ProviderName,
+  origins: readonly string[],
+): ProviderCredentials {
+  const entry = { ...credentials[provider] };
+  if (origins.length > 0) entry.approvedOrigins = [...origins];
+  else delete entry.approvedOrigins;
+  const next = { ...credentials };
+  if (Object.keys(entry).length > 0) next[provider] = entry;
+  else delete next[provider];
+  return next;
+}
+
 function apiKeysOf(credentials: ProviderCredentials): ApiKeys {
   const keys: ApiKeys = {};
   for (const provider of PROVIDERS) {
@@ -176,11 +223,18 @@ function parseCredentials(value: unknown): ProviderCredentials {
   for (const provider of PROVIDERS) {
     const entry = record[provider];
     if (typeof entry !== "object" || entry === null) continue;
-    const { apiKey, baseUrl } = entry as Record<string, unknown>;
+    const { apiKey, baseUrl, approvedOrigins } = entry as Record<string, unknown>;
     credentials = withPatch(credentials, provider, {
       apiKey: typeof apiKey === "string" ? apiKey : undefined,
       baseUrl: typeof baseUrl === "string" ? baseUrl : undefined,
     });
+    // Older builds stored none: no approvals. Only well-formed origins are kept.
+    const origins = Array.isArray(approvedOrigins)
+      ? approvedOrigins.filter((o): o is string => typeof o === "string" && originOf(o) === o)
+      : [];
+    if (origins.length > 0) {
+      credentials = withApprovals(credentials, provider, [...new Set(origins)]);
+    }
   }
   return credentials;
 }

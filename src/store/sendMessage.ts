@@ -1,9 +1,11 @@
 import type { ConversationId, RunId } from "../engine/ids";
 import { memoryId } from "../engine/ids";
+import { ProviderError } from "../engine/provider";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
+import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
 import { applyRunEvent, failLastTurn, outputStreams, pendingTurn, turnsOf } from "./applyRunEvent";
-import { refreshConversations } from "./chatSessionSlice";
+import { refreshConversations, type SendOptions } from "./chatSessionSlice";
 import { CONFLICT_NOTICE } from "./flowSaver";
 import { messageOf, type SliceContext } from "./sliceContext";
 
@@ -16,7 +18,7 @@ import { messageOf, type SliceContext } from "./sliceContext";
 export async function sendMessage(
   ctx: SliceContext,
   text: string,
-  options: { parentRunId?: RunId | null },
+  options: SendOptions,
 ): Promise<void> {
   const { set, get } = ctx;
   const storage = ctx.openStorage();
@@ -45,6 +47,7 @@ export async function sendMessage(
       saver: storage.saver,
       providers: ctx.providers,
       credentials: get().credentials,
+      ...(options.keyless && { keyless: options.keyless }),
       signal: controller.signal,
       now: ctx.clock,
       ...(clears.length > 0 && { clearMemories: clears.map(memoryId) }),
@@ -63,14 +66,24 @@ export async function sendMessage(
     }
     await refreshConversations(ctx);
   } catch (error) {
-    const invalid = error instanceof FlowValidationError;
-    const message = invalid ? error.message : `Something went wrong: ${messageOf(error)}`;
-    set({
-      turns: failLastTurn(get().turns, { kind: invalid ? "validation" : "internal", message }),
-    });
+    set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
   } finally {
     set({ running: null });
   }
+}
+
+/** A run that could not start, in the chat's words (with the way out where there is one). */
+function runErrorOf(error: unknown): RunError {
+  if (error instanceof FlowValidationError) return { kind: "validation", message: error.message };
+  if (error instanceof ProviderError && error.kind === "key-not-approved") {
+    return {
+      kind: error.kind,
+      message: error.message,
+      ...(error.details.provider && { provider: error.details.provider }),
+      ...(error.details.destinations && { destinations: [...error.details.destinations] }),
+    };
+  }
+  return { kind: "internal", message: `Something went wrong: ${messageOf(error)}` };
 }
 
 /**

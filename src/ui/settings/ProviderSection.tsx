@@ -5,6 +5,7 @@ import {
   PROVIDER_TABLE,
 } from "../../engine/providers/providerTable";
 import { useStudio } from "../../store/studioStore";
+import { ApprovedOrigins } from "./ApprovedOrigins";
 import { ConnectionTest } from "./ConnectionTest";
 import { baseUrlProblem } from "./settingsProviders";
 
@@ -61,8 +62,8 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           onChange={(e) => save({ apiKey: e.target.value })}
         />
         <p id={`${id}-key-note`} className="settings-key-note">
-          Stays in this browser. Sent only to {info.keyRecipient}. Never written to an exported
-          file, a URL or the console.
+          Stays in this browser. Sent only to {info.keyRecipient} at the addresses below, even when
+          a flow points elsewhere. Never written to an exported file, a URL or the console.
         </p>
         {info.docsUrl && (
           <p className="help">
@@ -97,7 +98,8 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           {required
             ? `Required: your server's address, e.g. ${placeholder} for Ollama, http://localhost:1234/v1 for LM Studio.`
             : `Leave empty for ${placeholder}; change it only for a proxy or gateway.`}{" "}
-          A base URL set on a node takes precedence.
+          A base URL set on a node takes precedence, but the key goes there only if you approve that
+          server below.
         </p>
         {required && (
           <p className="help">
@@ -106,6 +108,8 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           </p>
         )}
       </div>
+
+      <ApprovedOrigins provider={provider} />
 
       {saveError && (
         <p className="settings-problem" role="alert">
@@ -116,7 +120,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
       <ConnectionTest
         provider={provider}
         title={title}
-        apiKey={stored?.apiKey}
+        credential={stored}
         baseUrl={problem ? null : baseUrl.trim() || undefined}
       />
     </section>
