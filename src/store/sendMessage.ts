@@ -1,4 +1,4 @@
-import type { ConversationId, RunId } from "../engine/ids";
+import type { ConversationId } from "../engine/ids";
 import { memoryId } from "../engine/ids";
 import { ProviderError } from "../engine/provider";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
