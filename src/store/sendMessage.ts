@@ -1,6 +1,7 @@
 import type { ConversationId } from "../engine/ids";
 import { memoryId } from "../engine/ids";
 import { ProviderError } from "../engine/provider";
+import { flowDestinations } from "../engine/providers/keyBinding";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
 import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
@@ -36,6 +37,12 @@ export async function sendMessage(
     const record = await ctx.flowSaver().saveOpenFlow();
     if (!record) throw new Error(CONFLICT_NOTICE);
     const conversationId = await conversationFor(ctx, text);
+    if (get().keysLocked && flowDestinations(flow, get().credentials).length > 0) {
+      throw new ProviderError(
+        "auth",
+        "Your saved API keys are locked with a passphrase. Unlock them in Settings, then retry.",
+      );
+    }
     const clears = get().pendingClears;
     const events = runFlow({
       flow,
@@ -75,6 +82,9 @@ export async function sendMessage(
 /** A run that could not start, in the chat's words (with the way out where there is one). */
 function runErrorOf(error: unknown): RunError {
   if (error instanceof FlowValidationError) return { kind: "validation", message: error.message };
+  if (error instanceof ProviderError && error.kind === "auth") {
+    return { kind: error.kind, message: error.message };
+  }
   if (error instanceof ProviderError && error.kind === "key-not-approved") {
     return {
       kind: error.kind,

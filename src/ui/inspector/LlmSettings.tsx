@@ -185,6 +185,7 @@ function ApiKeyField({
   const apiKey = credential?.apiKey ?? "";
   const setApiKey = useStudio((s) => s.setApiKey);
   const openSettings = useStudio((s) => s.openSettings);
+  const locked = useStudio((s) => s.keysLocked);
   const note = keyDestinationNote(provider, nodeBaseUrl, credential);
   return (
     <Field
@@ -210,8 +211,13 @@ function ApiKeyField({
           autoComplete="off"
           spellCheck={false}
           placeholder={
-            PROVIDER_TABLE[provider].keyHeader?.required ? undefined : "Often not needed"
+            locked
+              ? "Locked: unlock the keys in Settings"
+              : PROVIDER_TABLE[provider].keyHeader?.required
+                ? undefined
+                : "Often not needed"
           }
+          disabled={locked}
           value={apiKey}
           onChange={(e) => void setApiKey(provider, e.target.value)}
         />

@@ -27,6 +27,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
   const placeholder = info.defaultBaseUrl ?? info.baseUrlExample ?? "";
   const stored = useStudio((s) => s.credentials[provider]);
   const setCredential = useStudio((s) => s.setCredential);
+  const locked = useStudio((s) => s.keysLocked);
   // A half-typed address is kept here, and saved once it is one (or emptied).
   const [baseUrl, setBaseUrl] = useState(stored?.baseUrl ?? "");
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -57,7 +58,14 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={info.keyHeader.required ? undefined : "Often not needed"}
+          placeholder={
+            locked
+              ? "Locked: unlock the keys above"
+              : info.keyHeader.required
+                ? undefined
+                : "Often not needed"
+          }
+          disabled={locked}
           value={stored?.apiKey ?? ""}
           onChange={(e) => save({ apiKey: e.target.value })}
         />
