@@ -350,3 +350,69 @@ test("a refused run can go once without the key, or approve the server and retry
     expect(attacker.requests).toHaveLength(before);
   });
 });
+
+test("keys locked with a passphrase: sealed at rest, unlocked once per page load", async ({
+  page,
+  mockLlm: real,
+}) => {
+  const c = CASES[0] as Case;
+  const key = canary(c);
+  await page.goto("/");
+  await saveKey(page, c, real);
+  let dialog = await openSettings(page);
+  await dialog.getByLabel("In this browser, locked with a passphrase").check();
+  await dialog.getByLabel("New passphrase").fill("correct horse");
+  await dialog.getByLabel("Passphrase again").fill("correct horse");
+  await dialog.getByRole("button", { name: "Lock keys with this passphrase" }).click();
+  await expect(dialog.getByLabel("New passphrase")).toBeHidden({ timeout: 15_000 });
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  await attack("the key at rest, in any store", async () => {
+    const everything = await page.evaluate(async (dbName) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => resolve(request.result);
+      });
+      const parts = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+      for (const name of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(name, "readonly").objectStore(name).getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => resolve(request.result);
+        });
+        parts.push(JSON.stringify(all));
+      }
+      db.close();
+      return parts.join("\n");
+    }, DB_NAME);
+    expect(everything).toContain("sealed-keys");
+    expect(everything).not.toContain(key);
+  });
+
+  await page.reload();
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Provider").selectOption(c.provider);
+  await inspector(page).getByLabel("Model").fill(c.model);
+  await sendMessage(page, "Locked?");
+  await expect(chat(page).getByRole("alert").last()).toContainText("locked with a passphrase");
+  await waitForReply(page);
+  expect(real.requests.filter((r) => c.callPath.test(r.path))).toEqual([]);
+
+  dialog = await openSettings(page);
+  await dialog.getByLabel("Passphrase", { exact: true }).fill("wrong horse");
+  await dialog.getByRole("button", { name: "Unlock keys" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(
+    "That passphrase does not unlock the saved keys. Nothing was changed",
+    { timeout: 15_000 },
+  );
+  await dialog.getByLabel("Passphrase", { exact: true }).fill("correct horse");
+  await dialog.getByRole("button", { name: "Unlock keys" }).click();
+  await expect(dialog.getByRole("button", { name: "Unlock keys" })).toBeHidden({
+    timeout: 15_000,
+  });
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await chat(page).getByRole("button", { name: "Retry" }).click();
+  await expect(chat(page).getByText('Mock reply #1 to "Locked?"')).toBeVisible();
+  expect(withKey(real, key).filter((r) => c.callPath.test(r.path))).toHaveLength(1);
+});
