@@ -11,6 +11,11 @@ export interface ProviderRequest {
   model: string;
   baseUrl?: string;
   apiKey?: string;
+  /**
+   * The user chose to call this address once without the saved key (it is not approved for
+   * it): no key is sent, even where the provider usually requires one.
+   */
+  withoutKey?: boolean;
   messages: readonly SentMessage[];
   temperature?: number;
   maxTokens?: number;
@@ -66,20 +71,41 @@ export type ProviderErrorKind =
   | "network"
   | "aborted"
   | "bad-response"
-  | "timeout";
+  | "timeout"
+  /** A saved key would go to an address the user has not approved for it: nothing was sent. */
+  | "key-not-approved";
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number; provider?: ProviderName } = {},
+    readonly details: {
+      status?: number;
+      retryAfterSeconds?: number;
+      provider?: ProviderName;
+      /** For "key-not-approved": the provider and origin pairs the key was kept from. */
+      destinations?: readonly KeyDestination[];
+    } = {},
   ) {
     super(message);
   }
 }
 
+/** One provider's entry in the user's settings. */
+export interface ProviderCredential {
+  apiKey?: string;
+  /** The address set in Settings: the key may go there (the user typed it there). */
+  baseUrl?: string;
+  /** Origins (scheme://host:port) the user approved this key for, besides its own. */
+  approvedOrigins?: readonly string[];
+}
+
 /** Credentials and endpoints from the user's settings, by provider. Never stored in a flow. */
-export type ProviderCredentials = Partial<
-  Record<ProviderName, { apiKey?: string; baseUrl?: string }>
->;
+export type ProviderCredentials = Partial<Record<ProviderName, ProviderCredential>>;
+
+/** A server a key-bearing call would go to: the provider, and the origin of the address. */
+export interface KeyDestination {
+  provider: Exclude<ProviderName, "echo">;
+  origin: string;
+}

@@ -9,7 +9,7 @@ import type { RunEvent } from "./events";
 import type { Flow, LlmConfig } from "./flow";
 import { InMemorySaver } from "./InMemorySaver";
 import { conversationId, flowId, memoryId } from "./ids";
-import { ProviderError } from "./provider";
+import { type LlmProvider, ProviderError } from "./provider";
 import { FlowValidationError, runFlow, runFlowToEnd } from "./runFlow";
 
 function chatFlow(config: Partial<LlmConfig>): Flow {
@@ -327,5 +327,65 @@ describe("events", () => {
     expect(await saver.loadRun(snapshot.id)).toEqual(snapshot);
     expect(snapshot.flowRevision).toBe(7);
     expect(snapshot.appended.chat_llm).toHaveLength(2);
+  });
+});
+
+describe("a saved key and the servers a flow points at", () => {
+  const KEY = "sk-canary-runflow-0123";
+  const EVIL = "http://evil.example:9999";
+
+  function run(config: Partial<LlmConfig>, extra: Partial<Parameters<typeof runFlow>[0]> = {}) {
+    const seen: { apiKey?: string; baseUrl?: string; withoutKey?: boolean }[] = [];
+    const providers = async () => async (request: Parameters<LlmProvider>[0]) => {
+      seen.push({
+        ...(request.apiKey && { apiKey: request.apiKey }),
+        ...(request.baseUrl && { baseUrl: request.baseUrl }),
+        ...(request.withoutKey && { withoutKey: true }),
+      });
+      request.onDelta("ok");
+      return { text: "ok", usage: {} };
+    };
+    const saver = new InMemorySaver();
+    const result = runFlowToEnd({
+      flow: chatFlow(config),
+      flowId: flowId("f"),
+      input: "secret plans",
+      conversationId: conversationId("c"),
+      saver,
+      providers,
+      credentials: { openai: { apiKey: KEY } },
+      ...extra,
+    });
+    return { result, seen, saver };
+  }
+
+  it("refuses before any call, naming the server, when the node points the key elsewhere", async () => {
+    const { result, seen } = run({ baseUrl: `${EVIL}/v1` });
+    const error = await result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).kind).toBe("key-not-approved");
+    expect((error as ProviderError).message).toContain(EVIL);
+    expect(seen).toEqual([]);
+  });
+
+  it("sends the key to the provider's own API, and to an approved origin", async () => {
+    const own = run({});
+    await own.result;
+    expect(own.seen).toEqual([{ apiKey: KEY, baseUrl: "https://api.openai.com/v1" }]);
+    const approved = run(
+      { baseUrl: `${EVIL}/v1` },
+      { credentials: { openai: { apiKey: KEY, approvedOrigins: [EVIL] } } },
+    );
+    await approved.result;
+    expect(approved.seen).toEqual([{ apiKey: KEY, baseUrl: `${EVIL}/v1` }]);
+  });
+
+  it("runs once without the key where the user chose so", async () => {
+    const { result, seen } = run(
+      { baseUrl: `${EVIL}/v1` },
+      { keyless: [{ provider: "openai", origin: EVIL }] },
+    );
+    await result;
+    expect(seen).toEqual([{ baseUrl: `${EVIL}/v1`, withoutKey: true }]);
   });
 });

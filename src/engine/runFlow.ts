@@ -11,8 +11,19 @@ import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
 import type { MemoryMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
 import { outputStreamSource } from "./outputStream";
-import type { ProviderCredentials, ProviderRequest, ProviderResolver } from "./provider";
+import type {
+  KeyDestination,
+  ProviderCredentials,
+  ProviderRequest,
+  ProviderResolver,
+} from "./provider";
 import { ProviderError } from "./provider";
+import {
+  callBaseUrl,
+  keyForCall,
+  keyNotApprovedError,
+  unapprovedDestinations,
+} from "./providers/keyBinding";
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
 import type { MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
@@ -37,6 +48,8 @@ export interface RunOptions {
   saver: Saver;
   providers: ProviderResolver;
   credentials?: ProviderCredentials;
+  /** Servers the user chose to call once without the saved key (not approved for it). */
+  keyless?: readonly KeyDestination[];
   signal?: AbortSignal;
   /** Memories to empty before this run; recorded in its snapshot, history untouched. */
   clearMemories?: readonly MemoryId[];
@@ -79,6 +92,9 @@ export async function runFlowToEnd(options: RunOptions): Promise<RunSnapshot> {
 export async function* runFlow(options: RunOptions): AsyncGenerator<RunEvent, RunSnapshot> {
   const problems = validateFlow(options.flow);
   if (problems.some((p) => p.severity === "error")) throw new FlowValidationError(problems);
+  // Before anything is read or sent: a saved key never goes to a server it is not bound to.
+  const refused = unapprovedDestinations(options.flow, options.credentials, options.keyless);
+  if (refused.length > 0) throw keyNotApprovedError(refused);
 
   const parentRunId = options.parentRunId ?? null;
   const parent = parentRunId ? await options.saver.loadRun(parentRunId) : undefined;
@@ -332,8 +348,11 @@ class Execution {
       }
 
       const provider = await this.options.providers(config.provider);
-      const credentials = this.options.credentials?.[config.provider];
-      const baseUrl = config.baseUrl?.trim() || credentials?.baseUrl;
+      const credential = this.options.credentials?.[config.provider];
+      const hosted = config.provider === "echo" ? undefined : config.provider;
+      const baseUrl = hosted && callBaseUrl(hosted, config.baseUrl, credential);
+      const key = hosted ? keyForCall(hosted, credential, baseUrl, this.options.keyless) : null;
+      if (key && !key.ok) throw keyNotApprovedError([key.refused]);
       const callStarted = this.now();
       const result = await provider({
         provider: config.provider,
@@ -349,7 +368,8 @@ class Execution {
           this.queue.push({ type: "call-retrying", runId: this.runId, nodeId, ...wait }),
         ...this.options.call,
         ...(baseUrl && { baseUrl }),
-        ...(credentials?.apiKey && { apiKey: credentials.apiKey }),
+        ...(key?.apiKey && { apiKey: key.apiKey }),
+        ...(key?.withoutKey && { withoutKey: true }),
         ...(config.temperature !== undefined && { temperature: config.temperature }),
         ...(config.maxTokens !== undefined && { maxTokens: config.maxTokens }),
       });
@@ -458,6 +478,7 @@ function toRunError(caught: unknown, aborted: boolean): RunError {
         retryAfterSeconds: caught.details.retryAfterSeconds,
       }),
       ...(caught.details.provider && { provider: caught.details.provider }),
+      ...(caught.details.destinations && { destinations: [...caught.details.destinations] }),
     };
   }
   return { kind: "internal", message: caught instanceof Error ? caught.message : String(caught) };

@@ -1,6 +1,6 @@
 import type { MemoryMode, ProviderName } from "./flow";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
-import type { ProviderErrorKind, TokenUsage } from "./provider";
+import type { KeyDestination, ProviderErrorKind, TokenUsage } from "./provider";
 import type { MemoryHeads } from "./saver";
 
 /**
@@ -16,6 +16,8 @@ export interface RunError {
   retryAfterSeconds?: number;
   /** The provider that failed, so the UI can open its settings. */
   provider?: ProviderName;
+  /** For "key-not-approved": the servers the key was kept from, to approve or skip. */
+  destinations?: KeyDestination[];
 }
 
 /**

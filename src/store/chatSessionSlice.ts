@@ -1,4 +1,5 @@
 import type { ConversationId, RunId } from "../engine/ids";
+import type { KeyDestination } from "../engine/provider";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import type { ConversationRecord } from "../storage/dbSchema";
 import { turnsOf } from "./applyRunEvent";
@@ -32,11 +33,14 @@ export interface ChatSessionState {
    */
   sendBlocker(): string | null;
   /** Sends a message; `parentRunId` continues from an earlier run instead (a new branch). */
-  send(text: string, options?: { parentRunId?: RunId | null }): Promise<void>;
+  send(text: string, options?: SendOptions): Promise<void>;
   /** Sends an edited version of the message at `turnIndex`: a branch from the run before it. */
   editMessage(turnIndex: number, text: string): Promise<void>;
-  /** Asks again for the reply at `turnIndex` (also the Retry after an error). */
-  regenerate(turnIndex: number): Promise<void>;
+  /**
+   * Asks again for the reply at `turnIndex` (also the Retry after an error); `keyless`: this
+   * once, call those servers without the saved key (the user chose so in the chat's error).
+   */
+  regenerate(turnIndex: number, options?: { keyless?: readonly KeyDestination[] }): Promise<void>;
   /** Shows another alternative at `turnIndex` and continues from the newest message of it. */
   switchBranch(turnIndex: number, runId: RunId): Promise<void>;
   stop(): void;
@@ -48,6 +52,13 @@ export interface ChatSessionState {
   clearMemory(memoryId: string): void;
   inspectRun(runId: RunId | null): void;
   compareRun(runId: RunId | null): void;
+}
+
+export interface SendOptions {
+  /** Continue from an earlier run instead of the head: a new branch. */
+  parentRunId?: RunId | null;
+  /** Servers to call without the saved key in this run only (not approved for it). */
+  keyless?: readonly KeyDestination[];
 }
 
 /** No conversation on screen: the next message starts a new one. */
@@ -112,9 +123,11 @@ export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
       return get().send(text, { parentRunId: get().turns[turnIndex]?.parentRunId ?? null });
     },
 
-    regenerate(turnIndex) {
+    regenerate(turnIndex, options = {}) {
       const turn = get().turns[turnIndex];
-      return turn ? get().send(turn.input, { parentRunId: turn.parentRunId }) : Promise.resolve();
+      return turn
+        ? get().send(turn.input, { parentRunId: turn.parentRunId, ...options })
+        : Promise.resolve();
     },
 
     async switchBranch(turnIndex, runId) {

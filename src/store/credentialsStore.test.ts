@@ -111,6 +111,7 @@ describe("credentials", () => {
     });
     expect(await loadCredentials(storage.settings, session)).toEqual({
       keyStorage: "browser",
+      keysLocked: false,
       credentials: { openai: { apiKey: "sk-one" } },
     });
   });
@@ -120,5 +121,99 @@ describe("credentials", () => {
     await state().setApiKey("openai", "sk-one");
     await state().setKeyStorage("session");
     expect(state().credentials.openai?.apiKey).toBe("sk-one");
+  });
+});
+
+describe("approved origins", () => {
+  const EVIL = "http://evil.test:8080";
+
+  it("saves an approval with the credentials, once, and takes it back", async () => {
+    const state = hostOn(storage);
+    await state().setApiKey("openai", "sk-one");
+    await state().approveKeyOrigins([
+      { provider: "openai", origin: `${EVIL}/` },
+      { provider: "openai", origin: EVIL },
+    ]);
+    expect(await saved()).toEqual({ openai: { apiKey: "sk-one", approvedOrigins: [EVIL] } });
+    const reloaded = await loadCredentials(storage.settings, session);
+    expect(reloaded.credentials.openai?.approvedOrigins).toEqual([EVIL]);
+
+    await state().removeKeyOrigin({ provider: "openai", origin: EVIL });
+    expect(await saved()).toEqual({ openai: { apiKey: "sk-one" } });
+  });
+
+  it("keeps approvals in IndexedDB in session-only mode, the keys in the tab", async () => {
+    const state = hostOn(storage);
+    await state().setApiKey("anthropic", "sk-ant");
+    await state().approveKeyOrigins([{ provider: "anthropic", origin: EVIL }]);
+    await state().setKeyStorage("session");
+    expect(await saved()).toEqual({ anthropic: { approvedOrigins: [EVIL] } });
+    const reloaded = await loadCredentials(storage.settings, session);
+    expect(reloaded.credentials.anthropic).toEqual({ apiKey: "sk-ant", approvedOrigins: [EVIL] });
+  });
+
+  it("reads stored data from before approvals as none, and drops malformed ones", async () => {
+    await storage.settings.put(SETTINGS.credentials, { google: { apiKey: "g" } });
+    expect((await loadCredentials(storage.settings, session)).credentials).toEqual({
+      google: { apiKey: "g" },
+    });
+    await storage.settings.put(SETTINGS.credentials, {
+      google: {
+        apiKey: "g",
+        approvedOrigins: [EVIL, `${EVIL}/path`, "javascript:alert(1)", 7, EVIL],
+      },
+      openai: { approvedOrigins: "http://a.test" },
+    });
+    expect((await loadCredentials(storage.settings, session)).credentials).toEqual({
+      google: { apiKey: "g", approvedOrigins: [EVIL] },
+    });
+  });
+});
+
+describe("keys locked with a passphrase", () => {
+  it("seals the keys, keeps no plain copy, and opens them only with the passphrase", async () => {
+    const state = hostOn(storage);
+    await state().setCredential("openai", {
+      apiKey: "sk-vault-canary",
+      baseUrl: "http://a.test/v1",
+    });
+    await state().setKeyStorage("session");
+    await state().lockKeys("hunter22");
+    expect(state().keyStorage).toBe("passphrase");
+    expect(await saved()).toEqual({ openai: { baseUrl: "http://a.test/v1" } });
+    expect(session.getItem(SESSION_KEYS_KEY)).toBeNull();
+    expect(JSON.stringify(await storage.settings.get(SETTINGS.sealedKeys))).not.toContain(
+      "sk-vault-canary",
+    );
+
+    // A new page load: locked until the passphrase is given.
+    const loaded = await loadCredentials(storage.settings, session);
+    expect(loaded).toEqual({
+      keyStorage: "passphrase",
+      keysLocked: true,
+      credentials: { openai: { baseUrl: "http://a.test/v1" } },
+    });
+    const next = hostOn(storage, loaded);
+    await expect(next().setApiKey("openai", "typed-while-locked")).rejects.toThrow("Unlock");
+    await expect(next().unlockKeys("wrong")).rejects.toThrow("does not unlock");
+    expect(next().keysLocked).toBe(true);
+    expect(next().credentials.openai?.apiKey).toBeUndefined();
+    await next().unlockKeys("hunter22");
+    expect(next().keysLocked).toBe(false);
+    expect(next().credentials.openai).toEqual({
+      apiKey: "sk-vault-canary",
+      baseUrl: "http://a.test/v1",
+    });
+
+    // A changed key is sealed again, and a switch back to plain storage removes the sealed copy.
+    await next().setApiKey("google", "goog-vault");
+    await expect(next().unlockKeys("hunter22")).resolves.toBeUndefined();
+    expect(next().credentials.google?.apiKey).toBe("goog-vault");
+    await next().setKeyStorage("browser");
+    expect(await storage.settings.get(SETTINGS.sealedKeys)).toBeUndefined();
+    expect(await saved()).toEqual({
+      openai: { apiKey: "sk-vault-canary", baseUrl: "http://a.test/v1" },
+      google: { apiKey: "goog-vault" },
+    });
   });
 });

@@ -1,14 +1,17 @@
 import { PROVIDERS, type ProviderName } from "../engine/flow";
-import type { ProviderCredentials } from "../engine/provider";
+import type { KeyDestination, ProviderCredentials } from "../engine/provider";
+import { originOf } from "../engine/providers/keyBinding";
 import type { KeyValueStorage } from "./browserServices";
+import { asSealedKeys, createVault, type OpenVault, openVault } from "./keyVault";
 import { SETTINGS } from "./settingsKeys";
 
 /**
  * Where API keys are kept. "browser": in IndexedDB until removed. "session": in memory and
  * this tab's sessionStorage (so a reload keeps them), never in IndexedDB; gone with the tab.
- * Base URLs are not secrets: they stay in IndexedDB either way.
+ * "passphrase": in IndexedDB sealed with the user's passphrase (keyVault.ts), unlocked once
+ * per page load. Base URLs and approvals are not secrets: they stay in IndexedDB either way.
  */
-export type KeyStorage = "browser" | "session";
+export type KeyStorage = "browser" | "session" | "passphrase";
 
 /** A field set to "" (or undefined) is removed. */
 export interface CredentialPatch {
@@ -27,11 +30,24 @@ export interface SettingsStore {
 export interface CredentialsState {
   credentials: ProviderCredentials;
   keyStorage: KeyStorage;
+  /** Passphrase mode before unlock: the saved keys are sealed and not in `credentials`. */
+  keysLocked: boolean;
   /** Same as setCredential(provider, { apiKey }). */
   setApiKey(provider: ProviderName, apiKey: string): Promise<void>;
   setCredential(provider: ProviderName, patch: CredentialPatch): Promise<void>;
-  /** Switching to "session" deletes the keys saved in IndexedDB; to "browser" saves them there. */
-  setKeyStorage(mode: KeyStorage): Promise<void>;
+  /**
+   * Switching to "session" deletes the keys saved in IndexedDB; to "browser" saves them there
+   * (from "passphrase", only once unlocked). "passphrase" is chosen with lockKeys.
+   */
+  setKeyStorage(mode: Exclude<KeyStorage, "passphrase">): Promise<void>;
+  /** Seals the keys with `passphrase` and keeps them so from now on (no plain copy stays). */
+  lockKeys(passphrase: string): Promise<void>;
+  /** Opens the sealed keys for this page load; a wrong passphrase throws and changes nothing. */
+  unlockKeys(passphrase: string): Promise<void>;
+  /** Lets each provider's key go to that origin too (the user said so: Settings, the chat). */
+  approveKeyOrigins(destinations: readonly KeyDestination[]): Promise<void>;
+  /** Takes an approval back: the key no longer goes to that origin. */
+  removeKeyOrigin(destination: KeyDestination): Promise<void>;
 }
 
 /** sessionStorage key of the session-only keys. Do not change: open tabs hold it. */
@@ -50,32 +66,112 @@ export function createCredentialsSlice(
   deps: { session: KeyValueStorage | null; settings: () => SettingsStore | undefined },
 ): CredentialsState {
   const { session } = deps;
-  const save = (
+  /** The unlocked vault in passphrase mode: changes are sealed again with it. */
+  let vault: OpenVault | null = null;
+  const save = async (
     settings: SettingsStore | undefined,
     credentials: ProviderCredentials,
     mode: KeyStorage,
-  ) => saveCredentials(session, settings, credentials, mode);
+  ) => {
+    if (mode !== "passphrase") return saveCredentials(session, settings, credentials, mode);
+    if (!vault) {
+      // Locked: there are no keys in memory to seal; only addresses and approvals change.
+      await (settings && putOrDelete(settings, withoutKeys(credentials)));
+      return;
+    }
+    const sealed = await vault.seal(apiKeysOf(credentials));
+    await Promise.all([
+      settings?.put(SETTINGS.sealedKeys, sealed),
+      settings && putOrDelete(settings, withoutKeys(credentials)),
+    ]);
+  };
   return {
     credentials: {},
     keyStorage: "browser",
+    keysLocked: false,
+
+    async lockKeys(passphrase) {
+      const settings = deps.settings();
+      if (get().keysLocked) throw new Error("Unlock the saved keys first.");
+      const next = await createVault(passphrase);
+      const sealed = await next.seal(apiKeysOf(get().credentials));
+      // The sealed copy first: if the tab dies between the writes, the keys are still somewhere.
+      await settings?.put(SETTINGS.sealedKeys, sealed);
+      await settings?.put(SETTINGS.keyStorage, "passphrase");
+      vault = next;
+      set({ keyStorage: "passphrase" });
+      await save(settings, get().credentials, "passphrase");
+      writeSessionKeys(session, {});
+    },
+
+    async unlockKeys(passphrase) {
+      const settings = deps.settings();
+      const sealed = asSealedKeys(await settings?.get(SETTINGS.sealedKeys));
+      if (!sealed) {
+        set({ keysLocked: false });
+        return;
+      }
+      const opened = await openVault(sealed, passphrase);
+      vault = opened.vault;
+      set({
+        keysLocked: false,
+        credentials: withKeys(withoutKeys(get().credentials), opened.keys as ApiKeys),
+      });
+    },
 
     setApiKey(provider, apiKey) {
       return get().setCredential(provider, { apiKey });
     },
 
     setCredential(provider, patch) {
-      const { credentials, keyStorage } = get();
+      const { credentials, keyStorage, keysLocked } = get();
+      // A key typed while the others are sealed could not be sealed with them: unlock first.
+      if (keysLocked && "apiKey" in patch) {
+        return Promise.reject(new Error("Unlock the saved keys first."));
+      }
       const next = withPatch(credentials, provider, patch);
       set({ credentials: next });
       // Started before any await: IndexedDB then applies the writes in the order typed.
       return save(deps.settings(), next, keyStorage);
     },
 
-    async setKeyStorage(mode) {
+    approveKeyOrigins(destinations) {
+      let next = get().credentials;
+      for (const { provider, origin } of destinations) {
+        const approved = next[provider]?.approvedOrigins ?? [];
+        const normal = originOf(origin);
+        if (normal && !approved.includes(normal)) {
+          next = withApprovals(next, provider, [...approved, normal]);
+        }
+      }
+      if (next === get().credentials) return Promise.resolve();
+      set({ credentials: next });
+      return save(deps.settings(), next, get().keyStorage);
+    },
+
+    removeKeyOrigin({ provider, origin }) {
       const { credentials, keyStorage } = get();
+      const approved = credentials[provider]?.approvedOrigins ?? [];
+      if (!approved.includes(origin)) return Promise.resolve();
+      const next = withApprovals(
+        credentials,
+        provider,
+        approved.filter((o) => o !== origin),
+      );
+      set({ credentials: next });
+      return save(deps.settings(), next, keyStorage);
+    },
+
+    async setKeyStorage(mode) {
+      const { credentials, keyStorage, keysLocked } = get();
       if (mode === keyStorage) return;
+      if (keysLocked) throw new Error("Unlock the saved keys first.");
       set({ keyStorage: mode });
       const settings = deps.settings();
+      if (keyStorage === "passphrase") {
+        vault = null;
+        await settings?.delete(SETTINGS.sealedKeys);
+      }
       if (mode === "session") {
         // The mode first: if the tab dies between the writes, loading removes the keys left.
         await Promise.all([
@@ -98,21 +194,35 @@ export function createCredentialsSlice(
 export async function loadCredentials(
   settings: SettingsStore,
   session: KeyValueStorage | null,
-): Promise<Pick<CredentialsState, "credentials" | "keyStorage">> {
+): Promise<Pick<CredentialsState, "credentials" | "keyStorage" | "keysLocked">> {
+  const stored = await settings.get(SETTINGS.keyStorage);
   const keyStorage: KeyStorage =
-    (await settings.get(SETTINGS.keyStorage)) === "session" ? "session" : "browser";
+    stored === "session" || stored === "passphrase" ? stored : "browser";
   const saved = parseCredentials(await settings.get(SETTINGS.credentials));
-  if (keyStorage === "browser") return { keyStorage, credentials: saved };
+  if (keyStorage === "browser") return { keyStorage, credentials: saved, keysLocked: false };
+  if (keyStorage === "passphrase") {
+    const locked = asSealedKeys(await settings.get(SETTINGS.sealedKeys)) !== undefined;
+    // A plain key left by a switch the tab did not finish is removed: the sealed copy holds it.
+    if (Object.keys(apiKeysOf(saved)).length > 0 && locked) {
+      await putOrDelete(settings, withoutKeys(saved));
+      return { keyStorage, credentials: withoutKeys(saved), keysLocked: true };
+    }
+    return { keyStorage, credentials: saved, keysLocked: locked };
+  }
   const kept = withoutKeys(saved);
   if (Object.keys(apiKeysOf(saved)).length > 0) await putOrDelete(settings, kept);
-  return { keyStorage, credentials: withKeys(kept, readSessionKeys(session)) };
+  return {
+    keyStorage,
+    credentials: withKeys(kept, readSessionKeys(session)),
+    keysLocked: false,
+  };
 }
 
 function saveCredentials(
   session: KeyValueStorage | null,
   settings: SettingsStore | undefined,
   credentials: ProviderCredentials,
-  mode: KeyStorage,
+  mode: Exclude<KeyStorage, "passphrase">,
 ): Promise<void> {
   if (mode === "browser") return settings ? putOrDelete(settings, credentials) : Promise.resolve();
   writeSessionKeys(session, apiKeysOf(credentials));
@@ -138,6 +248,21 @@ function withPatch(
     if (value) entry[field] = value;
     else delete entry[field];
   }
+  const next = { ...credentials };
+  if (Object.keys(entry).length > 0) next[provider] = entry;
+  else delete next[provider];
+  return next;
+}
+
+/** The provider's approved origins set to `origins` (an empty list removes the field). */
+function withApprovals(
+  credentials: ProviderCredentials,
+  provider: ProviderName,
+  origins: readonly string[],
+): ProviderCredentials {
+  const entry = { ...credentials[provider] };
+  if (origins.length > 0) entry.approvedOrigins = [...origins];
+  else delete entry.approvedOrigins;
   const next = { ...credentials };
   if (Object.keys(entry).length > 0) next[provider] = entry;
   else delete next[provider];
@@ -176,11 +301,18 @@ function parseCredentials(value: unknown): ProviderCredentials {
   for (const provider of PROVIDERS) {
     const entry = record[provider];
     if (typeof entry !== "object" || entry === null) continue;
-    const { apiKey, baseUrl } = entry as Record<string, unknown>;
+    const { apiKey, baseUrl, approvedOrigins } = entry as Record<string, unknown>;
     credentials = withPatch(credentials, provider, {
       apiKey: typeof apiKey === "string" ? apiKey : undefined,
       baseUrl: typeof baseUrl === "string" ? baseUrl : undefined,
     });
+    // Older builds stored none: no approvals. Only well-formed origins are kept.
+    const origins = Array.isArray(approvedOrigins)
+      ? approvedOrigins.filter((o): o is string => typeof o === "string" && originOf(o) === o)
+      : [];
+    if (origins.length > 0) {
+      credentials = withApprovals(credentials, provider, [...new Set(origins)]);
+    }
   }
   return credentials;
 }

@@ -47,4 +47,6 @@ export interface FlowState {
   setViewport(viewport: Viewport): void;
   setHighlightedMemory(memoryId: string | null): void;
   dismissNotice(): void;
+  /** Says something about the last edit near the canvas (a paste that calls other servers). */
+  showNotice(notice: string): void;
 }

@@ -170,6 +170,7 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
           setViewport: (viewport) => set({ viewport }),
           setHighlightedMemory: (memoryId) => set({ highlightedMemory: memoryId }),
           dismissNotice: () => set({ notice: null }),
+          showNotice: (notice) => set({ notice }),
         };
       },
       {

@@ -1,8 +1,15 @@
-import { type ConversationId, memoryId, newId, type RunId } from "../engine/ids";
+import { type ConversationId, memoryId, newId } from "../engine/ids";
+import { ProviderError } from "../engine/provider";
+import { flowDestinations } from "../engine/providers/keyBinding";
 import { FlowValidationError, runFlow } from "../engine/runFlow";
+import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
 import { applyRunEvent, failLastTurn, outputStreams, pendingTurn, turnsOf } from "./applyRunEvent";
-import { refreshConversations, rememberOpenConversation } from "./chatSessionSlice";
+import {
+  refreshConversations,
+  rememberOpenConversation,
+  type SendOptions,
+} from "./chatSessionSlice";
 import { CONFLICT_NOTICE } from "./flowSaver";
 import { messageOf, type SliceContext } from "./sliceContext";
 
@@ -32,7 +39,7 @@ export function sendBlocker(ctx: SliceContext): string | null {
 export async function sendMessage(
   ctx: SliceContext,
   text: string,
-  options: { parentRunId?: RunId | null },
+  options: SendOptions,
 ): Promise<void> {
   const { set, get } = ctx;
   const storage = ctx.openStorage();
@@ -51,6 +58,12 @@ export async function sendMessage(
   try {
     const record = await ctx.flowSaver().saveOpenFlow();
     if (!record) throw new Error(CONFLICT_NOTICE);
+    if (get().keysLocked && flowDestinations(flow, get().credentials).length > 0) {
+      throw new ProviderError(
+        "auth",
+        "Your saved API keys are locked with a passphrase. Unlock them in Settings, then retry.",
+      );
+    }
     const open = get().conversationId;
     // A new conversation is created by the run's first write, with its first message.
     const conversationId = open ?? newId<"ConversationId">();
@@ -66,6 +79,7 @@ export async function sendMessage(
       saver: storage.saver,
       providers: ctx.providers,
       credentials: get().credentials,
+      ...(options.keyless && { keyless: options.keyless }),
       signal: controller.signal,
       now: ctx.clock,
       call: { timeouts: get().callTimeouts, retryWaitSignal: retryWait.signal },
@@ -87,11 +101,7 @@ export async function sendMessage(
     }
     await refreshConversations(ctx);
   } catch (error) {
-    const invalid = error instanceof FlowValidationError;
-    const message = invalid ? error.message : `Something went wrong: ${messageOf(error)}`;
-    set({
-      turns: failLastTurn(get().turns, { kind: invalid ? "validation" : "internal", message }),
-    });
+    set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
   } finally {
     set({ running: null, retryWait: null });
   }
@@ -102,4 +112,21 @@ async function adoptConversation(ctx: SliceContext, id: ConversationId): Promise
   ctx.set({ conversationId: id });
   rememberOpenConversation(ctx, id);
   await refreshConversations(ctx);
+}
+
+/** A run that could not start, in the chat's words (with the way out where there is one). */
+function runErrorOf(error: unknown): RunError {
+  if (error instanceof FlowValidationError) return { kind: "validation", message: error.message };
+  if (error instanceof ProviderError && error.kind === "auth") {
+    return { kind: error.kind, message: error.message };
+  }
+  if (error instanceof ProviderError && error.kind === "key-not-approved") {
+    return {
+      kind: error.kind,
+      message: error.message,
+      ...(error.details.provider && { provider: error.details.provider }),
+      ...(error.details.destinations && { destinations: [...error.details.destinations] }),
+    };
+  }
+  return { kind: "internal", message: `Something went wrong: ${messageOf(error)}` };
 }

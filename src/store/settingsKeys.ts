@@ -6,6 +6,8 @@ export const SETTINGS = {
   credentials: "providerCredentials",
   /** "browser" or "session": where API keys are kept (credentialsStore.ts). */
   keyStorage: "keyStorage",
+  /** The API keys sealed with the user's passphrase, in "passphrase" mode (keyVault.ts). */
+  sealedKeys: "sealedApiKeys",
   theme: "theme",
   /** { firstByteMs, idleMs }: how long a call waits for an answer (callSettingsSlice.ts). */
   callTimeouts: "callTimeouts",

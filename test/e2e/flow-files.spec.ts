@@ -61,6 +61,10 @@ test("export a flow with shared memory, then import the file as a new flow that 
   await startFrom(page, name);
   await useOpenAiCompatible(page, "llm1", `${mockLlm.url}/v1`);
   await useOpenAiCompatible(page, "llm2", `${mockLlm.url}/v1`);
+  // The key is bound to the server set for it in Settings: the same one the nodes call.
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByLabel("OpenAI-compatible base URL").fill(`${mockLlm.url}/v1`);
+  await page.getByRole("button", { name: "Close" }).click();
   await inspector(page).getByLabel("API key").fill(SECRET);
   await sendMessage(page, "U1");
   await waitForReply(page);

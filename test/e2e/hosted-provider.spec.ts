@@ -11,7 +11,10 @@ test("Anthropic from the browser: the key goes only in its header, and memory ca
   await selectNode(page, "chat_llm");
   await inspector(page).getByLabel("Provider").selectOption("anthropic");
   await inspector(page).getByLabel("Model").fill("claude-sonnet-4-5");
-  await inspector(page).getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
+  // The key goes only to the address set in Settings (or approved there), not a node's own.
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByLabel("Anthropic base URL").fill(`${mockLlm.url}/v1`);
+  await page.getByRole("button", { name: "Close" }).click();
   await inspector(page).getByLabel("API key").fill(key);
 
   await sendMessage(page, "Hi! My name is David");

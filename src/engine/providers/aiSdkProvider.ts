@@ -108,14 +108,14 @@ export const aiSdkProvider: LlmProvider = createAiSdkProvider();
 
 /** The provider's model, from its own SDK chunk (fetched on the first call to it). */
 async function languageModel(request: ProviderRequest): Promise<LanguageModel> {
-  const { provider, model, apiKey, baseUrl } = request;
+  const { provider, model, apiKey, baseUrl, withoutKey } = request;
   if (provider === "echo") {
     throw new ProviderError("bad-request", 'The AI SDK does not serve the "echo" provider.', {
       provider,
     });
   }
   const { keyHeader, baseUrlExample } = PROVIDER_TABLE[provider];
-  if (keyHeader.required && !apiKey) {
+  if (keyHeader.required && !apiKey && !withoutKey) {
     // Checked here so the SDK never falls back to an environment variable.
     throw new ProviderError(
       "auth",
@@ -139,7 +139,8 @@ async function languageModel(request: ProviderRequest): Promise<LanguageModel> {
       { provider },
     );
   });
-  return sdk.languageModel({ model, apiKey, baseUrl });
+  // Without the key by the user's choice: an empty one, so the SDK never looks for another.
+  return sdk.languageModel({ model, apiKey: withoutKey ? "" : apiKey, baseUrl });
 }
 
 /** Drops the source tags: the provider sees only role and text. */

@@ -146,6 +146,27 @@ describe("listModels", () => {
     expect(server.requests.map((r) => r.path)).toEqual(["/models"]);
   });
 
+  it("keeps a saved key from a server it is not bound to: refused, and nothing is asked", async () => {
+    for (const provider of ["openai", "anthropic", "google", "openai-compatible"] as const) {
+      const result = await listModels({
+        provider,
+        baseUrl: `${server.url}/v1`,
+        credential: { apiKey: KEY, baseUrl: "http://localhost:11434/v1" },
+      });
+      expect(message(result)).toContain(`requests to ${server.url}`);
+      expect(message(result)).not.toContain(KEY);
+    }
+    expect(server.requests).toEqual([]);
+    // Approved for that server, the key goes there.
+    const approved = await listModels({
+      provider: "openai",
+      baseUrl: `${server.url}/v1`,
+      credential: { apiKey: KEY, approvedOrigins: [server.url] },
+    });
+    expect(approved.ok).toBe(true);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
   it("asks for what is missing before calling anything", async () => {
     expect(message(await listModels({ provider: "openai-compatible" }))).toContain(
       "http://localhost:11434/v1",

@@ -1,4 +1,6 @@
+import type { ProviderCredential } from "../provider";
 import { isHttpUrl } from "../url";
+import { keyForCall, keyNotApprovedError } from "./keyBinding";
 import {
   defaultBaseUrl,
   httpFailureError,
@@ -15,7 +17,13 @@ export interface ListModelsOptions {
   provider: ListableProvider;
   /** Empty or absent: the provider's default (required for `openai-compatible`). */
   baseUrl?: string;
+  /** The key as typed, for a key that is not saved; ignored when `credential` is given. */
   apiKey?: string;
+  /**
+   * The saved credential `apiKey` comes from: the key goes to `baseUrl` only if it is bound
+   * there (keyBinding.ts). Absent, `baseUrl` is taken as the key's own address (Settings').
+   */
+  credential?: ProviderCredential;
   /** This page's origin, named in the Ollama CORS hint (OLLAMA_ORIGINS=<origin>). */
   pageOrigin?: string;
   signal?: AbortSignal;
@@ -39,7 +47,7 @@ const MAX_PAGES = 10;
  * and is never part of a URL or a message.
  */
 export async function listModels(options: ListModelsOptions): Promise<ListModelsResult> {
-  const { provider, apiKey } = options;
+  const { provider } = options;
   const base = (options.baseUrl?.trim() || defaultBaseUrl(provider) || "").replace(/\/+$/, "");
   const label = providerLabel(provider, base || undefined);
   if (base === "") {
@@ -52,6 +60,14 @@ export async function listModels(options: ListModelsOptions): Promise<ListModels
   if (!isHttpUrl(base)) {
     return { ok: false, message: `"${base}" is not a web address: use http:// or https://.` };
   }
+  const credential = options.credential ?? {
+    ...(options.apiKey && { apiKey: options.apiKey }),
+    ...(options.baseUrl && { baseUrl: options.baseUrl }),
+  };
+  const key = keyForCall(provider, credential, base);
+  // Refused before any request: the message names the server and how to approve it.
+  if (!key.ok) return { ok: false, message: keyNotApprovedError([key.refused]).message };
+  const apiKey = key.apiKey;
   if (PROVIDER_TABLE[provider].keyHeader.required && !apiKey) {
     return { ok: false, message: `Enter the API key for ${label} first.` };
   }
@@ -241,7 +257,8 @@ function errorContext(options: ListModelsOptions, base: string): ProviderErrorCo
     provider: options.provider,
     model: "",
     baseUrl: base,
-    apiKey: options.apiKey,
+    // Masked wherever it came from, sent or not.
+    apiKey: options.credential?.apiKey ?? options.apiKey,
     pageOrigin: options.pageOrigin,
   };
 }

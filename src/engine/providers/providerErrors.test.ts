@@ -92,6 +92,28 @@ describe("toProviderError", () => {
     expect(error.message).toContain("[API key]");
   });
 
+  it("masks a key before cutting a long message: no part of it shows, wherever it sits", () => {
+    const apiKey = "sk-CANARY0123456Z"; // 16 characters, none of them a dot or a space
+    const pieces = new Set<string>();
+    for (let n = 4; n <= apiKey.length; n++) {
+      for (let i = 0; i + n <= apiKey.length; i++) pieces.add(apiKey.slice(i, i + n));
+    }
+    for (let at = 0; at <= 420; at++) {
+      const said = `${".".repeat(at)}${apiKey}${".".repeat(420 - at)}`;
+      for (const error of [
+        toProviderError(apiError(400, { error: { message: said } }), { ...openAi, apiKey }),
+        toProviderError(apiError(500, { error: { message: said } }), { ...openAi, apiKey }),
+        toProviderError(new Error(said), { ...openAi, apiKey }),
+      ]) {
+        for (const piece of pieces) {
+          if (error.message.includes(piece)) {
+            throw new Error(`key at ${at}: "${piece}" shows in ${error.message}`);
+          }
+        }
+      }
+    }
+  });
+
   it("explains the last attempt when the SDK gave up retrying", () => {
     const last = apiError(429, {}, { "retry-after": "3" });
     const retry = new RetryError({

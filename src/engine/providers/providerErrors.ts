@@ -103,7 +103,7 @@ export function toProviderError(error: unknown, context: ProviderErrorContext): 
   }
   return make(
     "bad-response",
-    `The call to ${label} failed unexpectedly: ${shorten(errorMessage(cause))}`,
+    `The call to ${label} failed unexpectedly: ${quote(errorMessage(cause), context.apiKey)}`,
   );
 }
 
@@ -131,7 +131,8 @@ export function httpFailureError(
   const { status } = failure;
   const label = providerLabel(context.provider, context.baseUrl);
   const Label = capitalise(label);
-  const said = shorten(messageInBody(failure.body) ?? failure.fallback ?? "");
+  const raw = messageInBody(failure.body) ?? failure.fallback ?? "";
+  const said = quote(raw, context.apiKey);
   const speaker = needsBaseUrl(context.provider) ? "The server" : Label;
   const quoted = said ? ` ${speaker} said: "${said}"` : "";
   const make = (
@@ -146,7 +147,7 @@ export function httpFailureError(
     });
 
   // Gemini answers a bad key with 400 INVALID_ARGUMENT, not 401.
-  if (status === 401 || status === 403 || (status === 400 && /api[ _-]?key/i.test(said))) {
+  if (status === 401 || status === 403 || (status === 400 && /api[ _-]?key/i.test(raw))) {
     return make("auth", `The API key for ${label} was refused (${status}). Check it in Settings.`);
   }
   if (status === 404 || (status === 400 && mentionsMissingModel(said))) {
@@ -297,6 +298,14 @@ function errorName(error: unknown): string | undefined {
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === "string" ? error : "unknown error";
+}
+
+/**
+ * A provider's own words, fit to show: the key masked first, then cut. Cut first, a key that
+ * straddles the cut would be shortened past recognition and shown in part.
+ */
+function quote(text: string, apiKey: string | undefined): string {
+  return shorten(redact(text, apiKey));
 }
 
 function shorten(text: string): string {

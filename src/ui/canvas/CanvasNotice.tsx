@@ -14,7 +14,8 @@ export function CanvasNotice() {
 
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(dismiss, NOTICE_MS);
+    // A long notice (servers a paste calls) stays long enough to be read.
+    const timer = setTimeout(dismiss, Math.max(NOTICE_MS, notice.length * 60));
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
 

@@ -10,6 +10,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
+import { useStudioApi } from "../../store/studioStore";
 import { useUi } from "../../store/uiStore";
 import { CanvasNotice } from "./CanvasNotice";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
@@ -37,7 +38,9 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
   useEditorShortcuts();
-  useClipboardEvents();
+  const studio = useStudioApi();
+  const credentials = useCallback(() => studio.getState().credentials, [studio]);
+  useClipboardEvents(credentials);
   return (
     <div className="flow-canvas">
       {hasFlow ? (

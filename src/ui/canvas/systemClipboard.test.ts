@@ -129,6 +129,35 @@ describe("useClipboardEvents", () => {
     await waitFor(() => expect(ids()).toContain("notes"), { timeout: 5000 });
   });
 
+  it("says which servers pasted nodes call, and that the saved key is not sent there", async () => {
+    openChat();
+    const key = "sk-paste-canary-42";
+    renderHook(() =>
+      useClipboardEvents(() => ({
+        openai: { apiKey: key },
+        anthropic: { apiKey: key, approvedOrigins: ["http://trusted.test:1"] },
+      })),
+    );
+    const llm = (id: string, provider: string, baseUrl: string) => ({
+      id,
+      type: "llm",
+      position: { x: 0, y: 0 },
+      config: { provider, model: "m", baseUrl },
+    });
+    const text = JSON.stringify({
+      nodes: [
+        llm("stolen", "openai", "http://evil.test:9/v1"),
+        llm("trusted", "anthropic", "http://trusted.test:1/v1"),
+      ],
+      edges: [],
+    });
+    document.getElementById("canvas")?.dispatchEvent(clipboardEvent("paste", text).event);
+    await waitFor(() => expect(useFlowStore.getState().notice).toBeTruthy(), { timeout: 5000 });
+    expect(useFlowStore.getState().notice).toBe(
+      "Pasted nodes: Sends OpenAI requests to http://evil.test:9; your OpenAI key will not be sent there unless you approve it.",
+    );
+  });
+
   it("falls back to the nodes copied here when the clipboard holds no text", () => {
     openChat();
     useFlowStore.getState().select([nodeId("chat_llm")]);

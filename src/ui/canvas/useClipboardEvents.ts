@@ -1,5 +1,7 @@
 import { useEffect } from "react";
+import type { ProviderCredentials } from "../../engine/provider";
 import { useFlowStore } from "../../store/flowStore";
+import { foreignServerSentences } from "../common/foreignServers";
 import { hasTextSelection } from "./canvasActions";
 import { isTypingTarget } from "./editorShortcuts";
 import { pasteEventArrived, pasteFlowText, selectionJson } from "./systemClipboard";
@@ -10,8 +12,22 @@ import { pasteEventArrived, pasteFlowText, selectionJson } from "./systemClipboa
  * selected puts them on the clipboard as flow JSON; a paste of flow JSON adds its nodes. Text
  * fields, dialogs and text selected on the page keep the browser's own copy and paste.
  */
-export function useClipboardEvents(): void {
+export function useClipboardEvents(
+  /** The saved credentials, read at paste time; none: every node-set server is named. */
+  credentials: () => ProviderCredentials = () => ({}),
+): void {
   useEffect(() => {
+    // Pasted nodes may point a provider at any server: say so, as the import preview does.
+    const noticeServers = () => {
+      const { flow, selection } = useFlowStore.getState();
+      if (!flow) return;
+      const pasted = new Set<string>(selection);
+      const nodes = flow.nodes.filter((node) => pasted.has(node.id));
+      const sentences = foreignServerSentences({ nodes }, credentials());
+      if (sentences.length > 0) {
+        useFlowStore.getState().showNotice(`Pasted nodes: ${sentences.join(" ")}`);
+      }
+    };
     const onCopy = (event: ClipboardEvent) => {
       if (!event.clipboardData || isTypingTarget(event.target) || hasTextSelection()) return;
       const json = selectionJson();
@@ -30,7 +46,7 @@ export function useClipboardEvents(): void {
       }
       event.preventDefault();
       // Text that is not flow JSON is simply not for the canvas: nothing happens, no message.
-      void pasteFlowText(text);
+      void pasteFlowText(text).then((pasted) => pasted && noticeServers());
     };
     document.addEventListener("copy", onCopy);
     document.addEventListener("paste", onPaste);
@@ -38,5 +54,5 @@ export function useClipboardEvents(): void {
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, []);
+  }, [credentials]);
 }

@@ -1,3 +1,5 @@
+import type { KeyDestination } from "../../engine/provider";
+import { PROVIDER_TABLE } from "../../engine/providers/providerTable";
 import type { ChatTurn } from "../../store/chatTurns";
 import { useStudioApi } from "../../store/studioStore";
 import { RetryIcon } from "./icons";
@@ -59,7 +61,16 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
           Change model
         </button>
       )}
-      {failed && !missingModel && (
+      {turn.error?.kind === "key-not-approved" && turn.error.destinations && (
+        <KeyApprovalTools
+          destinations={turn.error.destinations}
+          turnIndex={turnIndex}
+          busy={busy}
+          problemId={problemId}
+        />
+      )}
+      {/* Retrying would only be refused again: the buttons above are the ways on. */}
+      {failed && !missingModel && turn.error?.kind !== "key-not-approved" && (
         <button
           type="button"
           className="chat-tool chat-tool-strong"
@@ -87,5 +98,52 @@ export function TurnTools({ turn, turnIndex, busy, problemId }: TurnToolsProps) 
         </button>
       )}
     </div>
+  );
+}
+
+interface KeyApprovalToolsProps {
+  destinations: readonly KeyDestination[];
+  turnIndex: number;
+  busy: boolean;
+  problemId: string;
+}
+
+/**
+ * The two ways past a key kept from a server: approve the server for the key (saved, listed
+ * in Settings, removable there) and retry, or retry once without the key.
+ */
+function KeyApprovalTools({ destinations, turnIndex, busy, problemId }: KeyApprovalToolsProps) {
+  const studio = useStudioApi();
+  const keys = [...new Set(destinations.map((d) => PROVIDER_TABLE[d.provider].title))].join(
+    " and ",
+  );
+  const where = destinations.map((d) => d.origin).join(" and ");
+  const approve = async () => {
+    await studio.getState().approveKeyOrigins(destinations);
+    await studio.getState().regenerate(turnIndex);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="chat-tool chat-tool-strong"
+        aria-describedby={problemId}
+        title={`Your ${keys} key will also go to ${where} from now on (Settings lists it).`}
+        disabled={busy}
+        onClick={() => void approve()}
+      >
+        Approve {where} for the {keys} key and retry
+      </button>
+      <button
+        type="button"
+        className="chat-tool"
+        aria-describedby={problemId}
+        title="Send this message there once, without your key"
+        disabled={busy}
+        onClick={() => void studio.getState().regenerate(turnIndex, { keyless: destinations })}
+      >
+        Run once without the key
+      </button>
+    </>
   );
 }

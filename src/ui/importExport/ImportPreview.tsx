@@ -2,6 +2,8 @@ import { FLOW_VERSION } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { isProviderName, PROVIDER_TABLE } from "../../engine/providers/providerTable";
 import type { FlowFileSummary } from "../../format";
+import { useStudio } from "../../store/studioStore";
+import { foreignServerSentences } from "../common/foreignServers";
 import type { FlowImport } from "./readImportFile";
 
 type Preview = Extract<FlowImport, { kind: "preview" }>;
@@ -30,6 +32,8 @@ const providerLabel = (p: string) => (isProviderName(p) ? PROVIDER_TABLE[p].menu
 export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
   const { summary, warnings, migratedFrom, hasConversations, fileName } = preview;
   const kinds = kindsText(summary);
+  const credentials = useStudio((s) => s.credentials);
+  const servers = foreignServerSentences(preview.flow, credentials);
   return (
     <>
       <p className="import-file">From {fileName}</p>
@@ -68,6 +72,16 @@ export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
           </div>
         )}
       </dl>
+      {servers.length > 0 && (
+        <section className="import-warnings import-servers" aria-label="Servers">
+          <h3>Servers this flow calls</h3>
+          <ul>
+            {servers.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {migratedFrom !== undefined && (
         <p className="import-note">
           Upgraded from version {migratedFrom} of the format to version {FLOW_VERSION}.

@@ -1,7 +1,12 @@
 import { type Ref, useEffect, useRef } from "react";
 import type { LlmNode, ProviderName } from "../../engine/flow";
 import { PROVIDERS } from "../../engine/flow";
-import { isProviderName, needsBaseUrl, PROVIDER_TABLE } from "../../engine/providers/providerTable";
+import {
+  type HostedProvider,
+  isProviderName,
+  needsBaseUrl,
+  PROVIDER_TABLE,
+} from "../../engine/providers/providerTable";
 import type { FlowProblem } from "../../engine/validateFlow";
 import { useStudio } from "../../store/studioStore";
 import { Field } from "./Field";
@@ -13,6 +18,7 @@ import {
   parseModel,
   parseTemperature,
 } from "./fieldParsers";
+import { keyDestinationNote } from "./keyDestinationNote";
 import { fieldProblems, type NodeProblems } from "./nodeProblems";
 import { TemplateField } from "./TemplateField";
 import { useDraft } from "./useDraft";
@@ -68,7 +74,7 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
             problems={problems}
             update={update}
           />
-          <ApiKeyField provider={provider} />
+          <ApiKeyField provider={provider} nodeBaseUrl={config.baseUrl} />
         </>
       )}
       <TemplateField
@@ -195,13 +201,35 @@ function BaseUrlField({ provider, value, problems, update }: BaseUrlFieldProps) 
   );
 }
 
-function ApiKeyField({ provider }: { provider: ProviderName }) {
-  const apiKey = useStudio((s) => s.credentials[provider]?.apiKey ?? "");
+function ApiKeyField({
+  provider,
+  nodeBaseUrl,
+}: {
+  provider: HostedProvider;
+  nodeBaseUrl: string | undefined;
+}) {
+  const credential = useStudio((s) => s.credentials[provider]);
+  const apiKey = credential?.apiKey ?? "";
   const setApiKey = useStudio((s) => s.setApiKey);
+  const openSettings = useStudio((s) => s.openSettings);
+  const locked = useStudio((s) => s.keysLocked);
+  const note = keyDestinationNote(provider, nodeBaseUrl, credential);
   return (
     <Field
       label="API key"
-      help={`The key stays in this browser and goes only to ${PROVIDER_TABLE[provider].keyRecipient}, never into an exported file.`}
+      help={
+        <>
+          {note.text}
+          {note.kept && (
+            <>
+              {" "}
+              <button type="button" className="secondary" onClick={() => openSettings(provider)}>
+                Open Settings
+              </button>
+            </>
+          )}
+        </>
+      }
     >
       {(control) => (
         <input
@@ -210,8 +238,13 @@ function ApiKeyField({ provider }: { provider: ProviderName }) {
           autoComplete="off"
           spellCheck={false}
           placeholder={
-            PROVIDER_TABLE[provider].keyHeader?.required ? undefined : "Often not needed"
+            locked
+              ? "Locked: unlock the keys in Settings"
+              : PROVIDER_TABLE[provider].keyHeader?.required
+                ? undefined
+                : "Often not needed"
           }
+          disabled={locked}
           value={apiKey}
           onChange={(e) => void setApiKey(provider, e.target.value)}
         />

@@ -108,8 +108,11 @@ describe("NodeInspector", () => {
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Provider" }), "OpenAI");
     const key = screen.getByLabelText("API key") as HTMLInputElement;
     expect(key.type).toBe("password");
-    expect(descriptionOf(key)).toContain("goes only to OpenAI, never into an exported file");
+    expect(descriptionOf(key)).toContain(
+      "Requests go to https://api.openai.com. A key entered here stays in this browser and goes only there.",
+    );
     await userEvent.type(key, "sk-test");
+    expect(descriptionOf(key)).toContain("your OpenAI key go only to https://api.openai.com");
     expect(testStudio().getState().credentials.openai?.apiKey).toBe("sk-test");
     expect(JSON.stringify(useFlowStore.getState().flow)).not.toContain("sk-test");
   });

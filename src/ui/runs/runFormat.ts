@@ -56,6 +56,7 @@ const ERROR_WORDS: Record<RunError["kind"], string> = {
   aborted: "Stopped before it finished: nothing was added to memory.",
   "bad-response": "The provider's answer could not be read.",
   timeout: "The provider stopped answering: the call gave up waiting.",
+  "key-not-approved": "Your API key is not approved for this server: nothing was sent.",
   validation: "The flow could not run.",
   internal: "Something went wrong inside the studio.",
 };

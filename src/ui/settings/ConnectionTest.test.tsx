@@ -42,7 +42,7 @@ describe("Test connection", () => {
       expect.objectContaining({
         provider: "openai-compatible",
         baseUrl: "http://localhost:11434/v1",
-        apiKey: "ollama",
+        credential: { apiKey: "ollama", baseUrl: "http://localhost:11434/v1" },
         pageOrigin: window.location.origin,
       }),
     );
@@ -70,7 +70,7 @@ describe("Test connection", () => {
     await user.click(testButton("Anthropic"));
     expect(await screen.findByText("Connected: 1 model.")).toBeTruthy();
     const call = listed.mock.calls[0]?.[0];
-    expect(call).toMatchObject({ provider: "anthropic", apiKey: "sk-ant-saved" });
+    expect(call).toMatchObject({ provider: "anthropic", credential: { apiKey: "sk-ant-saved" } });
     expect(call).not.toHaveProperty("baseUrl");
   });
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import type { ProviderCredential } from "../../engine/provider";
 import {
   type ListableProvider,
   type ListModelsResult,
@@ -8,7 +9,8 @@ import {
 interface ConnectionTestProps {
   provider: ListableProvider;
   title: string;
-  apiKey: string | undefined;
+  /** The saved key and approvals (the key goes only where it is bound). */
+  credential: ProviderCredential | undefined;
   /** undefined: the provider's default; null: the typed address is unusable. */
   baseUrl: string | null | undefined;
 }
@@ -16,7 +18,8 @@ interface ConnectionTestProps {
 type Outcome = { status: "idle" } | { status: "testing" } | ListModelsResult;
 
 /** "Test connection": lists the provider's models with the key and base URL as typed. */
-export function ConnectionTest({ provider, title, apiKey, baseUrl }: ConnectionTestProps) {
+export function ConnectionTest({ provider, title, credential, baseUrl }: ConnectionTestProps) {
+  const apiKey = credential?.apiKey;
   const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
   const running = useRef<AbortController | null>(null);
 
@@ -35,7 +38,8 @@ export function ConnectionTest({ provider, title, apiKey, baseUrl }: ConnectionT
     setOutcome({ status: "testing" });
     const result = await listModels({
       provider,
-      ...(apiKey && { apiKey }),
+      // The address typed here is this key's own: Settings is where the user binds it.
+      credential: { ...withoutBaseUrl(credential), ...(baseUrl && { baseUrl }) },
       ...(baseUrl && { baseUrl }),
       pageOrigin: window.location.origin,
       signal: controller.signal,
@@ -79,4 +83,9 @@ export function ConnectionTest({ provider, title, apiKey, baseUrl }: ConnectionT
       )}
     </div>
   );
+}
+
+function withoutBaseUrl(credential: ProviderCredential | undefined): ProviderCredential {
+  const { baseUrl: _typedInstead, ...rest } = credential ?? {};
+  return rest;
 }

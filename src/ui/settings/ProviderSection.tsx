@@ -5,6 +5,7 @@ import {
   PROVIDER_TABLE,
 } from "../../engine/providers/providerTable";
 import { useStudio } from "../../store/studioStore";
+import { ApprovedOrigins } from "./ApprovedOrigins";
 import { ConnectionTest } from "./ConnectionTest";
 import { baseUrlProblem } from "./settingsProviders";
 
@@ -26,6 +27,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
   const placeholder = info.defaultBaseUrl ?? info.baseUrlExample ?? "";
   const stored = useStudio((s) => s.credentials[provider]);
   const setCredential = useStudio((s) => s.setCredential);
+  const locked = useStudio((s) => s.keysLocked);
   // A half-typed address is kept here, and saved once it is one (or emptied).
   const [baseUrl, setBaseUrl] = useState(stored?.baseUrl ?? "");
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -56,13 +58,20 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={info.keyHeader.required ? undefined : "Often not needed"}
+          placeholder={
+            locked
+              ? "Locked: unlock the keys above"
+              : info.keyHeader.required
+                ? undefined
+                : "Often not needed"
+          }
+          disabled={locked}
           value={stored?.apiKey ?? ""}
           onChange={(e) => save({ apiKey: e.target.value })}
         />
         <p id={`${id}-key-note`} className="settings-key-note">
-          Stays in this browser. Sent only to {info.keyRecipient}. Never written to an exported
-          file, a URL or the console.
+          Stays in this browser. Sent only to {info.keyRecipient} at the addresses below, even when
+          a flow points elsewhere. Never written to an exported file, a URL or the console.
         </p>
         {info.docsUrl && (
           <p className="help">
@@ -97,7 +106,8 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           {required
             ? `Required: your server's address, e.g. ${placeholder} for Ollama, http://localhost:1234/v1 for LM Studio.`
             : `Leave empty for ${placeholder}; change it only for a proxy or gateway.`}{" "}
-          A base URL set on a node takes precedence.
+          A base URL set on a node takes precedence, but the key goes there only if you approve that
+          server below.
         </p>
         {required && (
           <p className="help">
@@ -106,6 +116,8 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
           </p>
         )}
       </div>
+
+      <ApprovedOrigins provider={provider} />
 
       {saveError && (
         <p className="settings-problem" role="alert">
@@ -116,7 +128,7 @@ export function ProviderSection({ provider, keyFieldRef }: ProviderSectionProps)
       <ConnectionTest
         provider={provider}
         title={title}
-        apiKey={stored?.apiKey}
+        credential={stored}
         baseUrl={problem ? null : baseUrl.trim() || undefined}
       />
     </section>

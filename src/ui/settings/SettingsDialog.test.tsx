@@ -54,7 +54,7 @@ describe("SettingsDialog", () => {
       expect(screen.getByRole("button", { name: `Test connection to ${title}` })).toBeTruthy();
     }
     expect(describedBy(keyField("Google API key"))).toBe(
-      "Stays in this browser. Sent only to Google. Never written to an exported file, a URL or the console.",
+      "Stays in this browser. Sent only to Google at the addresses below, even when a flow points elsewhere. Never written to an exported file, a URL or the console.",
     );
     expect(keyField("OpenAI base URL").placeholder).toBe("https://api.openai.com/v1");
     expect(keyField("OpenAI-compatible base URL").placeholder).toBe("http://localhost:11434/v1");
