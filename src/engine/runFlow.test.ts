@@ -7,10 +7,11 @@ import {
 } from "../../test/helpers/engineHarness";
 import type { RunEvent } from "./events";
 import type { Flow, LlmConfig } from "./flow";
+import { FlowValidationError } from "./flowValidationError";
 import { InMemorySaver } from "./InMemorySaver";
 import { conversationId, flowId, memoryId } from "./ids";
 import { type LlmProvider, ProviderError } from "./provider";
-import { FlowValidationError, runFlow, runFlowToEnd } from "./runFlow";
+import { runFlow, runFlowToEnd } from "./runFlow";
 
 function chatFlow(config: Partial<LlmConfig>): Flow {
   const flow = withProvider(loadFlow("chat-with-memory"), "openai");

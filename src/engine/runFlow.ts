@@ -3,6 +3,7 @@ import { assembleCall, readCallMemory, sentMessages, systemPromptOf } from "./ca
 import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmNode } from "./flow";
+import { FlowValidationError } from "./flowValidationError";
 import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
 import { messageId, newId } from "./ids";
@@ -28,7 +29,6 @@ import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from
 import type { MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
-import type { FlowProblem } from "./validateFlow";
 import { validateFlow } from "./validateFlow";
 
 export interface RunOptions {
@@ -57,19 +57,6 @@ export interface RunOptions {
   now?: () => number;
   /** Timeouts, and the signal that gives up a rate-limit wait, for every call of the run. */
   call?: Pick<ProviderRequest, "timeouts" | "retryWaitSignal">;
-}
-
-/** Thrown before anything runs when the flow cannot run; `problems` name the nodes. */
-export class FlowValidationError extends Error {
-  override readonly name = "FlowValidationError";
-  constructor(readonly problems: FlowProblem[]) {
-    const errors = problems.filter((p) => p.severity === "error");
-    super(
-      errors.length === 1
-        ? `The flow cannot run: ${errors[0]?.message}`
-        : `The flow cannot run (${errors.length} problems): ${errors.map((p) => p.message).join(" ")}`,
-    );
-  }
 }
 
 /** Runs the flow and returns its snapshot, ignoring the events on the way. */

@@ -12,3 +12,14 @@ export function isHttpUrl(value: unknown): boolean {
     return false;
   }
 }
+
+/** The origin (scheme://host:port) of an http(s) address, or undefined for anything else. */
+export function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,8 +1,13 @@
 import { PROVIDERS, type ProviderName } from "../engine/flow";
 import type { KeyDestination, ProviderCredentials } from "../engine/provider";
-import { originOf } from "../engine/providers/keyBinding";
+import { originOf } from "../engine/url";
 import type { KeyValueStorage } from "./browserServices";
-import { asSealedKeys, createVault, type OpenVault, openVault } from "./keyVault";
+import type { OpenVault } from "./keyVault";
+import { asSealedKeys } from "./sealedKeys";
+
+// The vault's crypto loads on the first unlock or seal, not with the first page.
+const loadVault = () => import("./keyVault");
+
 import { SETTINGS } from "./settingsKeys";
 
 /**
@@ -93,7 +98,7 @@ export function createCredentialsSlice(
     async lockKeys(passphrase) {
       const settings = deps.settings();
       if (get().keysLocked) throw new Error("Unlock the saved keys first.");
-      const next = await createVault(passphrase);
+      const next = await (await loadVault()).createVault(passphrase);
       const sealed = await next.seal(apiKeysOf(get().credentials));
       // The sealed copy first: if the tab dies between the writes, the keys are still somewhere.
       await settings?.put(SETTINGS.sealedKeys, sealed);
@@ -111,7 +116,7 @@ export function createCredentialsSlice(
         set({ keysLocked: false });
         return;
       }
-      const opened = await openVault(sealed, passphrase);
+      const opened = await (await loadVault()).openVault(sealed, passphrase);
       vault = opened.vault;
       set({
         keysLocked: false,

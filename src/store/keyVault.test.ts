@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  asSealedKeys,
-  createVault,
-  openVault,
-  PBKDF2_ITERATIONS,
-  WrongPassphraseError,
-} from "./keyVault";
+import { createVault, openVault, PBKDF2_ITERATIONS, WrongPassphraseError } from "./keyVault";
+import { asSealedKeys } from "./sealedKeys";
 
 const KEYS = { openai: "sk-CANARY-vault-0123", google: "AIza-vault-4567" };
 /** Fewer rounds in tests that are not about the count: the algorithm is the same. */

@@ -5,18 +5,10 @@
  * iteration count and still open what an older one sealed.
  */
 
+import type { SealedKeys } from "./sealedKeys";
+
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;
-
-/** The sealed keys as stored: every field needed to open them again, none of them secret. */
-export interface SealedKeys {
-  format: "llm-flow-studio/sealed-keys";
-  version: 1;
-  kdf: { name: "PBKDF2"; hash: "SHA-256"; iterations: number; salt: string };
-  cipher: { name: "AES-GCM"; iv: string };
-  /** The keys as JSON, encrypted and authenticated (base64). */
-  data: string;
-}
 
 /** The passphrase does not open these keys (or they were altered). */
 export class WrongPassphraseError extends Error {
@@ -67,24 +59,6 @@ export async function openVault(
     }
   }
   return { keys, vault: vaultOver(key, salt, sealed.kdf.iterations) };
-}
-
-/** Stored settings come back `unknown`: sealed keys, or undefined when it is not that. */
-export function asSealedKeys(value: unknown): SealedKeys | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const v = value as Partial<SealedKeys>;
-  const ok =
-    v.format === "llm-flow-studio/sealed-keys" &&
-    v.version === 1 &&
-    v.kdf?.name === "PBKDF2" &&
-    v.kdf.hash === "SHA-256" &&
-    Number.isInteger(v.kdf.iterations) &&
-    v.kdf.iterations >= 1 &&
-    typeof v.kdf.salt === "string" &&
-    v.cipher?.name === "AES-GCM" &&
-    typeof v.cipher.iv === "string" &&
-    typeof v.data === "string";
-  return ok ? (value as SealedKeys) : undefined;
 }
 
 function vaultOver(key: CryptoKey, salt: Uint8Array, iterations: number): OpenVault {

@@ -1,7 +1,6 @@
+import { FlowValidationError } from "../engine/flowValidationError";
 import { type ConversationId, memoryId, newId } from "../engine/ids";
 import { ProviderError } from "../engine/provider";
-import { flowDestinations } from "../engine/providers/keyBinding";
-import { FlowValidationError, runFlow } from "../engine/runFlow";
 import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
 import { applyRunEvent, failLastTurn, outputStreams, pendingTurn, turnsOf } from "./applyRunEvent";
@@ -12,6 +11,13 @@ import {
 } from "./chatSessionSlice";
 import { CONFLICT_NOTICE } from "./flowSaver";
 import { messageOf, type SliceContext } from "./sliceContext";
+
+/**
+ * The engine's run and the key check: loaded on the first message (the composer fetches them
+ * as soon as the user types), not with the first page.
+ */
+export const loadRunCode = () =>
+  Promise.all([import("../engine/runFlow"), import("../engine/providers/keyBinding")]);
 
 /**
  * Why a message cannot start now, in a user's words, or null when it can. Checked
@@ -58,6 +64,7 @@ export async function sendMessage(
   try {
     const record = await ctx.flowSaver().saveOpenFlow();
     if (!record) throw new Error(CONFLICT_NOTICE);
+    const [{ runFlow }, { flowDestinations }] = await loadRunCode();
     if (get().keysLocked && flowDestinations(flow, get().credentials).length > 0) {
       throw new ProviderError(
         "auth",

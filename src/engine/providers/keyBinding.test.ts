@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Flow, LlmConfig } from "../flow";
 import { nodeId } from "../ids";
 import type { ProviderCredentials } from "../provider";
+import { originOf } from "../url";
 import {
   foreignServers,
   keyForCall,
   keyNotApprovedError,
   keyOrigins,
-  originOf,
   unapprovedDestinations,
 } from "./keyBinding";
 

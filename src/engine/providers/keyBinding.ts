@@ -5,6 +5,7 @@ import {
   type ProviderCredentials,
   ProviderError,
 } from "../provider";
+import { originOf } from "../url";
 import { type HostedProvider, isProviderName, PROVIDER_TABLE } from "./providerTable";
 
 /*
@@ -13,17 +14,6 @@ import { type HostedProvider, isProviderName, PROVIDER_TABLE } from "./providerT
  * flow file, a pasted node or a template can point a node anywhere; the key does not follow.
  * Every place that attaches a key (chat runs, Test connection, model lists) asks here first.
  */
-
-/** The origin (scheme://host:port) of an http(s) address, or undefined for anything else. */
-export function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The origins `provider`'s saved key may go to: its API, its Settings address, the approved. */
 export function keyOrigins(

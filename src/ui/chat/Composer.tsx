@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
+import { loadRunCode } from "../../store/sendMessage";
 import { useStudio, useStudioApi } from "../../store/studioStore";
 import { preloadReplyCode } from "./LazyTranscript";
 
@@ -16,7 +17,9 @@ export function Composer() {
     setHeld(null);
     if (preloaded.current) return;
     preloaded.current = true;
+    // What the first reply needs, fetched while the user types it: the run, the list, Markdown.
     preloadReplyCode();
+    loadRunCode().catch(() => {});
   };
 
   const submit = (event?: FormEvent) => {

@@ -1,6 +1,7 @@
 import type { ProviderCredential } from "../../engine/provider";
-import { callBaseUrl, keyOrigins, originOf } from "../../engine/providers/keyBinding";
+import { callBaseUrl, keyOrigins } from "../../engine/providers/keyBinding";
 import { type HostedProvider, PROVIDER_TABLE } from "../../engine/providers/providerTable";
+import { originOf } from "../../engine/url";
 
 /** Where a node's requests go and whether the key goes with them, in one sentence. */
 export interface KeyDestinationNote {

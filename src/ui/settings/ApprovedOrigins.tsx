@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
-import { keyOrigins, originOf } from "../../engine/providers/keyBinding";
+import { keyOrigins } from "../../engine/providers/keyBinding";
 import { type HostedProvider, PROVIDER_TABLE } from "../../engine/providers/providerTable";
+import { originOf } from "../../engine/url";
 import { useStudio } from "../../store/studioStore";
 
 const SAVE_FAILED =
