@@ -26,21 +26,25 @@ export function isSecretKey(key: string): boolean {
 
 /**
  * A copy of `value` without secret keys, at any depth. `removed` receives the path of each
- * key dropped, so the caller can say what was left out.
+ * key dropped, so the caller can say what was left out. `keysAreNames(path)` marks objects
+ * whose keys are names the user chose (a run's memory heads, keyed by memory id): a memory
+ * called "token" is not a secret, so their keys stay (their values are still checked).
  */
 export function withoutSecrets(
   value: unknown,
   removed: string[] = [],
   path: PathSegment[] = [],
+  keysAreNames: (path: readonly PathSegment[]) => boolean = () => false,
 ): unknown {
   if (Array.isArray(value)) {
-    return value.map((item, i) => withoutSecrets(item, removed, [...path, i]));
+    return value.map((item, i) => withoutSecrets(item, removed, [...path, i], keysAreNames));
   }
   if (value !== null && typeof value === "object") {
     const entries: [string, unknown][] = [];
+    const names = keysAreNames(path);
     for (const [key, item] of Object.entries(value)) {
-      if (isSecretKey(key)) removed.push(formatPath([...path, key]));
-      else entries.push([key, withoutSecrets(item, removed, [...path, key])]);
+      if (!names && isSecretKey(key)) removed.push(formatPath([...path, key]));
+      else entries.push([key, withoutSecrets(item, removed, [...path, key], keysAreNames)]);
     }
     // fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
     return Object.fromEntries(entries);

@@ -42,17 +42,22 @@ export interface WriteFlowFileOptions {
   conversations?: unknown;
 }
 
-export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): string {
+/** The flow as a version 1 file's JSON object, in the file's key order, without secrets. */
+export function flowFileJson(flow: Flow): ReturnType<typeof ordered> {
   // A flow never carries conversations itself; only the caller's explicit section is written.
   const { conversations: _ignored, ...body } = flow;
+  return ordered({ ...body, schema: FLOW_SCHEMA, version: FLOW_VERSION }, [
+    "schema",
+    "version",
+    "name",
+    ["nodes", nodesJson],
+    ["edges", edgesJson],
+  ]);
+}
+
+export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): string {
   const file = {
-    ...ordered({ ...body, schema: FLOW_SCHEMA, version: FLOW_VERSION }, [
-      "schema",
-      "version",
-      "name",
-      ["nodes", nodesJson],
-      ["edges", edgesJson],
-    ]),
+    ...flowFileJson(flow),
     ...(options.conversations !== undefined && {
       conversations: canonical(options.conversations) ?? null,
     }),

@@ -3,6 +3,7 @@ import type { FlowId } from "../engine/ids";
 import { createProviderResolver } from "../engine/providerRegistry";
 import type { StudioStorage } from "../storage/studioStorage";
 import { startAutosave } from "./autosave";
+import { createBackupSlice } from "./backupSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
 import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
@@ -119,6 +120,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         settings: () => storage?.settings,
       }),
       ...createStoreReads(ctx),
+      ...createBackupSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

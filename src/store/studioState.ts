@@ -1,3 +1,4 @@
+import type { BackupState } from "./backupSlice";
 import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
@@ -20,4 +21,5 @@ export type StudioState = LifecycleState &
   ChatSessionState &
   ViewState &
   CredentialsState &
-  StoreReads;
+  StoreReads &
+  BackupState;
