@@ -62,6 +62,14 @@ export type ReadBackupResult =
 
 export const NOT_A_BACKUP = `This is not an LLM Flow Studio backup (no "schema": "${BACKUP_SCHEMA}").`;
 
+/**
+ * Whether a file's first characters carry the backup's marker: the writer puts it first, so
+ * a reader can tell a backup from a flow file (and pick the size limit) before reading it all.
+ */
+export function looksLikeBackup(head: string): boolean {
+  return /"schema"\s*:\s*"llm-flow-studio\/backup"/.test(head.slice(0, 4096));
+}
+
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A run's maps keyed by names the user chose (memory ids, output node ids): not secrets. */
