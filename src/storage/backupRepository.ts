@@ -190,23 +190,26 @@ async function addAll<T>(
   label: (record: T) => string,
 ): Promise<void> {
   for (let start = 0; start < records.length; start += BATCH) {
-    const batch = records.slice(start, start + BATCH);
+    // Once one add fails the transaction aborts and every other request of the batch fails
+    // too (AbortError): each is handled here, and the first real failure is the one reported.
+    let failure: Error | undefined;
+    const fail = (record: T) => (error: unknown) => {
+      failure ??= new Error(`Could not restore ${label(record)}: ${describeError(error)}`, {
+        cause: error,
+      });
+    };
     await Promise.all(
-      batch.map((record) => {
-        let request: Promise<unknown>;
+      records.slice(start, start + BATCH).map((record) => {
         try {
-          request = add(record);
+          return add(record).catch(fail(record));
         } catch (error) {
           // A record IndexedDB cannot take at all (no key, not cloneable) throws synchronously.
-          request = Promise.reject(error);
+          fail(record)(error);
+          return undefined;
         }
-        return request.catch((error: unknown) => {
-          throw new Error(`Could not restore ${label(record)}: ${describeError(error)}`, {
-            cause: error,
-          });
-        });
       }),
     );
+    if (failure) throw failure;
   }
 }
 
