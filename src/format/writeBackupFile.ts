@@ -1,6 +1,6 @@
 import type { BackupContents } from "./backupContents";
 import { BACKUP_SCHEMA, BACKUP_VERSION } from "./backupSchema";
-import { canonical } from "./canonicalJson";
+import { canonical, ordered } from "./canonicalJson";
 import type { PathSegment } from "./flowFileErrors";
 import { withoutSecrets } from "./secrets";
 import { flowFileJson } from "./writeFlowFile";
@@ -38,7 +38,7 @@ export function writeBackupFile(data: BackupContents, options: WriteBackupOption
     settings: canonical(data.settings) ?? {},
   };
   const flows = data.flows.map(({ flow, viewport, ...record }) => ({
-    ...(canonical(record) as object),
+    ...ordered(record, ["id", "revision", "createdAt", "updatedAt"]),
     ...(viewport && { viewport: canonical(viewport) }),
     flow: flowFileJson(flow),
   }));

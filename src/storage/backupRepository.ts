@@ -63,14 +63,19 @@ export class BackupRepository {
       ]);
       const settings = tx.objectStore(STORE.settings);
       const viewports = await Promise.all(flows.map((f) => settings.get(this.keys.viewport(f.id))));
+      // In the order they happened (ties by id), so the same data gives the same file.
       return {
-        flows: flows.map((record, i): BackupFlowRecord => {
-          const viewport = asViewport(viewports[i]);
-          return viewport ? { ...record, viewport } : { ...record };
-        }),
-        conversations,
-        runs,
-        memoryMessages,
+        flows: flows
+          .map((record, i): BackupFlowRecord => {
+            const viewport = asViewport(viewports[i]);
+            return viewport ? { ...record, viewport } : { ...record };
+          })
+          .sort((a, b) => a.createdAt - b.createdAt || byId(a, b)),
+        conversations: conversations.sort((a, b) => a.createdAt - b.createdAt || byId(a, b)),
+        runs: runs.sort((a, b) => a.startedAt - b.startedAt || byId(a, b)),
+        memoryMessages: memoryMessages.sort(
+          (a, b) => a.createdAt - b.createdAt || a.index - b.index || byId(a, b),
+        ),
         settings: typeof theme === "string" ? { theme } : {},
       };
     });
@@ -212,6 +217,8 @@ async function addAll<T>(
     if (failure) throw failure;
   }
 }
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function asViewport(value: unknown): BackupViewport | undefined {
   if (typeof value !== "object" || value === null) return undefined;

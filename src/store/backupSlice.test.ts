@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
 import type { MessageId } from "../engine/ids";
 import { defined, openTestStudio, type TestStudio } from "./storeTestSupport";
 
@@ -86,11 +85,7 @@ describe("restoring a backup", () => {
     await state().send("Again");
     const flowId = defined(studio.editor.getState().flowId);
     const section = await state().conversationsForExport(flowId);
-    const flow = {
-      ...defined(studio.editor.getState().flow),
-      schema: FLOW_SCHEMA,
-      version: FLOW_VERSION,
-    };
+    const flow = defined(await studio.storage.flows.get(flowId)).flow;
 
     const newId = defined(await state().importFlowWithConversations(flow, section));
     expect(newId).not.toBe(flowId);
