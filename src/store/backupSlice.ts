@@ -3,7 +3,7 @@ import { type FlowId, newId } from "../engine/ids";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import type { BackupData } from "../storage/backupData";
-import { BackupRepository, type RestoreOutcome } from "../storage/backupRepository";
+import type { RestoreOutcome } from "../storage/backupRepository";
 import type { ConversationRecord } from "../storage/dbSchema";
 import { showFlow } from "./flowLibrarySlice";
 import { SETTINGS } from "./settingsKeys";
@@ -36,13 +36,19 @@ export interface BackupState {
 }
 
 export function createBackupSlice(ctx: SliceContext): BackupState {
-  const repository = () =>
-    new BackupRepository(ctx.storage().db, { theme: SETTINGS.theme, viewport: SETTINGS.viewport });
+  // Loaded on the first backup or restore: the first page does not carry it.
+  const repository = async () => {
+    const { BackupRepository } = await import("../storage/backupRepository");
+    return new BackupRepository(ctx.storage().db, {
+      theme: SETTINGS.theme,
+      viewport: SETTINGS.viewport,
+    });
+  };
 
   /** Restores, then shows the result: the flow list, the theme if it was set, a flow opened. */
   const restoreAndOpen = async (data: BackupData): Promise<RestoreOutcome | null> => {
     if (ctx.get().running) return null;
-    const outcome = await repository().restore(data);
+    const outcome = await (await repository()).restore(data);
     await ctx.get().refreshFlows();
     const theme = outcome.themeRestored ? asTheme(data.settings.theme) : undefined;
     if (theme) await ctx.get().setTheme(theme);
@@ -60,7 +66,7 @@ export function createBackupSlice(ctx: SliceContext): BackupState {
 
   return {
     async backupData() {
-      const data = await repository().readAll();
+      const data = await (await repository()).readAll();
       // Edits the autosave has not written yet (it waits a moment) belong in the backup too.
       const { flowId, flow } = ctx.editor.getState();
       return {
@@ -71,7 +77,7 @@ export function createBackupSlice(ctx: SliceContext): BackupState {
       };
     },
 
-    previewRestore: async (data) => repository().planRestore(data),
+    previewRestore: async (data) => (await repository()).planRestore(data),
 
     restoreBackup: (data) => restoreAndOpen(data),
 
