@@ -141,6 +141,8 @@ async function read(text: string, options: ReadBackupOptions): Promise<ReadBacku
   for (const [i, raw] of shell.data.flows.entries()) {
     const entry = await checker.record(raw, ["flows", i], backupFlowShellSchema);
     if (entry === undefined) continue;
+    // A flow is checked like a whole flow file (its rules across nodes too): a slice of its own.
+    await checker.tick();
     const flow = checker.flow(entry.flow, ["flows", i, "flow"]);
     if (flow !== undefined) flows.push({ ...entry, flow } as BackupContents["flows"][number]);
   }
@@ -154,6 +156,7 @@ async function read(text: string, options: ReadBackupOptions): Promise<ReadBacku
     ...records,
     settings: theme === undefined ? {} : { theme },
   };
+  await checker.tick();
   const broken = referenceErrors(backup);
   if (broken.length > 0) return { ok: false, errors: capErrors(broken) };
 
@@ -231,16 +234,20 @@ class RecordChecker {
 
   constructor(private readonly pause: () => Promise<void>) {}
 
+  /** Steps aside for the page once this slice has worked long enough. */
+  async tick(): Promise<void> {
+    if (Date.now() - this.sliceStart < SLICE_MS) return;
+    await this.pause();
+    this.sliceStart = Date.now();
+  }
+
   /** The record without secrets if its shape is right; undefined (and errors noted) if not. */
   async record<S extends z.ZodType>(
     raw: unknown,
     path: PathSegment[],
     schema: S,
   ): Promise<z.output<S> | undefined> {
-    if (Date.now() - this.sliceStart >= SLICE_MS) {
-      await this.pause();
-      this.sliceStart = Date.now();
-    }
+    await this.tick();
     if (depthExceeds(raw, MAX_DEPTH)) {
       this.errors.push(
         fileError(

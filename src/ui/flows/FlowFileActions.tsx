@@ -23,7 +23,6 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
   const backupData = useStudio((s) => s.backupData);
   const [withConversations, setWithConversations] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const backupFileRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
 
   useEffect(preloadImport, []);
@@ -125,19 +124,11 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
           aria-label="Restore backup"
           aria-haspopup="dialog"
           disabled={locked}
-          onClick={() => backupFileRef.current?.click()}
+          // The same file input as Import flow: the reader tells a backup by its marker.
+          onClick={() => fileRef.current?.click()}
         >
           Restore backup…
         </button>
-        {/* The same reader as Import flow: it tells a backup from a flow file by its marker. */}
-        <input
-          ref={backupFileRef}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          tabIndex={-1}
-          onChange={onFileChosen}
-        />
       </div>
       <p className="flow-files-help">
         One file with every flow, conversation, run and memory. A restore adds it beside what is
