@@ -14,7 +14,7 @@ import { atMostRow, infoRow, type Row } from "./table";
  * restore dialog does (JSON, every record's shape, the references), in total and its longest
  * stretch without a pause for the page (the first stretch is JSON.parse of the whole text,
  * which cannot be cut); and the restore into fake-indexeddb in one transaction.
- * Budget: the longest stretch (median of 5 reads) at most 200 ms: a dropped frame or two,
+ * Budget: the longest stretch (median of 5 reads) at most 100 ms: a dropped frame or two,
  * never a frozen page.
  */
 
@@ -22,7 +22,7 @@ const FLOWS = 100;
 const BIG_RUNS = 500;
 const MESSAGES_PER_BIG_RUN = 20;
 const SMALL_RUNS = 500;
-const LONGEST_STRETCH_MS = 200;
+const LONGEST_STRETCH_MS = 100;
 const SAMPLES = 5;
 
 export function largeBackup(): BackupContents {

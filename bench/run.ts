@@ -36,7 +36,7 @@
  * - backup: a backup of 100 flows, 1,000 runs and a 10,000-message conversation, written, then
  *   read as the restore dialog reads it (JSON, every record, the references) with a pause for
  *   the page every 8 ms of checking, and restored in one transaction (fake-indexeddb). Budget:
- *   no stretch without a pause over 200 ms (the first is JSON.parse of the whole text).
+ *   longest stretch without a pause at most 100 ms (the first is JSON.parse of the whole text).
  * - streaming (skip with `-- --no-streaming`, about 30 s): the mock LLM server streams a reply of
  *   500 one-word chunks at 200 a second to the app's chat (the starter flow's chat_llm pointed at
  *   it) and to a bare page that appends each delta to a div, in headless Chromium, each sample a
