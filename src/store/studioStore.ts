@@ -3,7 +3,6 @@
  * UI needs (storage records are re-exported here, as types: src/ui never imports src/storage).
  * The state itself is built from slices, one concern per file (docs/architecture.md).
  */
-export type { BackupData } from "../storage/backupData";
 export type { RestoreOutcome } from "../storage/backupRepository";
 export type { ConversationRecord } from "../storage/dbSchema";
 export type { FlowConversationRecords } from "./backupSlice";
