@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BackupContents } from "./backupContents";
 import { readBackupFile, readFlowConversations } from "./readBackupFile";
+import { readFlowFile } from "./readFlowFile";
 import { writeBackupFile } from "./writeBackupFile";
+import { writeFlowFile } from "./writeFlowFile";
 
 const GOOD = readFileSync(
   join(import.meta.dirname, "../../test/fixtures/backups/two-turns.backup.json"),
@@ -115,6 +117,24 @@ describe("readBackupFile", () => {
 });
 
 describe("readFlowConversations", () => {
+  it("gets a flow file's conversations back whole, a memory called token included", async () => {
+    const backup = withMemoryNamed(await goodBackup(), "token");
+    const { conversations, runs, memoryMessages } = backup;
+    // The flow as it was (renaming "chat_llm" everywhere would break its template).
+    const flow = (await goodBackup()).flows[0]?.flow;
+    if (!flow) throw new Error("fixture changed");
+    const file = readFlowFile(
+      writeFlowFile(flow, { conversations: { conversations, runs, memoryMessages } }),
+    );
+    expect(file.ok && file.warnings).toEqual([]);
+    if (!file.ok) return;
+    const read = await readFlowConversations(file.conversations);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.records.runs[1]?.memoryHeads).toEqual({ token: "run-2:chat_llm:reply" });
+    expect(read.records).toEqual({ conversations, runs, memoryMessages });
+  });
+
   it("checks a flow file's conversations like a backup's, with paths into the file", async () => {
     const backup = await goodBackup();
     const section = {

@@ -23,7 +23,7 @@ import {
 import { flowFileSchema } from "./flowSchema";
 import { parseJson } from "./jsonSyntax";
 import { depthExceeds, hasFlowMarker, isRecord, MAX_DEPTH, toCurrentVersion } from "./openFlowText";
-import { withoutSecrets } from "./secrets";
+import { runMapKeysAreNames, withoutSecrets } from "./secrets";
 import { semanticErrors } from "./semanticErrors";
 
 /*
@@ -71,14 +71,6 @@ export function looksLikeBackup(head: string): boolean {
 }
 
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** A run's maps keyed by names the user chose (memory ids, output node ids): not secrets. */
-const NAME_MAPS = new Set<PathSegment>(["outputs", "appended", "memoryHeads"]);
-const keysAreNames = (path: readonly PathSegment[]) =>
-  path.length >= 3 &&
-  path.at(-3) === "runs" &&
-  typeof path.at(-2) === "number" &&
-  NAME_MAPS.has(path.at(-1) as PathSegment);
 
 export async function readBackupFile(
   text: string,
@@ -257,7 +249,7 @@ class RecordChecker {
       );
       return undefined;
     }
-    const clean = withoutSecrets(raw, this.removed, path, keysAreNames);
+    const clean = withoutSecrets(raw, this.removed, path, runMapKeysAreNames);
     const checked = schema.safeParse(clean);
     if (!checked.success) {
       this.errors.push(...issuesToErrors(prefixed(checked.error.issues, path)));

@@ -51,3 +51,19 @@ export function withoutSecrets(
   }
   return value;
 }
+
+/** A run record's maps keyed by names the user chose: memory ids, output node ids. */
+const RUN_NAME_MAPS = new Set<PathSegment>(["outputs", "appended", "memoryHeads"]);
+
+/**
+ * For withoutSecrets over runs (a backup's, or a flow file's conversations section): true at
+ * `…runs[i].outputs`, `…runs[i].appended` and `…runs[i].memoryHeads`, whose keys are names.
+ */
+export function runMapKeysAreNames(path: readonly PathSegment[]): boolean {
+  return (
+    path.length >= 3 &&
+    path.at(-3) === "runs" &&
+    typeof path.at(-2) === "number" &&
+    RUN_NAME_MAPS.has(path.at(-1) as PathSegment)
+  );
+}

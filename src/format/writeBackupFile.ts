@@ -1,8 +1,7 @@
 import type { BackupContents } from "./backupContents";
 import { BACKUP_SCHEMA, BACKUP_VERSION } from "./backupSchema";
 import { canonical, ordered } from "./canonicalJson";
-import type { PathSegment } from "./flowFileErrors";
-import { withoutSecrets } from "./secrets";
+import { runMapKeysAreNames, withoutSecrets } from "./secrets";
 import { flowFileJson } from "./writeFlowFile";
 
 /*
@@ -10,18 +9,13 @@ import { flowFileJson } from "./writeFlowFile";
  * line, so the file stays compact for tens of thousands of messages and still diffs by
  * record. Flows are written exactly as flow files write them; no key named like a secret
  * (apiKey, token, password…) is written anywhere, except as a name the user chose (a memory
- * or output called "token" is data: see keysAreNames).
+ * or output called "token" is data: see runMapKeysAreNames).
  */
 
 export interface WriteBackupOptions {
   /** When the backup was made (milliseconds since 1970). */
   createdAt: number;
 }
-
-const NAME_MAPS = new Set<PathSegment>(["outputs", "appended", "memoryHeads"]);
-/** Inside one run record (path from the record): its maps keyed by memory and node ids. */
-const runKeysAreNames = (path: readonly PathSegment[]) =>
-  path.length === 1 && NAME_MAPS.has(path[0] as PathSegment);
 
 const line = (value: unknown) => JSON.stringify(value);
 
@@ -42,23 +36,15 @@ export function writeBackupFile(data: BackupContents, options: WriteBackupOption
     ...(viewport && { viewport: canonical(viewport) }),
     flow: flowFileJson(flow),
   }));
-  const clean = (record: unknown, keysAreNames?: (path: readonly PathSegment[]) => boolean) =>
-    withoutSecrets(record, [], [], keysAreNames);
+  // Each record checked at its own path, so a run's maps keyed by names keep their keys.
+  const clean = (section: string) => (record: unknown, i: number) =>
+    withoutSecrets(record, [], [section, i], runMapKeysAreNames);
   const parts = [
     ...Object.entries(header).map(([key, value]) => `${JSON.stringify(key)}: ${line(value)}`),
     section("flows", flows),
-    section(
-      "conversations",
-      data.conversations.map((c) => clean(c)),
-    ),
-    section(
-      "runs",
-      data.runs.map((r) => clean(r, runKeysAreNames)),
-    ),
-    section(
-      "memoryMessages",
-      data.memoryMessages.map((m) => clean(m)),
-    ),
+    section("conversations", data.conversations.map(clean("conversations"))),
+    section("runs", data.runs.map(clean("runs"))),
+    section("memoryMessages", data.memoryMessages.map(clean("memoryMessages"))),
   ];
   return `{\n${parts.join(",\n")}\n}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Flow, FlowEdge, FlowNode } from "../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
-import { canonical, ordered } from "./canonicalJson";
+import { canonicalRecords, ordered } from "./canonicalJson";
+import { runMapKeysAreNames } from "./secrets";
 
 /*
  * Writes a flow as a version 1 file: the same flow always gives the same bytes, so files
@@ -59,7 +60,8 @@ export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): s
   const file = {
     ...flowFileJson(flow),
     ...(options.conversations !== undefined && {
-      conversations: canonical(options.conversations) ?? null,
+      // A run's memory heads are keyed by memory id: a memory called "token" keeps its name.
+      conversations: canonicalRecords(options.conversations, runMapKeysAreNames) ?? null,
     }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
