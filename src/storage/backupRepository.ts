@@ -150,15 +150,19 @@ function outcome(remapped: RemappedBackup, themeRestored: boolean): RestoreOutco
   };
 }
 
-/** The backup's ids that the database already holds, and every flow name in it. */
+/**
+ * The backup's ids that the database already holds, and every flow name in it. One key
+ * listing per store rather than a request per id: thousands of answers arriving in one task
+ * would hold the page longer than one list of keys.
+ */
 async function takenIds(tx: Tx<IDBTransactionMode>, data: BackupData): Promise<TakenIds> {
-  const present = async <S extends "flows" | "conversations" | "runs" | "memoryMessages">(
-    store: S,
-    ids: readonly StudioDBSchema[S]["key"][],
+  const present = async (
+    store: "flows" | "conversations" | "runs" | "memoryMessages",
+    ids: readonly string[],
   ): Promise<Set<string>> => {
-    const objectStore = tx.objectStore(store);
-    const found = await Promise.all(ids.map((id) => objectStore.getKey(id)));
-    return new Set(found.filter((key) => key !== undefined).map(String));
+    if (ids.length === 0) return new Set();
+    const keys = new Set<string>((await tx.objectStore(store).getAllKeys()).map(String));
+    return new Set(ids.filter((id) => keys.has(id)));
   };
   const [flowIds, conversationIds, runIds, messageIds, flows] = await Promise.all([
     present(
