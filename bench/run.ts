@@ -33,6 +33,10 @@
  *   headless Chromium: export from the click on "Export flow" to the download, import from the
  *   file being chosen to the frame after its preview (every check of readFlowFile included) is
  *   drawn; median of 7 after a warm-up (see flowFiles.ts). Budget: under 300 ms each.
+ * - backup: a backup of 100 flows, 1,000 runs and a 10,000-message conversation, written, then
+ *   read as the restore dialog reads it (JSON, every record, the references) with a pause for
+ *   the page every 8 ms of checking, and restored in one transaction (fake-indexeddb). Budget:
+ *   longest stretch without a pause at most 100 ms (the first is JSON.parse of the whole text).
  * - streaming (skip with `-- --no-streaming`, about 30 s): the mock LLM server streams a reply of
  *   500 one-word chunks at 200 a second to the app's chat (the starter flow's chat_llm pointed at
  *   it) and to a bare page that appends each delta to a div, in headless Chromium, each sample a
@@ -43,6 +47,7 @@
  *   frame) over the bare page's, and no long task (over 50 ms) in any app sample while streaming.
  * Timings vary between machines and runs; compare figures from the same machine.
  */
+import { backupRestoreRows } from "./backupRestore";
 import { bundleRows } from "./bundleSize";
 import { canvasRows } from "./canvas/canvasBench";
 import { engineOverheadRows } from "./engineOverhead";
@@ -72,6 +77,7 @@ const rows = [
   ...(await section("engine overhead", engineOverheadRows)),
   ...(await section("window read", windowReadRows)),
   ...(await section("flow files", () => flowFilesRows({ build }))),
+  ...(await section("backup", backupRestoreRows)),
   ...(streaming ? await section("streaming", () => streamingRows({ build })) : []),
   ...(canvas ? await section("canvas", () => canvasRows({ build })) : []),
 ];

@@ -1,4 +1,5 @@
 import { compareIds } from "../engine/graph";
+import type { PathSegment } from "./flowFileErrors";
 import { isSecretKey } from "./secrets";
 
 /*
@@ -43,6 +44,34 @@ export function ordered(
   for (const key of rest) {
     const value = canonical(object[key]);
     if (value !== undefined) entries.push([key, value]);
+  }
+  // fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Like `canonical`, for records whose objects may be keyed by names the user chose (a run's
+ * memory heads): where `keysAreNames(path)`, every key is kept, "token" included; elsewhere
+ * secrets are dropped as everywhere.
+ */
+export function canonicalRecords(
+  value: unknown,
+  keysAreNames: (path: readonly PathSegment[]) => boolean,
+  path: PathSegment[] = [],
+): Json | undefined {
+  if (Array.isArray(value)) {
+    return value.map((item, i) => canonicalRecords(item, keysAreNames, [...path, i]) ?? null);
+  }
+  if (value === null || typeof value !== "object") return canonical(value);
+  const names = keysAreNames(path);
+  const entries: [string, Json][] = [];
+  for (const key of Object.keys(value).sort(compareIds)) {
+    if (!names && isSecretKey(key)) continue;
+    const item = canonicalRecords((value as Record<string, unknown>)[key], keysAreNames, [
+      ...path,
+      key,
+    ]);
+    if (item !== undefined) entries.push([key, item]);
   }
   // fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
   return Object.fromEntries(entries);

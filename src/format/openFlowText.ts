@@ -34,7 +34,7 @@ export function parseFlowText(text: string, maxBytes = DEFAULT_MAX_BYTES): Stage
 }
 
 /** Iterative, so the check itself cannot overflow the stack it protects. */
-function depthExceeds(root: unknown, limit: number): boolean {
+export function depthExceeds(root: unknown, limit: number): boolean {
   const todo: [unknown, number][] = [[root, 1]];
   while (todo.length > 0) {
     const [value, depth] = todo.pop() as [unknown, number];

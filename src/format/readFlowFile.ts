@@ -2,7 +2,7 @@ import type { Flow } from "../engine/flow";
 import { capErrors, type FlowFileError, fileError, issuesToErrors } from "./flowFileErrors";
 import { flowFileSchema } from "./flowSchema";
 import { hasFlowMarker, NOT_A_FLOW, parseFlowText, toCurrentVersion } from "./openFlowText";
-import { withoutSecrets } from "./secrets";
+import { runMapKeysAreNames, withoutSecrets } from "./secrets";
 import { semanticErrors } from "./semanticErrors";
 
 export interface ReadFlowFileOptions {
@@ -53,7 +53,13 @@ function read(text: string, options: ReadFlowFileOptions): ReadFlowFileResult {
     return { ok: false, errors: capErrors(issuesToErrors(checked.error.issues)) };
 
   const removed: string[] = [];
-  const { conversations, ...rest } = withoutSecrets(checked.data, removed) as typeof checked.data;
+  const { conversations, ...rest } = withoutSecrets(
+    checked.data,
+    removed,
+    [],
+    // In the conversations section, a run's maps keyed by memory or node id keep every name.
+    (path) => path[0] === "conversations" && runMapKeysAreNames(path),
+  ) as typeof checked.data;
   // The schema checked every field the engine reads; ids are branded types only in TypeScript.
   const flow = rest as unknown as Flow;
 

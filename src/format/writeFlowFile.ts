@@ -1,6 +1,7 @@
 import type { Flow, FlowEdge, FlowNode } from "../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
-import { canonical, ordered } from "./canonicalJson";
+import { canonicalRecords, ordered } from "./canonicalJson";
+import { runMapKeysAreNames } from "./secrets";
 
 /*
  * Writes a flow as a version 1 file: the same flow always gives the same bytes, so files
@@ -42,19 +43,25 @@ export interface WriteFlowFileOptions {
   conversations?: unknown;
 }
 
-export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): string {
+/** The flow as a version 1 file's JSON object, in the file's key order, without secrets. */
+export function flowFileJson(flow: Flow): ReturnType<typeof ordered> {
   // A flow never carries conversations itself; only the caller's explicit section is written.
   const { conversations: _ignored, ...body } = flow;
+  return ordered({ ...body, schema: FLOW_SCHEMA, version: FLOW_VERSION }, [
+    "schema",
+    "version",
+    "name",
+    ["nodes", nodesJson],
+    ["edges", edgesJson],
+  ]);
+}
+
+export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): string {
   const file = {
-    ...ordered({ ...body, schema: FLOW_SCHEMA, version: FLOW_VERSION }, [
-      "schema",
-      "version",
-      "name",
-      ["nodes", nodesJson],
-      ["edges", edgesJson],
-    ]),
+    ...flowFileJson(flow),
     ...(options.conversations !== undefined && {
-      conversations: canonical(options.conversations) ?? null,
+      // A run's memory heads are keyed by memory id: a memory called "token" keeps its name.
+      conversations: canonicalRecords(options.conversations, runMapKeysAreNames) ?? null,
     }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -3,6 +3,7 @@ import type { FlowId } from "../engine/ids";
 import { createProviderResolver } from "../engine/providerRegistry";
 import type { StudioStorage } from "../storage/studioStorage";
 import { startAutosave } from "./autosave";
+import { createBackupSlice } from "./backupSlice";
 import { asCallTimeouts, createCallSettingsSlice } from "./callSettingsSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
 import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
@@ -122,6 +123,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         settings: () => storage?.settings,
       }),
       ...createStoreReads(ctx),
+      ...createBackupSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

@@ -1,3 +1,4 @@
+import type { BackupState } from "./backupSlice";
 import type { CallSettingsState } from "./callSettingsSlice";
 import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
@@ -22,4 +23,5 @@ export type StudioState = LifecycleState &
   ViewState &
   CredentialsState &
   CallSettingsState &
-  StoreReads;
+  StoreReads &
+  BackupState;

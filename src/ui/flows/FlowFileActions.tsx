@@ -20,6 +20,7 @@ interface FlowFileActionsProps {
 export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
   const hasFlow = useFlowStore((s) => s.flow !== null);
   const conversationsForExport = useStudio((s) => s.conversationsForExport);
+  const backupData = useStudio((s) => s.backupData);
   const [withConversations, setWithConversations] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -41,6 +42,8 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
     attempt("export the flow as a Timbal Agent", async () =>
       (await loadExports()).exportOpenFlowAsTimbalAgent(),
     );
+  const backUp = () =>
+    attempt("back up", async () => (await loadExports()).exportBackup(backupData));
   const onFileChosen = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     // Cleared so that choosing the same file again (fixed in an editor, say) is a change too.
@@ -109,6 +112,27 @@ export function FlowFileActions({ locked, attempt }: FlowFileActionsProps) {
       </div>
       <p className="flow-files-help">
         Files never hold API keys. You can also drop a flow file on the canvas.
+      </p>
+      <h3>Backup</h3>
+      <div className="flow-files-row">
+        <button type="button" className="flow-action" onClick={() => void backUp()}>
+          Back up everything
+        </button>
+        <button
+          type="button"
+          className="flow-action"
+          aria-label="Restore backup"
+          aria-haspopup="dialog"
+          disabled={locked}
+          // The same file input as Import flow: the reader tells a backup by its marker.
+          onClick={() => fileRef.current?.click()}
+        >
+          Restore backup…
+        </button>
+      </div>
+      <p className="flow-files-help">
+        One file with every flow, conversation, run and memory. A restore adds it beside what is
+        here, replacing nothing.
       </p>
     </section>
   );

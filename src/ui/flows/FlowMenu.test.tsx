@@ -87,7 +87,10 @@ describe("FlowMenu", () => {
     expect(document.activeElement).toBe(newFlow);
 
     await user.tab({ shift: true });
-    expect(document.activeElement).toBe(within(menu).getByRole("button", { name: "Import flow" }));
+    // The last control of the panel: Restore backup, under Backup.
+    expect(document.activeElement).toBe(
+      within(menu).getByRole("button", { name: "Restore backup" }),
+    );
     await user.tab();
     expect(document.activeElement).toBe(newFlow);
   });

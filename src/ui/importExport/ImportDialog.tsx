@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type SyntheticEvent, useEffect, useId, useRef } from "react";
-import { useStudio } from "../../store/studioStore";
+import { useStudio, useStudioApi } from "../../store/studioStore";
 import { trapTab } from "../flows/focusTrap";
+import { BackupPreview } from "./BackupPreview";
 import { ImportPreview } from "./ImportPreview";
 import { ImportRefusal } from "./ImportRefusal";
 import { useFlowImport } from "./importStore";
@@ -43,7 +44,7 @@ function ImportDialogView({
   const problem = useFlowImport((s) => s.problem);
   const running = useStudio((s) => s.running !== null);
   const flows = useStudio((s) => s.flows);
-  const importFlow = useStudio((s) => s.importFlow);
+  const studio = useStudioApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -67,7 +68,7 @@ function ImportDialogView({
     else onDismissed?.();
   };
   const confirm = async () => {
-    if (await useFlowImport.getState().confirm(importFlow)) onImported();
+    if (await useFlowImport.getState().confirm(studio.getState())) onImported();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
@@ -87,7 +88,12 @@ function ImportDialogView({
   };
 
   const preview = importing.kind === "preview" ? importing : null;
-  const title = preview ? `Import ${preview.summary.name}` : `Cannot import ${importing.fileName}`;
+  const backup = importing.kind === "backup" ? importing : null;
+  const title = preview
+    ? `Import ${preview.summary.name}`
+    : backup
+      ? "Restore backup"
+      : `Cannot import ${importing.fileName}`;
 
   return (
     <dialog
@@ -101,16 +107,18 @@ function ImportDialogView({
     >
       <h2 id={titleId}>{title}</h2>
       <div className="import-body">
-        {preview ? (
+        {preview && (
           <ImportPreview
             preview={preview}
             nameTaken={flows.some((f) => f.name === preview.summary.name)}
           />
-        ) : (
-          importing.kind === "refused" && <ImportRefusal errors={importing.errors} />
         )}
-        {preview && running && (
-          <p className="import-hint">A run is in progress: stop it to import this flow.</p>
+        {backup && <BackupPreview preview={backup} />}
+        {importing.kind === "refused" && <ImportRefusal errors={importing.errors} />}
+        {(preview || backup) && running && (
+          <p className="import-hint">
+            A run is in progress: stop it to {backup ? "restore this backup" : "import this flow"}.
+          </p>
         )}
         {problem && (
           <p className="import-problem" role="alert">
@@ -119,7 +127,7 @@ function ImportDialogView({
         )}
       </div>
       <div className="confirm-actions">
-        {preview ? (
+        {preview || backup ? (
           <>
             <button type="button" className="secondary" onClick={dismiss} disabled={busy}>
               Cancel
@@ -130,7 +138,7 @@ function ImportDialogView({
               onClick={() => void confirm()}
               disabled={busy || running}
             >
-              Import
+              {backup ? "Restore" : "Import"}
             </button>
           </>
         ) : (

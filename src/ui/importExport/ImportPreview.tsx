@@ -25,6 +25,13 @@ function kindsText(summary: FlowFileSummary): string {
     .join(", ");
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 conversations (5 runs, 20 memory messages)". */
+export function countText(counts: { conversations: number; runs: number; memoryMessages: number }) {
+  return `${plural(counts.conversations, "conversation")} (${plural(counts.runs, "run")}, ${plural(counts.memoryMessages, "memory message")})`;
+}
+
 /** A file may name a provider this build does not know: shown as written. */
 const providerLabel = (p: string) => (isProviderName(p) ? PROVIDER_TABLE[p].menuLabel : p);
 
@@ -97,9 +104,10 @@ export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
           </ul>
         </section>
       )}
-      {hasConversations && (
+      {hasConversations && preview.conversations && (
         <p className="import-note">
-          The file also holds conversations and memories: only the flow is imported.
+          The file also holds {countText(preview.conversations.counts)}: they are restored with the
+          flow, and the chat continues where it left off.
         </p>
       )}
       <p className="import-note">

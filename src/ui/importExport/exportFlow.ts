@@ -4,10 +4,11 @@ import {
   flowFileName,
   timbalAgentFileName,
   timbalPythonFileName,
+  writeBackupFile,
   writeFlowFile,
 } from "../../format";
 import { useFlowStore } from "../../store/flowStore";
-import type { StoreReads } from "../../store/studioStore";
+import type { StoreReads, StudioState } from "../../store/studioStore";
 import { downloadText } from "../common/download";
 
 /*
@@ -38,6 +39,25 @@ export async function exportOpenFlow(options: {
   const text = writeFlowFile(flow, conversations === undefined ? {} : { conversations });
   downloadText(flowFileName(flow), text, "application/json");
 }
+
+/** "llm-flow-studio-backup-2026-11-30.json": the day it was made, in the user's own time zone. */
+export function backupFileName(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `llm-flow-studio-backup-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.json`;
+}
+
+/**
+ * Downloads one file with every flow, conversation, run and memory message, and the settings
+ * that are not secrets (docs/backup.md). API keys live apart and are never read into it.
+ */
+export async function exportBackup(backupData: StoreReadsBackup): Promise<void> {
+  const data = await backupData();
+  const now = new Date();
+  const text = writeBackupFile(data, { createdAt: now.getTime() });
+  downloadText(backupFileName(now), text, "application/json");
+}
+
+type StoreReadsBackup = StudioState["backupData"];
 
 /** Downloads the flow as a Timbal Python module. */
 export function exportOpenFlowAsPython(): void {

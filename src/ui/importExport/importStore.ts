@@ -1,22 +1,27 @@
 import { create } from "zustand";
-import type { Flow } from "../../engine/flow";
-import type { FlowId } from "../../engine/ids";
+import type { StudioState } from "../../store/studioStore";
 import type { FlowImport, ImportFile } from "./readImportFile";
+
+/** The studio store's actions an import ends in. */
+export type ImportActions = Pick<
+  StudioState,
+  "importFlow" | "importFlowWithConversations" | "restoreBackup"
+>;
 
 export interface FlowImportState {
   /** The file being previewed or refused; null when no import dialog is open. */
   current: FlowImport | null;
-  /** Saving the previewed flow. */
+  /** Saving the previewed flow or backup. */
   busy: boolean;
   /** Why the last Import did not go through, in words. */
   problem: string | null;
   /** Reads a chosen or dropped file and shows what it holds, or why not. Saves nothing. */
   open(file: ImportFile): Promise<void>;
   /**
-   * Saves the previewed flow with `importFlow` (the studio store's) as a new flow and opens
-   * it; false when it could not.
+   * Saves what is previewed through the studio store: a flow as a new flow (with the
+   * conversations it carries), or a backup beside what is there. False when it could not.
    */
-  confirm(importFlow: (flow: Flow) => Promise<FlowId | null>): Promise<boolean>;
+  confirm(actions: ImportActions): Promise<boolean>;
   dismiss(): void;
 }
 
@@ -53,21 +58,31 @@ export const useFlowImport = create<FlowImportState>()((set, get) => ({
     if (mine === latest) set({ current, busy: false, problem: null });
   },
 
-  async confirm(importFlow) {
+  async confirm(actions) {
     const { current, busy } = get();
-    if (current?.kind !== "preview" || busy) return false;
+    if (!current || current.kind === "refused" || busy) return false;
     set({ busy: true, problem: null });
+    const what = current.kind === "backup" ? "restore the backup" : "import the flow";
     try {
-      const id = await importFlow(current.flow);
-      if (id === null) {
-        set({ busy: false, problem: "A run is in progress: stop it, then import." });
+      let done: unknown;
+      if (current.kind === "backup") done = await actions.restoreBackup(current.backup);
+      else if (current.conversations) {
+        done = await actions.importFlowWithConversations(
+          current.flow,
+          current.conversations.records,
+        );
+      } else done = await actions.importFlow(current.flow);
+      if (done === null) {
+        set({ busy: false, problem: `A run is in progress: stop it, then ${what.split(" ")[0]}.` });
         return false;
       }
       set({ current: null, busy: false });
       return true;
     } catch (error) {
+      // The restore is one transaction: when it fails, nothing of it was saved.
       const why = error instanceof Error ? error.message : String(error);
-      set({ busy: false, problem: `Could not import the flow: ${why}` });
+      const unchanged = current.kind === "backup" ? " Nothing was restored." : "";
+      set({ busy: false, problem: `Could not ${what}: ${why}${unchanged}` });
       return false;
     }
   },

@@ -72,11 +72,16 @@ describe("readImportFile", () => {
         { id: "out", kind: "output", position: { x: 1, y: 0 }, config: { value: "{{input}}" } },
       ],
       edges: [{ source: "input", target: "out" }],
-      conversations: { conversations: [] },
+      conversations: { conversations: [], runs: [], memoryMessages: [] },
     };
     const read = await readImportFile(fileOf("draft.json", JSON.stringify(draft)));
-    expect(read).toMatchObject({ kind: "preview", migratedFrom: 0, hasConversations: true });
-    // The conversations stay in the file: the flow imported is the flow alone.
+    expect(read).toMatchObject({
+      kind: "preview",
+      migratedFrom: 0,
+      hasConversations: true,
+      conversations: { counts: { conversations: 0, runs: 0, memoryMessages: 0 } },
+    });
+    // The conversations come apart from the flow: the flow saved is the flow alone.
     expect(read.kind === "preview" && "conversations" in read.flow).toBe(false);
   });
 });
