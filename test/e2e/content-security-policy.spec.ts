@@ -66,7 +66,7 @@ test("a whole session runs under the Content Security Policy without one violati
   await expect(
     page.getByRole("tabpanel", { name: "Memory" }).getByText("4 messages"),
   ).toBeVisible();
-  await page.getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
   const settings = page.getByRole("dialog", { name: "Settings" });
   await expect(settings).toBeVisible();
   await page.keyboard.press("Escape");

@@ -134,7 +134,7 @@ test("settings: test connection lists the models an OpenAI-compatible server off
   mockLlm,
 }) => {
   await page.goto("/");
-  await page.getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Settings" });
   await dialog.getByLabel("OpenAI-compatible base URL").fill(`${mockLlm.url}/v1`);
   await dialog.getByRole("button", { name: "Test connection to OpenAI-compatible" }).click();

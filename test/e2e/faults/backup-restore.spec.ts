@@ -97,6 +97,10 @@ async function twoTurns(page: Page, mockUrl: string) {
   await page.goto("/");
   // biome-ignore lint/correctness/useHookAtTopLevel: a Playwright helper named like a hook, not a React hook.
   await useOpenAiCompatible(page, "chat_llm", `${mockUrl}/v1`);
+  // The key is bound to the server set for it in Settings: the same one the node calls.
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByLabel("OpenAI-compatible base URL").fill(`${mockUrl}/v1`);
+  await page.getByRole("button", { name: "Close" }).click();
   await inspector(page).getByLabel("API key").fill(SECRET);
   await sendMessage(page, "Hi! My name is David");
   await waitForReply(page);

@@ -17,13 +17,16 @@ export async function useOpenAi(page: Page, mockLlm: MockLlmServer, model = "gpt
   const panel = inspector(page);
   await panel.getByLabel("Provider").selectOption("openai");
   await panel.getByLabel("Model").fill(model);
-  await panel.getByLabel("Base URL").fill(`${mockLlm.url}/v1`);
+  // The key goes only to the address set in Settings (or approved there), not a node's own.
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByLabel("OpenAI base URL").fill(`${mockLlm.url}/v1`);
+  await page.getByRole("button", { name: "Close" }).click();
   await panel.getByLabel("API key").fill("sk-test-faults");
 }
 
 /** Sets both call timeouts in Settings, as a user would (short, so a test does not wait 60 s). */
 export async function setTimeouts(page: Page, seconds: number) {
-  await page.getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Settings" });
   await dialog.getByLabel("Wait for a reply to start (seconds)").fill(String(seconds));
   await dialog.getByLabel("Wait between parts of a reply (seconds)").fill(String(seconds));
