@@ -58,7 +58,10 @@ function workerFormatter(): Formatter {
 
 /** Where there is no Worker (unit tests under happy-dom), the same parse runs in place. */
 const inPlaceFormatter: Formatter = (text) =>
-  import("./markdownToHast").then(({ markdownToHast }) => markdownToHast(text));
+  import("./markdownToHast").then(
+    ({ markdownToHast }) => markdownToHast(text),
+    (error: unknown) => ({ ok: false, reason: String(error) }),
+  );
 
 let shared: Formatter | null = null;
 
