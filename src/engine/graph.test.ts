@@ -51,7 +51,7 @@ describe("graph walks on a 50,000-node chain", () => {
   });
 
   it("validates the chain without a stack overflow", () => {
-    const flow = {
+    const flow: { nodes: FlowNode[]; edges: FlowEdge[] } = {
       nodes: [
         { id: nodeId("n0"), type: "input", position: { x: 0, y: 0 } } as FlowNode,
         ...ids.slice(1, -1).map(

@@ -12,9 +12,8 @@ const renders = vi.hoisted(() => new Map<string, number>());
 
 // The parser is what costs: count its calls, under the real ReplyMarkdown and its memo.
 vi.mock("./markdownFormatter", async () => {
-  const { markdownToHast } = await vi.importActual<typeof import("./markdownToHast")>(
-    "./markdownToHast",
-  );
+  const { markdownToHast } =
+    await vi.importActual<typeof import("./markdownToHast")>("./markdownToHast");
   const counting = async (text: string) => {
     renders.set(text, (renders.get(text) ?? 0) + 1);
     return markdownToHast(text);
