@@ -4,7 +4,7 @@ import { useState } from "react";
  * A reply longer than this shows its beginning and a "Show all" button: laying out a megabyte
  * of text at once holds the page for longer than a frame.
  */
-export const COLLAPSED_CHARS = 20_000;
+export const COLLAPSED_CHARS = 10_000;
 
 interface PlainReplyProps {
   text: string;

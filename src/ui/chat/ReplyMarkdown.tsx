@@ -13,6 +13,12 @@ import { PlainReply } from "./PlainReply";
  */
 export const MAX_TREE_DEPTH = 64;
 
+/**
+ * A formatted tree with more elements than this is not rendered: drawing it (again and again
+ * while it streams) holds the page too long. The reply shows as plain text.
+ */
+export const MAX_TREE_ELEMENTS = 1_500;
+
 /** While a reply streams, it is formatted again at most this often. */
 export const REFORMAT_INTERVAL_MS = 150;
 
@@ -29,11 +35,18 @@ interface Formatted {
 export const ReplyMarkdown = memo(function ReplyMarkdown({ text }: { text: string }) {
   const formatted = useFormattedMarkdown(text);
   const result = formatted?.result;
-  const tree = result?.ok && result.depth <= MAX_TREE_DEPTH ? result.tree : null;
+  const tree =
+    result?.ok && result.depth <= MAX_TREE_DEPTH && result.elements <= MAX_TREE_ELEMENTS
+      ? result.tree
+      : null;
   const rendered = useMemo(() => (tree ? renderTree(tree) : null), [tree]);
   if (!result) return <PlainReply text={text} />;
   if (!rendered) {
-    const why = result.ok ? "too deeply nested to format" : result.reason;
+    const why = !result.ok
+      ? result.reason
+      : result.depth > MAX_TREE_DEPTH
+        ? "nested too deeply to format."
+        : "too many parts to format.";
     return <PlainReply text={text} note={`Shown as plain text: ${why}`} />;
   }
   return (

@@ -10,7 +10,9 @@ import { safeUrl } from "./safeUrl";
  * Runs in the Markdown worker (markdown.worker.ts), off the page's thread: parsing is what
  * takes time on hostile input. Plain data in and out, so the tree crosses postMessage.
  */
-export type HastResult = { ok: true; tree: Root; depth: number } | { ok: false; reason: string };
+export type HastResult =
+  | { ok: true; tree: Root; depth: number; elements: number }
+  | { ok: false; reason: string };
 
 // Raw HTML reaches the tree as `raw` nodes (allowDangerousHtml), turned into text below: HTML
 // in a reply stays visible as text, never markup, so model output can never run script.
@@ -22,7 +24,7 @@ const processor = unified()
 export function markdownToHast(text: string): HastResult {
   try {
     const tree = processor.runSync(processor.parse(text)) as Root;
-    return { ok: true, tree, depth: makeInert(tree) };
+    return { ok: true, tree, ...makeInert(tree) };
   } catch (error) {
     // A stack overflow on deep input lands here: the reply shows as plain text.
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -44,10 +46,11 @@ const URL_PROPERTIES: Record<string, readonly string[] | null> = {
 
 /**
  * Raw HTML becomes text and unsafe addresses are dropped, in one walk with an explicit stack
- * (no recursion that depth could overflow). Returns the tree's depth.
+ * (no recursion that depth could overflow). Returns the tree's depth and element count.
  */
-function makeInert(tree: Root): number {
+function makeInert(tree: Root): { depth: number; elements: number } {
   let deepest = 0;
+  let elements = 0;
   const todo: { children: (RootContent | ElementContent)[]; depth: number }[] = [
     { children: tree.children, depth: 1 },
   ];
@@ -59,12 +62,13 @@ function makeInert(tree: Root): number {
       if (node.type === "raw") {
         children[i] = { type: "text", value: node.value };
       } else if (node.type === "element") {
+        elements++;
         dropUnsafeUrls(node);
         todo.push({ children: node.children, depth: depth + 1 });
       }
     }
   }
-  return deepest;
+  return { depth: deepest, elements };
 }
 
 function dropUnsafeUrls(node: Element) {

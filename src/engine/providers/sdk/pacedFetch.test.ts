@@ -15,7 +15,8 @@ describe("inPieces", () => {
   it("hands a 20 KB read on in pieces of at most 8 KB, bytes unchanged", async () => {
     const bytes = Uint8Array.from({ length: 20_000 }, (_, i) => i % 251);
     const pieces: Uint8Array[] = [];
-    for await (const piece of inPieces(bodyOf(bytes, bytes.subarray(0, 10)))) pieces.push(piece);
+    const reader = inPieces(bodyOf(bytes, bytes.subarray(0, 10))).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(r.value);
     expect(pieces.map((p) => p.length)).toEqual([8_192, 8_192, 3_616, 10]);
     const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
     let at = 0;
