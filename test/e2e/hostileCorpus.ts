@@ -89,3 +89,21 @@ export function chunksOf(text: string, size: number): string[] {
   for (let at = 0; at < text.length; at += size) chunks.push(text.slice(at, at + size));
   return chunks;
 }
+
+/**
+ * A flow file of `count` nodes in one chain: input → LLM nodes (echo) → output, laid out in
+ * rows of 100. At 50,000 nodes its depth overflowed every recursive walk of the graph.
+ */
+export function chainFlowFile(count: number, name = `Chain of ${count} nodes`): string {
+  const ids = Array.from({ length: count }, (_, i) =>
+    i === 0 ? "input" : i === count - 1 ? "output" : `llm_${i}`,
+  );
+  const nodes = ids.map((id, i) => {
+    const position = { x: (i % 100) * 280, y: Math.floor(i / 100) * 200 };
+    if (i === 0) return { id, type: "input", position };
+    if (i === count - 1) return { id, type: "output", position, config: {} };
+    return { id, type: "llm", position, config: { provider: "echo", model: "echo" } };
+  });
+  const edges = ids.slice(1).map((id, i) => ({ source: ids[i], target: id }));
+  return JSON.stringify({ schema: "llm-flow-studio/flow", version: 1, name, nodes, edges });
+}
