@@ -12,7 +12,7 @@ const LONG_TASK_BUDGET_MS = 200;
 const FLOW_NODES = 50_000;
 const VIEWPORT = { width: 1280, height: 800 };
 /** How long a step may take before the measurement gives up (a freeze, not a figure). */
-const STEP_TIMEOUT_MS = 300_000;
+const STEP_TIMEOUT_MS = 120_000;
 
 /** Every long task's duration goes into window.longestTask, from the page's first script on. */
 async function watchLongTasks(context: BrowserContext) {

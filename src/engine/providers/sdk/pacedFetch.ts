@@ -4,7 +4,7 @@
  * hands a response body on in pieces of at most PIECE_BYTES, letting the page handle input
  * and draw between pieces, so no one piece of parsing takes long.
  */
-const PIECE_BYTES = 8 * 1024;
+const PIECE_BYTES = 4 * 1024;
 
 /** A macrotask: whatever the page has waiting (input, rendering) runs first. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
