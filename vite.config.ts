@@ -11,6 +11,12 @@ export default defineConfig({
       "@ai-sdk/gateway": fileURLToPath(
         new URL("./src/engine/providers/sdk/noGateway.ts", import.meta.url),
       ),
+      // Markdown is parsed in a Web Worker (src/ui/chat/markdown.worker.ts), which has no
+      // document: this package's browser build decodes entities through one, so its plain
+      // JavaScript build is used instead.
+      "decode-named-character-reference": fileURLToPath(
+        new URL("./node_modules/decode-named-character-reference/index.js", import.meta.url),
+      ),
     },
   },
   build: {

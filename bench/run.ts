@@ -45,6 +45,10 @@
  *   notes when its text is in the reply; "token→screen" runs from the arrival to the animation
  *   frame after that, just before it is painted. Budgets: the app's median at most 16 ms (one
  *   frame) over the bare page's, and no long task (over 50 ms) in any app sample while streaming.
+ * - hostile input (skip with `-- --no-hostile`): the longest main-thread task (PerformanceObserver
+ *   "longtask") in headless Chromium on the built app while a 1 MB reply streams in 512-character
+ *   chunks from the mock LLM server and shows; and while a 50,000-node chain is imported from a
+ *   file (preview and Import) and reopened after a reload. Budget: under 200 ms each.
  * Timings vary between machines and runs; compare figures from the same machine.
  */
 import { backupRestoreRows } from "./backupRestore";
@@ -52,6 +56,7 @@ import { bundleRows } from "./bundleSize";
 import { canvasRows } from "./canvas/canvasBench";
 import { engineOverheadRows } from "./engineOverhead";
 import { flowFilesRows } from "./flowFiles";
+import { hostileRows } from "./hostile/hostileBench";
 import { progress } from "./stats";
 import { streamingRows } from "./streaming/streamingBench";
 import { exitCodeOf, infoRow, printTable, type Row } from "./table";
@@ -71,6 +76,7 @@ async function section(name: string, measure: () => Row[] | Promise<Row[]>): Pro
 const build = !process.argv.includes("--no-build");
 const canvas = !process.argv.includes("--no-canvas");
 const streaming = !process.argv.includes("--no-streaming");
+const hostile = !process.argv.includes("--no-hostile");
 const started = performance.now();
 const rows = [
   ...(await section("initial JS", () => bundleRows({ build, providerCalls: true }))),
@@ -80,6 +86,7 @@ const rows = [
   ...(await section("backup", backupRestoreRows)),
   ...(streaming ? await section("streaming", () => streamingRows({ build })) : []),
   ...(canvas ? await section("canvas", () => canvasRows({ build })) : []),
+  ...(hostile ? await section("hostile input", () => hostileRows({ build })) : []),
 ];
 progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 printTable(rows);

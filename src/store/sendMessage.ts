@@ -9,6 +9,7 @@ import {
   rememberOpenConversation,
   type SendOptions,
 } from "./chatSessionSlice";
+import type { ChatTurn } from "./chatTurns";
 import { CONFLICT_NOTICE } from "./flowSaver";
 import { messageOf, type SliceContext } from "./sliceContext";
 
@@ -61,6 +62,7 @@ export async function sendMessage(
     turns: [...turnsOf(get().runs, parentRunId), pendingTurn(text, parentRunId)],
   });
 
+  const tokens = tokenBatcher((turns) => set({ turns }));
   try {
     const record = await ctx.flowSaver().saveOpenFlow();
     if (!record) throw new Error(CONFLICT_NOTICE);
@@ -97,7 +99,16 @@ export async function sendMessage(
       if (event.type === "run-started" && open === null)
         await adoptConversation(ctx, conversationId);
       const { runs, headRunId, turns } = get();
-      const next = applyRunEvent({ runs, headRunId, turns }, event, streams);
+      const next = applyRunEvent(
+        { runs, headRunId, turns: tokens.pending ?? turns },
+        event,
+        streams,
+      );
+      if (event.type === "token") {
+        tokens.add(next.turns);
+        continue;
+      }
+      tokens.cancel();
       if (next.turns === turns) continue;
       set({
         turns: next.turns,
@@ -106,8 +117,10 @@ export async function sendMessage(
         ...(event.type === "run-finished" && { pendingClears: [] }),
       });
     }
+    tokens.flush();
     await refreshConversations(ctx);
   } catch (error) {
+    tokens.flush();
     set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
   } finally {
     set({ running: null, retryWait: null });
@@ -136,4 +149,34 @@ function runErrorOf(error: unknown): RunError {
     };
   }
   return { kind: "internal", message: `Something went wrong: ${messageOf(error)}` };
+}
+
+/**
+ * A model (or a hostile server) can send thousands of tokens in one network read: drawing the
+ * chat for each would hold the page for seconds. Tokens are gathered and shown at most every
+ * TOKEN_BATCH_MS; any other event first takes the gathered ones with it.
+ */
+const TOKEN_BATCH_MS = 50;
+
+function tokenBatcher(show: (turns: ChatTurn[]) => void) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const batch = {
+    /** The turns with every token so far, not yet shown. */
+    pending: null as ChatTurn[] | null,
+    add(turns: ChatTurn[]) {
+      batch.pending = turns;
+      timer ??= setTimeout(batch.flush, TOKEN_BATCH_MS);
+    },
+    flush() {
+      const turns = batch.pending;
+      batch.cancel();
+      if (turns) show(turns);
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      batch.pending = null;
+    },
+  };
+  return batch;
 }

@@ -10,6 +10,7 @@ import { MemoryLegend } from "./canvas/MemoryLegend";
 import { Palette } from "./canvas/Palette";
 import { ProblemsList } from "./canvas/ProblemsList";
 import { ChatPanel } from "./chat/ChatPanel";
+import { PanelBoundary } from "./common/PanelBoundary";
 import { useLazyModule } from "./common/useLazyModule";
 import { FlowMenu } from "./flows/FlowMenu";
 import { SidePanelTabs } from "./SidePanelTabs";
@@ -71,39 +72,55 @@ export function App() {
         <CanvasProvider>
           <main className="workspace">
             <aside className="sidebar" aria-label="Nodes and memory">
-              <Palette />
-              <MemoryLegend />
-              <ProblemsList />
+              <PanelBoundary name="node palette">
+                <Palette />
+                <MemoryLegend />
+                <ProblemsList />
+              </PanelBoundary>
             </aside>
             <section className="canvas-area" aria-label="Flow canvas">
-              <CanvasToolbar />
-              <FlowCanvas colorMode={colorMode} />
+              <PanelBoundary name="canvas">
+                <CanvasToolbar />
+                <FlowCanvas colorMode={colorMode} />
+              </PanelBoundary>
             </section>
             <SidePanelTabs
               panels={{
-                chat: <ChatPanel />,
+                chat: (
+                  <PanelBoundary name="chat">
+                    <ChatPanel />
+                  </PanelBoundary>
+                ),
                 node: inspector ? (
-                  <inspector.NodeInspector />
+                  <PanelBoundary name="node settings">
+                    <inspector.NodeInspector />
+                  </PanelBoundary>
                 ) : (
                   tab === "node" && <p className="status">Loading…</p>
                 ),
                 runs: tab === "runs" && (
-                  <Suspense fallback={<p className="status">Loading…</p>}>
-                    <RunsPanel />
-                  </Suspense>
+                  <PanelBoundary name="runs panel">
+                    <Suspense fallback={<p className="status">Loading…</p>}>
+                      <RunsPanel />
+                    </Suspense>
+                  </PanelBoundary>
                 ),
                 memory: tab === "memory" && (
-                  <Suspense fallback={<p className="status">Loading…</p>}>
-                    <MemoryPanel />
-                  </Suspense>
+                  <PanelBoundary name="memory panel">
+                    <Suspense fallback={<p className="status">Loading…</p>}>
+                      <MemoryPanel />
+                    </Suspense>
+                  </PanelBoundary>
                 ),
               }}
             />
           </main>
           {settingsOpen && (
-            <Suspense fallback={null}>
-              <SettingsDialog />
-            </Suspense>
+            <PanelBoundary name="Settings">
+              <Suspense fallback={null}>
+                <SettingsDialog />
+              </Suspense>
+            </PanelBoundary>
           )}
         </CanvasProvider>
       )}

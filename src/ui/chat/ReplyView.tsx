@@ -1,5 +1,8 @@
-import { Suspense, useDeferredValue } from "react";
+import { Suspense, useDeferredValue, useMemo } from "react";
+import { ErrorBoundary } from "../common/ErrorBoundary";
 import { LazyReplyMarkdown } from "./lazyReplyMarkdown";
+import { markdownVerdict } from "./markdownGuard";
+import { PlainReply } from "./PlainReply";
 
 interface ReplyViewProps {
   outputId: string;
@@ -9,12 +12,21 @@ interface ReplyViewProps {
   streaming: boolean;
 }
 
-/** One output's reply. */
+const WHY_PLAIN = {
+  "too-large": "Shown as plain text: too large to format.",
+  "too-deep": "Shown as plain text: nested too deeply to format.",
+} as const;
+
+/**
+ * One output's reply: Markdown when it is safe to format (markdownGuard.ts), else plain text
+ * saying why. A reply that fails to render falls back to plain text here, never taking the
+ * chat (or the app) down with it.
+ */
 export function ReplyView({ outputId, text, labelled, streaming }: ReplyViewProps) {
-  // While tokens pour in, React may skip parsing intermediate texts when it falls behind:
-  // the reply stays current without re-parsing Markdown for every single token.
+  // While tokens pour in, React may skip intermediate texts when it falls behind.
   const shown = useDeferredValue(text);
-  const markdown = streaming ? shown : text;
+  const current = streaming ? shown : text;
+  const verdict = useMemo(() => markdownVerdict(current), [current]);
   return (
     <div
       className={`chat-reply${streaming ? " chat-streaming" : ""}`}
@@ -22,9 +34,22 @@ export function ReplyView({ outputId, text, labelled, streaming }: ReplyViewProp
       aria-busy={streaming || undefined}
     >
       {labelled && <span className="chat-output-label">{outputId}</span>}
-      <Suspense fallback={<div className="chat-markdown chat-plain">{markdown}</div>}>
-        <LazyReplyMarkdown text={markdown} />
-      </Suspense>
+      <ErrorBoundary
+        fallback={(error) => (
+          <PlainReply
+            text={current}
+            note={`Shown as plain text: it could not be formatted (${error.message}).`}
+          />
+        )}
+      >
+        {verdict === "markdown" ? (
+          <Suspense fallback={<PlainReply text={current} />}>
+            <LazyReplyMarkdown text={current} />
+          </Suspense>
+        ) : (
+          <PlainReply text={current} note={WHY_PLAIN[verdict]} />
+        )}
+      </ErrorBoundary>
     </div>
   );
 }

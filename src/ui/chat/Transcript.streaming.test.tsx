@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render, testStudio } from "../studioTestSupport";
 import { ChatPanel } from "./ChatPanel";
@@ -7,16 +7,19 @@ import { makeTurn, resetStores, stubStudio, stubTranscriptLayout } from "./chatT
 import { loadTranscript } from "./LazyTranscript";
 import { loadReplyMarkdown } from "./lazyReplyMarkdown";
 
-/** How often each reply text went through Markdown rendering. */
+/** How often each reply text went through the Markdown parser. */
 const renders = vi.hoisted(() => new Map<string, number>());
 
 // The parser is what costs: count its calls, under the real ReplyMarkdown and its memo.
-vi.mock("react-markdown", () => ({
-  default: function CountingMarkdown({ children }: { children: string }) {
-    renders.set(children, (renders.get(children) ?? 0) + 1);
-    return <p>{children}</p>;
-  },
-}));
+vi.mock("./markdownFormatter", async () => {
+  const { markdownToHast } =
+    await vi.importActual<typeof import("./markdownToHast")>("./markdownToHast");
+  const counting = async (text: string) => {
+    renders.set(text, (renders.get(text) ?? 0) + 1);
+    return markdownToHast(text);
+  };
+  return { formatter: () => counting };
+});
 
 beforeEach(() => stubTranscriptLayout());
 
@@ -39,7 +42,10 @@ describe("Transcript while a reply streams", () => {
     await act(async () => {
       await loadReplyMarkdown();
     });
-    expect(renders.get("Reply 1")).toBe(1);
+    await waitFor(() => {
+      expect(renders.get("Reply 1")).toBe(1);
+      expect(renders.get("Reply 2")).toBe(1);
+    });
 
     let text = "";
     for (const token of ["Once ", "upon ", "a ", "time"]) {
@@ -53,6 +59,7 @@ describe("Transcript while a reply streams", () => {
       });
     }
 
+    await waitFor(() => expect(renders.get("Once upon a time")).toBe(1));
     expect(screen.getByText("Once upon a time")).toBeTruthy();
     expect(renders.get("Reply 1")).toBe(1);
     expect(renders.get("Reply 2")).toBe(1);

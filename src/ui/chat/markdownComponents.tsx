@@ -1,8 +1,14 @@
+import type { Element } from "hast";
+import type { Components } from "hast-util-to-jsx-runtime";
 import type { ComponentProps, JSX } from "react";
-import type { Components, ExtraProps } from "react-markdown";
 import { CopyCodeButton } from "./CopyCodeButton";
 import { hastText } from "./hastText";
 import { safeUrl } from "./safeUrl";
+
+/** The hast element a component renders (passNode), as react-markdown passed it. */
+interface ExtraProps {
+  node?: Element | undefined;
+}
 
 type Props<Tag extends keyof JSX.IntrinsicElements> = ComponentProps<Tag> & ExtraProps;
 
@@ -89,7 +95,7 @@ const H4 = ({ children }: Props<"h2">) => <h4 className="chat-md-heading">{child
 const H5 = ({ children }: Props<"h3">) => <h5 className="chat-md-heading">{children}</h5>;
 const H6 = ({ children }: Props<"h4">) => <h6 className="chat-md-heading">{children}</h6>;
 
-export const MARKDOWN_COMPONENTS: Components = {
+export const MARKDOWN_COMPONENTS: Partial<Components> = {
   a: SafeLink,
   img: ImageAsLink,
   pre: CodeBlock,

@@ -1,0 +1,142 @@
+import { type BrowserContext, chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/chromium";
+import { chainFlowFile, chunksOf, HEAVY_REPLIES } from "../../test/e2e/hostileCorpus";
+import { startMockLlmServer } from "../../test/mock-llm/mockLlmServer";
+import { appDir } from "../canvas/canvasBench";
+import { serveStatic } from "../canvas/server";
+import { formatMs, progress } from "../stats";
+import { belowRow, type Row } from "../table";
+
+/** No task on the page's thread may hold it this long while a hostile reply or flow loads. */
+const LONG_TASK_BUDGET_MS = 200;
+const FLOW_NODES = 50_000;
+const VIEWPORT = { width: 1280, height: 800 };
+/** How long a step may take before the measurement gives up (a freeze, not a figure). */
+const STEP_TIMEOUT_MS = 120_000;
+
+/** Every long task's duration goes into window.longestTask, from the page's first script on. */
+async function watchLongTasks(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const w = window as unknown as { longestTask: number };
+    w.longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        w.longestTask = Math.max(w.longestTask, entry.duration);
+      }
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+const longestTask = (page: Page) =>
+  page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+const resetLongestTask = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { longestTask: number }).longestTask = 0;
+  });
+/** Lets the page settle: tasks still queued after the visible change get measured too. */
+const settle = (page: Page) => page.waitForTimeout(1_500);
+
+async function replyTask(appUrl: string, context: BrowserContext): Promise<number> {
+  const big = HEAVY_REPLIES.find((reply) => reply.name.includes("1 MB"));
+  if (!big) throw new Error("the corpus has no 1 MB reply");
+  const mock = await startMockLlmServer({ record: false });
+  try {
+    mock.setDefault({ reply: big.reply, chunks: chunksOf(big.reply, big.chunkChars ?? 512) });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.locator('.react-flow__node[data-id="chat_llm"]').click();
+    const inspector = page.getByRole("region", { name: "Node inspector" });
+    await inspector.getByLabel("Provider").selectOption("openai-compatible");
+    await inspector.getByLabel("Model").fill("mock-model");
+    await inspector.getByLabel("Base URL").fill(`${mock.url}/v1`);
+    await page.getByRole("tab", { name: "Chat" }).click();
+    await page.getByRole("textbox", { name: "Message", exact: true }).fill("Send a megabyte.");
+    await resetLongestTask(page);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page
+      .getByRole("button", { name: "Send", exact: true })
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.getByRole("button", { name: /^Show all/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await settle(page);
+    return await longestTask(page);
+  } finally {
+    await mock.close();
+  }
+}
+
+async function flowTasks(
+  appUrl: string,
+  context: BrowserContext,
+): Promise<{ importing: number; reopening: number }> {
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  const name = `Chain of ${FLOW_NODES} nodes`;
+  await page.getByRole("button", { name: /^Flows: / }).click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page
+      .getByRole("dialog", { name: "Flows" })
+      .getByRole("button", { name: "Import flow" })
+      .click(),
+  ]);
+  await resetLongestTask(page);
+  await chooser.setFiles({
+    name: "chain.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(chainFlowFile(FLOW_NODES, name)),
+  });
+  const preview = page.getByRole("dialog", { name: `Import ${name}` });
+  await preview.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await preview.getByRole("button", { name: "Import", exact: true }).click();
+  const opened = page.getByRole("button", { name: `Flows: ${name}` });
+  await opened.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await settle(page);
+  const importing = await longestTask(page);
+  await page.reload({ timeout: STEP_TIMEOUT_MS });
+  await opened.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await settle(page);
+  return { importing, reopening: await longestTask(page) };
+}
+
+/**
+ * The longest main-thread task (PerformanceObserver "longtask") in Chromium on the built app:
+ * while a 1 MB reply streams in 512-character chunks from the mock LLM server and shows, and
+ * while a 50,000-node chain is imported from a file (preview included) and reopened after a
+ * reload. Each in a fresh browser context. Budget: under 200 ms each.
+ */
+export async function hostileRows(options: { build: boolean }): Promise<Row[]> {
+  const server = await serveStatic(appDir(options.build));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const fresh = async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await watchLongTasks(context);
+    return context;
+  };
+  try {
+    progress("hostile: a 1 MB reply");
+    const reply = await replyTask(`${server.url}/`, await fresh());
+    progress(`hostile: a ${FLOW_NODES}-node flow`);
+    const flow = await flowTasks(`${server.url}/`, await fresh()).catch((error: unknown) => {
+      // A step that never finishes is a freeze: the rows say so and fail.
+      progress(`hostile: the flow did not open: ${error instanceof Error ? error.message : error}`);
+      return null;
+    });
+    const flowRow = (figure: string, ms: number | undefined) =>
+      ms === undefined
+        ? {
+            figure,
+            value: `did not finish in ${STEP_TIMEOUT_MS / 1000} s`,
+            budget: `< ${formatMs(LONG_TASK_BUDGET_MS)}`,
+            ok: false,
+          }
+        : belowRow(figure, ms, LONG_TASK_BUDGET_MS, formatMs);
+    return [
+      belowRow("longest task while rendering a 1 MB reply", reply, LONG_TASK_BUDGET_MS, formatMs),
+      flowRow("longest task importing a 50,000-node flow", flow?.importing),
+      flowRow("longest task reopening a 50,000-node flow", flow?.reopening),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
