@@ -3,7 +3,7 @@ import { openTestStorage } from "../storage/storageTestSupport";
 import type { StudioStorage } from "../storage/studioStorage";
 import { memoryKeyValueStorage } from "./browserServices";
 import { createStudioStore } from "./createStudioStore";
-import { SESSION_KEYS_KEY } from "./credentialsStore";
+import { SESSION_KEYS_KEY } from "./credentialRecords";
 import { SETTINGS } from "./settingsKeys";
 import { fakeBrowserServices, openTestStudio, type TestStudio } from "./storeTestSupport";
 

@@ -2,12 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestStorage } from "../storage/storageTestSupport";
 import type { StudioStorage } from "../storage/studioStorage";
 import { type KeyValueStorage, memoryKeyValueStorage } from "./browserServices";
-import {
-  type CredentialsState,
-  createCredentialsSlice,
-  loadCredentials,
-  SESSION_KEYS_KEY,
-} from "./credentialsStore";
+import { SESSION_KEYS_KEY } from "./credentialRecords";
+import { type CredentialsState, createCredentialsSlice, loadCredentials } from "./credentialsStore";
 import { SETTINGS } from "./settingsKeys";
 
 /** The slice in a store of its own, as the studio store holds it. */
