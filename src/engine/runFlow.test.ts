@@ -12,6 +12,7 @@ import { InMemorySaver } from "./InMemorySaver";
 import { conversationId, flowId, memoryId } from "./ids";
 import { type LlmProvider, ProviderError } from "./provider";
 import { runFlow, runFlowToEnd } from "./runFlow";
+import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
 
 function chatFlow(config: Partial<LlmConfig>): Flow {
   const flow = withProvider(loadFlow("chat-with-memory"), "openai");
@@ -388,5 +389,54 @@ describe("a saved key and the servers a flow points at", () => {
     );
     await result;
     expect(seen).toEqual([{ baseUrl: `${EVIL}/v1`, withoutKey: true }]);
+  });
+});
+
+describe("a base URL set in Settings", () => {
+  const local = "http://127.0.0.1:11434/v1";
+  const ollamaFlow = () => chatFlow({ provider: "openai-compatible", model: "llama3.2" });
+
+  async function runWith(credentials: Parameters<typeof runFlowToEnd>[0]["credentials"]) {
+    const seen: (string | undefined)[] = [];
+    const providers = async () => async (request: Parameters<LlmProvider>[0]) => {
+      seen.push(request.baseUrl);
+      request.onDelta("ok");
+      return { text: "ok", usage: {} };
+    };
+    const snapshot = await runFlowToEnd({
+      flow: ollamaFlow(),
+      flowId: flowId("f"),
+      input: "U1",
+      conversationId: conversationId("c"),
+      saver: new InMemorySaver(),
+      providers,
+      ...(credentials && { credentials }),
+    });
+    return { snapshot, seen };
+  }
+
+  it("serves every node of that provider without a base URL of its own", async () => {
+    const { snapshot, seen } = await runWith({ "openai-compatible": { baseUrl: local } });
+    expect(snapshot.status).toBe("ok");
+    expect(seen).toEqual([local]);
+  });
+
+  it("and without one, the node's missing base URL still stops the run, naming it", async () => {
+    await expect(runWith(undefined)).rejects.toThrow(/uses an .* server but has no base URL/);
+  });
+
+  it("resolves that one problem only: validation with Settings drops exactly it", () => {
+    const flow = ollamaFlow();
+    const bare = validateFlow(flow).filter((p) => p.severity === "error");
+    expect(bare.map((p) => p.field)).toEqual(["baseUrl"]);
+    const withSettingsUrl = validateFlow(flow, {
+      settingsBaseUrls: settingsBaseUrlsOf({ "openai-compatible": { baseUrl: local } }),
+    });
+    expect(withSettingsUrl.filter((p) => p.severity === "error")).toEqual([]);
+    // Another provider's Settings base URL does not count.
+    const other = validateFlow(flow, {
+      settingsBaseUrls: settingsBaseUrlsOf({ openai: { baseUrl: local } }),
+    });
+    expect(other.filter((p) => p.severity === "error")).toHaveLength(1);
   });
 });

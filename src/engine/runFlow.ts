@@ -29,7 +29,7 @@ import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from
 import type { MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
-import { validateFlow } from "./validateFlow";
+import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
 
 export interface RunOptions {
   flow: Flow;
@@ -77,7 +77,10 @@ export async function runFlowToEnd(options: RunOptions): Promise<RunSnapshot> {
  * happen and returns the saved snapshot. Stopping the iteration aborts it.
  */
 export async function* runFlow(options: RunOptions): AsyncGenerator<RunEvent, RunSnapshot> {
-  const problems = validateFlow(options.flow);
+  // A base URL set in Settings serves every node of its provider without one of its own.
+  const problems = validateFlow(options.flow, {
+    settingsBaseUrls: settingsBaseUrlsOf(options.credentials),
+  });
   if (problems.some((p) => p.severity === "error")) throw new FlowValidationError(problems);
   // Before anything is read or sent: a saved key never goes to a server it is not bound to.
   const refused = unapprovedDestinations(options.flow, options.credentials, options.keyless);

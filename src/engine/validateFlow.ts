@@ -1,9 +1,10 @@
-import type { Flow, FlowNode, LlmConfig } from "./flow";
+import type { Flow, FlowNode, LlmConfig, ProviderName } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeMemory } from "./memorySettings";
 import { edgeProblem, isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
+import type { ProviderCredentials } from "./provider";
 import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
 import { ID_SYNTAX, INPUT_REFERENCE, referenceTo, templateReferences } from "./template";
 import { isHttpUrl } from "./url";
@@ -20,14 +21,49 @@ export interface FlowProblem {
   field?: string;
   /** The memory it concerns (shared-memory warnings), for the memory legend. */
   memoryId?: string;
+  /**
+   * A missing base URL that Settings can supply: gone when Settings has a base URL for this
+   * provider, which every node of it without its own then uses.
+   */
+  baseUrlFromSettings?: ProviderName;
   message: string;
+}
+
+/** What a flow's problems depend on besides the flow: the base URLs set in Settings. */
+export interface ValidationContext {
+  /** The providers Settings has a base URL for. */
+  settingsBaseUrls?: ReadonlySet<string>;
+}
+
+/** The providers the user's Settings give a base URL (their credentials, keys aside). */
+export function settingsBaseUrlsOf(credentials: ProviderCredentials | undefined): Set<string> {
+  const providers = new Set<string>();
+  for (const [provider, entry] of Object.entries(credentials ?? {})) {
+    if (entry?.baseUrl?.trim()) providers.add(provider);
+  }
+  return providers;
+}
+
+/** `problems` without those Settings resolve (a base URL it sets for the node's provider). */
+export function withSettings(
+  problems: FlowProblem[],
+  settingsBaseUrls: ReadonlySet<string> | undefined,
+): FlowProblem[] {
+  if (!settingsBaseUrls || settingsBaseUrls.size === 0) return problems;
+  const kept = problems.filter(
+    (p) => p.baseUrlFromSettings === undefined || !settingsBaseUrls.has(p.baseUrlFromSettings),
+  );
+  return kept.length === problems.length ? problems : kept;
 }
 
 const isWholeNumber = (v: unknown, min: number) =>
   typeof v === "number" && Number.isInteger(v) && v >= min;
 
 /** Everything wrong with a flow, in words that name the node: empty means it can run. */
-export function validateFlow(flow: Pick<Flow, "nodes" | "edges">): FlowProblem[] {
+export function validateFlow(
+  flow: Pick<Flow, "nodes" | "edges">,
+  context: ValidationContext = {},
+): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const error = (message: string, nodeId?: NodeId, field?: string) =>
     problems.push({
@@ -95,17 +131,17 @@ export function validateFlow(flow: Pick<Flow, "nodes" | "edges">): FlowProblem[]
 
   for (const node of flow.nodes) {
     if (!isNodeKind(node.type)) continue;
-    if (node.type === "llm") checkLlm(node.id, node.config ?? ({} as LlmConfig), error);
+    if (node.type === "llm") checkLlm(node.id, node.config ?? ({} as LlmConfig), error, problems);
     checkTemplate(node, graph, byId, cycle !== null, error);
   }
 
   checkSharedMemories(flow.nodes, problems);
-  return problems;
+  return withSettings(problems, context.settingsBaseUrls);
 }
 
 type Report = (message: string, nodeId?: NodeId, field?: string) => void;
 
-function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
+function checkLlm(id: NodeId, config: LlmConfig, error: Report, problems: FlowProblem[]) {
   if (!(PROVIDERS as readonly unknown[]).includes(config.provider)) {
     error(
       `LLM "${id}" has an unknown provider "${String(config.provider)}"; use one of ${PROVIDERS.join(", ")}.`,
@@ -122,7 +158,13 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report) {
   ) {
     const { title, baseUrlExample } = PROVIDER_TABLE[config.provider];
     const example = baseUrlExample ? ` (for Ollama: ${baseUrlExample})` : "";
-    error(`LLM "${id}" uses an ${title} server but has no base URL${example}.`, id, "baseUrl");
+    problems.push({
+      severity: "error",
+      message: `LLM "${id}" uses an ${title} server but has no base URL${example}.`,
+      nodeId: id,
+      field: "baseUrl",
+      baseUrlFromSettings: config.provider,
+    });
   }
   if (config.baseUrl !== undefined && config.baseUrl !== "" && !isHttpUrl(config.baseUrl)) {
     error(

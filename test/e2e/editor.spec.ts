@@ -254,3 +254,23 @@ test("the editor keeps kinds honest: one Input node, no connection out of an Out
   await canvasNode(page, "template").click();
   await expect(page.getByRole("tab", { name: "Node" })).toHaveAttribute("aria-selected", "true");
 });
+
+test("the base URL set in Settings serves every node of that provider that has none", async ({
+  page,
+  mockLlm,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByLabel("OpenAI-compatible base URL").fill(`${mockLlm.url}/v1`);
+  await page.getByRole("button", { name: "Close" }).click();
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Provider").selectOption("openai-compatible");
+  await inspector(page).getByLabel("Model").fill("mock-model");
+  // No base URL on the node, and no problem: Settings supplies it.
+  await expect(inspector(page).getByLabel("Base URL")).toHaveValue("");
+  await expect(page.getByText("No problems")).toBeVisible();
+  await page.getByRole("tab", { name: "Chat" }).click();
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Hello");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText('Mock reply #1 to "Hello"')).toBeVisible();
+});

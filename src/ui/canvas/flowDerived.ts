@@ -1,8 +1,10 @@
+import { useMemo } from "react";
 import type { NodeId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
-import type { FlowProblem } from "../../engine/validateFlow";
+import { type FlowProblem, withSettings } from "../../engine/validateFlow";
 import { cachedByStructure, memoryUsageOf, problemsOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
+import { useStudio } from "../../store/studioStore";
 import { memoryColors } from "./memoryColors";
 
 /** Errors before warnings, each group in the order validateFlow found them. */
@@ -48,11 +50,38 @@ const NO_SUMMARIES = new Map<NodeId, NodeProblemSummary>();
 const NO_COLORS = new Map<string, string>();
 const NO_USAGE = new Map<string, MemoryUser[]>();
 
+/**
+ * The providers Settings gives a base URL, as one string (a selector value that only changes
+ * when they do): a node of such a provider needs no base URL of its own.
+ */
+const useSettingsBaseUrlKey = () =>
+  useStudio((s) =>
+    Object.entries(s.credentials)
+      .filter(([, entry]) => entry?.baseUrl?.trim())
+      .map(([provider]) => provider)
+      .sort()
+      .join(","),
+  );
+
+/** `problems` less those the Settings' base URLs resolve; the same array when none do. */
+export function useWithSettings(problems: FlowProblem[]): FlowProblem[] {
+  const key = useSettingsBaseUrlKey();
+  return useMemo(
+    () => withSettings(problems, new Set(key === "" ? [] : key.split(","))),
+    [problems, key],
+  );
+}
+
 // These selectors return the cached object, so a drag does not re-render the panels using them.
 export const useFlowProblems = () =>
-  useFlowStore((s) => (s.flow ? flowProblems(s.flow) : NO_PROBLEMS));
-export const useNodeProblems = () =>
-  useFlowStore((s) => (s.flow ? problemSummariesByNode(s.flow) : NO_SUMMARIES));
+  useWithSettings(useFlowStore((s) => (s.flow ? flowProblems(s.flow) : NO_PROBLEMS)));
+export function useNodeProblems(): Map<NodeId, NodeProblemSummary> {
+  const cached = useFlowStore((s) => (s.flow ? problemSummariesByNode(s.flow) : NO_SUMMARIES));
+  const all = useFlowStore((s) => (s.flow ? flowProblems(s.flow) : NO_PROBLEMS));
+  const shown = useWithSettings(all);
+  // The cached summaries unless Settings resolved one of the problems.
+  return useMemo(() => (shown === all ? cached : summarizeByNode(shown)), [shown, all, cached]);
+}
 export const useMemoryColors = () =>
   useFlowStore((s) => (s.flow ? flowMemoryColors(s.flow) : NO_COLORS));
 export const useMemoryUsage = () =>

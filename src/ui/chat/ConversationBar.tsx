@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import type { ConversationId } from "../../engine/ids";
 import { useStudio, useStudioApi } from "../../store/studioStore";
-import { InlineEditForm } from "../common/InlineEditForm";
+import { useLazyModule } from "../common/useLazyModule";
 import { conversationLabels } from "./conversationLabels";
 import { DeleteConversationDialog } from "./DeleteConversationDialog";
 import { PencilIcon, PlusIcon, TrashIcon } from "./icons";
+
+/** The rename form: fetched when a rename starts, not with the first page. */
+const loadTitleForm = () => import("../common/InlineEditForm");
 
 type Mode = "list" | "rename" | "delete";
 
@@ -51,25 +54,29 @@ export function ConversationBar() {
     if (id !== "") void studio.getState().openConversation(id as ConversationId);
   };
 
+  const titleForm = useLazyModule(loadTitleForm, mode === "rename");
+
   return (
     <div className="chat-conversations">
       {mode === "rename" && current ? (
-        <InlineEditForm
-          initial={current.title}
-          label="Conversation title"
-          maxLength={200}
-          className="chat-title-form"
-          actionsClassName="chat-title-actions"
-          save={{ text: "Save", label: "Save title", className: "chat-small" }}
-          cancel={{ text: "Cancel", label: "Cancel rename", className: "chat-small secondary" }}
-          canSave={(draft) => draft.trim() !== ""}
-          unchangedCancels
-          onSave={(title) => {
-            void studio.getState().renameConversation(current.id, title);
-            back("rename");
-          }}
-          onCancel={() => back("rename")}
-        />
+        titleForm && (
+          <titleForm.InlineEditForm
+            initial={current.title}
+            label="Conversation title"
+            maxLength={200}
+            className="chat-title-form"
+            actionsClassName="chat-title-actions"
+            save={{ text: "Save", label: "Save title", className: "chat-small" }}
+            cancel={{ text: "Cancel", label: "Cancel rename", className: "chat-small secondary" }}
+            canSave={(draft) => draft.trim() !== ""}
+            unchangedCancels
+            onSave={(title) => {
+              void studio.getState().renameConversation(current.id, title);
+              back("rename");
+            }}
+            onCancel={() => back("rename")}
+          />
+        )
       ) : (
         <>
           <select

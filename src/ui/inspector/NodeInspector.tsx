@@ -7,6 +7,7 @@ import { nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { problemsOf, structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
+import { useWithSettings } from "../canvas/flowDerived";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
 import { LlmSettings } from "./LlmSettings";
@@ -91,7 +92,8 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
   const update = (patch: Record<string, unknown>) => updateConfig(node.id, patch);
   const rename = (to: string) => onRename(node.id, to, () => renameNode(node.id, to));
 
-  const allProblems = problemsOf(flow);
+  // A base URL set in Settings serves this node too: its absence here is no problem then.
+  const allProblems = useWithSettings(problemsOf(flow));
   const references = useMemo(() => availableReferences(flow, node.id), [flow, node.id]);
   const problems = nodeProblems(allProblems, node.id, shownFields(node));
   const kind = NODE_KINDS[node.type];
