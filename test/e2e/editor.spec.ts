@@ -1,5 +1,14 @@
 import type { Locator, Page } from "@playwright/test";
-import { canvasNode, expect, inspector, savedFlows, savedNode, selectNode, test } from "./fixtures";
+import {
+  canvasNode,
+  chat,
+  expect,
+  inspector,
+  savedFlows,
+  savedNode,
+  selectNode,
+  test,
+} from "./fixtures";
 
 const canvas = (page: Page) => page.getByRole("application", { name: "Flow canvas" });
 
@@ -272,5 +281,5 @@ test("the base URL set in Settings serves every node of that provider that has n
   await page.getByRole("tab", { name: "Chat" }).click();
   await page.getByRole("textbox", { name: "Message", exact: true }).fill("Hello");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByText('Mock reply #1 to "Hello"')).toBeVisible();
+  await expect(chat(page).getByText('Mock reply #1 to "Hello"')).toBeVisible();
 });
