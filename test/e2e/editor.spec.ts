@@ -283,3 +283,19 @@ test("the base URL set in Settings serves every node of that provider that has n
   await page.getByRole("button", { name: "Send" }).click();
   await expect(chat(page).getByText('Mock reply #1 to "Hello"')).toBeVisible();
 });
+
+test("a long problem wraps inside the Problems column instead of being cut off", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Provider").selectOption("openai-compatible");
+  const section = page.getByRole("region", { name: "Problems" });
+  const message = section.locator(".problem-message").first();
+  await expect(message).toContainText("http://localhost:11434/v1");
+  // The message ends inside the column that holds it: nothing runs off to the right.
+  const column = await section.boundingBox();
+  const text = await message.boundingBox();
+  if (!column || !text) throw new Error("the Problems list is not on screen");
+  expect(text.x + text.width).toBeLessThanOrEqual(column.x + column.width + 0.5);
+});
