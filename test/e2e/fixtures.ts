@@ -82,14 +82,11 @@ export async function waitForReply(page: Page) {
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
 }
 
-/**
- * The flows this browser has saved, read straight from IndexedDB: what a reload will find. Specs
- * poll it (expect.poll) to wait for the autosave instead of sleeping past its delay.
- */
-export function savedFlows(page: Page): Promise<FlowRecord[]> {
+/** Every record of one object store, read straight from IndexedDB: what a reload finds. */
+export function storedRecords<T>(page: Page, storeName: string): Promise<T[]> {
   return page.evaluate(
     ({ dbName, storeName }) =>
-      new Promise<FlowRecord[]>((resolve, reject) => {
+      new Promise<T[]>((resolve, reject) => {
         // No version: opens the database as the app left it, never upgrades it.
         const request = indexedDB.open(dbName);
         request.onerror = () => reject(request.error);
@@ -99,13 +96,19 @@ export function savedFlows(page: Page): Promise<FlowRecord[]> {
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             db.close();
-            resolve(all.result as FlowRecord[]);
+            resolve(all.result as T[]);
           };
         };
       }),
-    { dbName: DB_NAME, storeName: STORE.flows },
+    { dbName: DB_NAME, storeName },
   );
 }
+
+/**
+ * The flows this browser has saved: what a reload will find. Specs poll it (expect.poll) to
+ * wait for the autosave instead of sleeping past its delay.
+ */
+export const savedFlows = (page: Page) => storedRecords<FlowRecord>(page, STORE.flows);
 
 /** A node of the saved flow named `flowName` ("Chat with memory" by default), as saved. */
 export async function savedNode(

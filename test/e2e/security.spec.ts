@@ -149,10 +149,13 @@ async function expectRefused(page: Page, c: Case, text: string) {
   expect(attacker.requests).toEqual([]);
 }
 
-/** Everything the app wrote outside the key store, as text: flows, runs, messages, web storage. */
-async function storedOutsideKeyStore(page: Page): Promise<string> {
+/**
+ * Everything the app wrote, as text: web storage and every object store but `skipped` (the
+ * key store, where a key belongs).
+ */
+async function storedText(page: Page, skipped?: string): Promise<string> {
   return page.evaluate(
-    async ({ dbName, keyStore }) => {
+    async ({ dbName, skipped }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(dbName);
         request.onerror = () => reject(request.error);
@@ -163,7 +166,7 @@ async function storedOutsideKeyStore(page: Page): Promise<string> {
         JSON.stringify({ ...sessionStorage }),
       ];
       for (const name of Array.from(db.objectStoreNames)) {
-        if (name === keyStore) continue;
+        if (name === skipped) continue;
         const all = await new Promise<unknown[]>((resolve, reject) => {
           const request = db.transaction(name, "readonly").objectStore(name).getAll();
           request.onerror = () => reject(request.error);
@@ -174,7 +177,7 @@ async function storedOutsideKeyStore(page: Page): Promise<string> {
       db.close();
       return parts.join("\n");
     },
-    { dbName: DB_NAME, keyStore: STORE.settings },
+    { dbName: DB_NAME, skipped },
   );
 }
 
@@ -290,7 +293,7 @@ for (const c of CASES) {
         urls.join("\n"),
         page.url(),
         consoleLines.join("\n"),
-        await storedOutsideKeyStore(page),
+        await storedText(page, STORE.settings),
         await page.evaluate(() => document.body.textContent ?? ""),
       ]) {
         expect(text).not.toContain(key);
@@ -368,24 +371,7 @@ test("keys locked with a passphrase: sealed at rest, unlocked once per page load
   await dialog.getByRole("button", { name: "Close" }).click();
 
   await attack("the key at rest, in any store", async () => {
-    const everything = await page.evaluate(async (dbName) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(dbName);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => resolve(request.result);
-      });
-      const parts = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
-      for (const name of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(name, "readonly").objectStore(name).getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => resolve(request.result);
-        });
-        parts.push(JSON.stringify(all));
-      }
-      db.close();
-      return parts.join("\n");
-    }, DB_NAME);
+    const everything = await storedText(page);
     expect(everything).toContain("sealed-keys");
     expect(everything).not.toContain(key);
   });

@@ -1,6 +1,7 @@
 import type { RestoreOutcome } from "../../store/studioStore";
 import { useStudio } from "../../store/studioStore";
 import { errorText, useStoreQuery } from "../../store/useStoreQuery";
+import { ImportWarnings } from "./ImportWarnings";
 import type { FlowImport } from "./readImportFile";
 
 type Backup = Extract<FlowImport, { kind: "backup" }>;
@@ -83,16 +84,7 @@ export function BackupPreview({ preview }: { preview: Backup }) {
           Could not check this browser's flows: {errorText(plan.error)}
         </p>
       )}
-      {warnings.length > 0 && (
-        <section className="import-warnings" aria-label="Warnings">
-          <h3>Warnings</h3>
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ImportWarnings warnings={warnings} />
       <p className="import-note">
         Everything is added beside what this browser holds: nothing here is replaced or deleted.
         Backups hold no API keys: enter them in Settings.

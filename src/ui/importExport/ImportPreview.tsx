@@ -4,6 +4,7 @@ import { isProviderName, PROVIDER_TABLE } from "../../engine/providers/providerT
 import type { FlowFileSummary } from "../../format";
 import { useStudio } from "../../store/studioStore";
 import { foreignServerSentences } from "../common/foreignServers";
+import { ImportWarnings } from "./ImportWarnings";
 import type { FlowImport } from "./readImportFile";
 
 type Preview = Extract<FlowImport, { kind: "preview" }>;
@@ -94,16 +95,7 @@ export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
           Upgraded from version {migratedFrom} of the format to version {FLOW_VERSION}.
         </p>
       )}
-      {warnings.length > 0 && (
-        <section className="import-warnings" aria-label="Warnings">
-          <h3>Warnings</h3>
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ImportWarnings warnings={warnings} />
       {hasConversations && preview.conversations && (
         <p className="import-note">
           The file also holds {countText(preview.conversations.counts)}: they are restored with the

@@ -1,36 +1,15 @@
 import type { Page } from "@playwright/test";
 import type { RunSnapshot } from "../../../src/engine/runSnapshot";
-import { type ConversationRecord, DB_NAME, STORE } from "../../../src/storage/dbSchema";
+import { type ConversationRecord, STORE } from "../../../src/storage/dbSchema";
 import type { MockLlmServer } from "../../mock-llm/mockLlmServer";
 import {
   chat,
   completionMessages,
   sendMessage,
+  storedRecords,
   useOpenAiCompatible,
   waitForReply,
 } from "../fixtures";
-
-/** Every record of one object store, read straight from IndexedDB: what a reload finds. */
-export function storedRecords<T>(page: Page, storeName: string): Promise<T[]> {
-  return page.evaluate(
-    ({ dbName, storeName }) =>
-      new Promise<T[]>((resolve, reject) => {
-        // No version: opens the database as the app left it, never upgrades it.
-        const request = indexedDB.open(dbName);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction(storeName, "readonly").objectStore(storeName).getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as T[]);
-          };
-        };
-      }),
-    { dbName: DB_NAME, storeName },
-  );
-}
 
 export const storedRuns = (page: Page) => storedRecords<RunSnapshot>(page, STORE.runs);
 export const storedConversations = (page: Page) =>
