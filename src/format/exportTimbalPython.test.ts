@@ -378,7 +378,7 @@ describe("the export reads templates with the engine's grammar", () => {
   const flowWith = (template: string): Flow =>
     traced({
       schema: "llm-flow-studio/flow",
-      version: 1,
+      version: 2,
       name: "templates",
       nodes: [
         { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },

@@ -54,7 +54,15 @@ export async function loadCallMessages(
   const keptCount = memory?.keptIds.length ?? 0;
   const call = assembleCall({
     systemPrompt: llm.systemPrompt,
-    memory: memory ? { ...memory, kept: resolved.slice(0, keptCount) } : null,
+    memory: memory
+      ? {
+          ...memory,
+          kept: resolved.slice(0, keptCount),
+          windowTokens: memory.windowTokens ?? null,
+          droppedByBudget: memory.droppedByBudget ?? 0,
+          keptTokens: memory.keptTokens ?? null,
+        }
+      : null,
     prompt: llm.prompt,
     ...(shown && { shown }),
   });
