@@ -66,3 +66,37 @@ test("a token budget sends exactly the newest messages that fit, with the window
   await say(page, "U4");
   expect(received(mockLlm)[3]).toEqual(["user: U3", reply(3, "U3"), "user: U4"]);
 });
+
+test("an OpenAI model's budget counts with its real tokenizer, loaded when a budget is set", async ({
+  page,
+  mockLlm,
+}) => {
+  const tokenizerRequests: string[] = [];
+  page.on("request", (r) => {
+    if (/o200k_base/.test(r.url())) tokenizerRequests.push(r.url());
+  });
+  await page.goto("/");
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByLabel("Provider").selectOption("openai");
+  await inspector(page).getByLabel("Model").fill("gpt-4o-mini");
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByLabel("OpenAI base URL").fill(`${mockLlm.url}/v1`);
+  await page.getByRole("button", { name: "Close" }).click();
+  await inspector(page).getByLabel("API key").fill("sk-test-0123456789");
+  await say(page, "U1");
+  await say(page, "U2");
+  // No budget yet: the tokenizer is never fetched.
+  expect(tokenizerRequests).toEqual([]);
+
+  // In o200k_base "U2" is 2 tokens (6 with the overhead) and 'Mock reply #1 to "U1"' is 9
+  // (13): A2 + U2 + A1 = 32 fits, U1 does not. The estimate (5 and 10) would fit all four.
+  await selectNode(page, "chat_llm");
+  await inspector(page).getByRole("textbox", { name: "Memory token budget" }).fill("32");
+  await expect(inspector(page).getByText(/Counted with gpt-4o-mini's tokenizer/)).toBeVisible();
+  const preview = inspector(page).getByRole("region", { name: "Next call preview" });
+  await expect(preview.getByText(/counted with o200k_base/)).toBeVisible();
+  expect(tokenizerRequests.length).toBeGreaterThan(0);
+
+  await say(page, "U3");
+  expect(received(mockLlm)[2]).toEqual([reply(1, "U1"), "user: U2", reply(2, "U2"), "user: U3"]);
+});
