@@ -63,10 +63,11 @@
  *   repeating another's role and text, each listed by the finished run that names it, one
  *   chain from the newest back to index 0 (bench/soak/soakChecks.ts, unit-tested). JS heap:
  *   used size after a forced GC (DevTools protocol) at turn 100 and 2,000. The store keeps
- *   every run of the open conversation (a few KB each), so the heap may grow with the turns;
- *   budget: at turn 2,000 at most twice turn 100's plus 16 MB; a leak of a turn's DOM, stream
- *   or listener (tens of KB a turn) goes over it. Time per turn, p50 and p95: from filling the
- *   box to the reply on screen and Send back, Playwright's round trips included (no budget).
+ *   every run of the open conversation (about 3 KB each), so the heap may grow with the turns;
+ *   budget: at turn 2,000 at most twice turn 100's plus 4 MB; a leak of a turn's DOM, stream or
+ *   listener (5 KB a turn or more) goes over it. Time per turn, p50 and p95, and p50 of the
+ *   last 100 turns: from filling the box to the reply on screen and Send back, Playwright's
+ *   round trips included (no budget).
  * - streaming (skip with `-- --no-streaming`, about 30 s): the mock LLM server streams a reply of
  *   500 one-word chunks at 200 a second to the app's chat (the starter flow's chat_llm pointed at
  *   it) and to a bare page that appends each delta to a div, in headless Chromium, each sample a
