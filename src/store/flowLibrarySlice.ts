@@ -1,7 +1,7 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import { newId } from "../engine/ids";
-import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
+import { FLOW_TEMPLATES, type FlowTemplateId, STARTER_FLOWS } from "../engine/starterFlows";
 import type { FlowRecord } from "../storage/dbSchema";
 import { showConversation } from "./chatSessionSlice";
 import { clearJournal, replayJournal } from "./editJournal";
@@ -22,7 +22,7 @@ export interface FlowLibraryState {
   /** A flow is being opened into the editor and the chat: a message waits for it. */
   openingFlow: boolean;
   openFlow(id: FlowId): Promise<void>;
-  createFlow(starter: StarterFlowId): Promise<FlowId | null>;
+  createFlow(starter: FlowTemplateId): Promise<FlowId | null>;
   renameFlow(id: FlowId, name: string): Promise<void>;
   duplicateFlow(id: FlowId): Promise<FlowId | null>;
   /**
@@ -130,7 +130,7 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
       }
     },
 
-    createFlow: (starter) => createAndShow(STARTER_FLOWS[starter].build()),
+    createFlow: (starter) => createAndShow(FLOW_TEMPLATES[starter].build()),
 
     async renameFlow(id, name) {
       const trimmed = name.trim();

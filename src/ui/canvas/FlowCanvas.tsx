@@ -16,6 +16,7 @@ import { CanvasNotice } from "./CanvasNotice";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useCanvasDrop } from "./useCanvasDrop";
@@ -49,6 +50,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       ) : (
         <p className="flow-canvas-empty">No flow is open.</p>
       )}
+      <EmptyCanvasHint />
       <CanvasNotice />
       <ShortcutsDialog />
     </div>
