@@ -113,7 +113,11 @@ function useModelList(
   const credential = useStudio((s) => (provider ? s.credentials[provider] : undefined));
   const locked = useStudio((s) => s.keysLocked);
   const request = provider ? { provider, nodeBaseUrl, credential } : null;
-  const key = request ? lists.keyOf(request) : "";
+  // A failure is about this address and this key (and its approvals): a key typed or a server
+  // approved since starts over, offering List models again.
+  const key = request
+    ? `${lists.keyOf(request)} ${credential?.apiKey ? "key" : "no key"} ${credential?.approvedOrigins?.join(" ") ?? ""}`
+    : "";
   const cached = request ? lists.cached(request) : undefined;
   // The outcome of the last fetch, for the provider and address it was for.
   const [outcome, setOutcome] = useState<{ key: string; state: ListState } | null>(null);

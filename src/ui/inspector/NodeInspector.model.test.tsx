@@ -71,6 +71,17 @@ describe("the Model field", () => {
     await userEvent.clear(modelBox());
     await userEvent.type(modelBox(), "gpt-5-nano");
     expect(storedConfig("llm1")?.model).toBe("gpt-5-nano");
+
+    // A key entered since: the list can be asked for again, and the key goes to OpenAI.
+    await userEvent.type(screen.getByLabelText("API key"), "sk-typed");
+    await userEvent.click(screen.getByRole("button", { name: "List models" }));
+    await waitFor(() =>
+      expect(descriptionOf(modelBox())).toContain("1 model from OpenAI (api.openai.com)"),
+    );
+    expect(descriptionOf(modelBox())).toContain("gpt-5-nano is not among them.");
+    expect(calls.map((c) => [c.url, c.headers.authorization])).toEqual([
+      ["https://api.openai.com/v1/models", "Bearer sk-typed"],
+    ]);
   });
 
   it("lists the models of the server in Settings, once per provider and address in a session", async () => {
