@@ -1,4 +1,4 @@
-import { type CSSProperties, useId, useState } from "react";
+import { type CSSProperties, useEffect, useId, useRef, useState } from "react";
 import type { MessageId, NodeId, RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { useFlowStore } from "../../store/flowStore";
@@ -45,6 +45,13 @@ export function MemoryCard({
     (s) => s.conversations.find((c) => c.id === s.conversationId)?.title,
   );
   const [confirming, setConfirming] = useState(false);
+  // The Clear button is disabled once confirmed: focus goes to the Undo that replaces it.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const justConfirmed = useRef(false);
+  useEffect(() => {
+    if (pending && justConfirmed.current) undoRef.current?.focus();
+    justConfirmed.current = false;
+  }, [pending]);
   const messages = log.status === "ready" ? log.messages : null;
   // The newest message's position says how long the log is (MemoryMessage.index).
   const size = messages ? (messages.at(-1)?.index ?? -1) + 1 : null;
@@ -71,7 +78,12 @@ export function MemoryCard({
       {pending && (
         <p id={pendingId} className="memory-card-pending" role="status">
           Will be empty from your next message. Earlier runs keep what they received.
-          <button type="button" className="secondary" onClick={() => undoClear(memoryId)}>
+          <button
+            ref={undoRef}
+            type="button"
+            className="secondary"
+            onClick={() => undoClear(memoryId)}
+          >
             Undo clear<span className="sr-only"> of memory {memoryId}</span>
           </button>
         </p>
@@ -101,6 +113,7 @@ export function MemoryCard({
           confirmLabel="Clear memory"
           onConfirm={() => {
             setConfirming(false);
+            justConfirmed.current = true;
             clearMemory(memoryId);
             onCleared(memoryId);
           }}

@@ -62,6 +62,8 @@ describe("MemoryPanel", () => {
     await user.click(clear);
     await user.click(screen.getByRole("button", { name: "Clear memory" }));
     expect(testStudio().getState().pendingClears).toEqual(["chat_llm"]);
+    // Focus is not left on the Clear button, disabled now, but on the Undo beside it.
+    expect(document.activeElement?.textContent).toBe("Undo clear of memory chat_llm");
     expect(within(card("chat_llm")).getByRole("status").textContent).toContain(
       "Will be empty from your next message",
     );
