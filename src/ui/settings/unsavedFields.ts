@@ -10,23 +10,28 @@ export interface UnsavedField {
 /**
  * What closing Settings would lose: Settings saves as you type, except text it refuses (a
  * base URL or a timeout that is not one yet, marked aria-invalid) and a passphrase typed but
- * not yet used. Read from the page, so a new field with a refusal is covered without a list.
+ * not yet used (one being used right now, its form busy, is not lost by closing). Read from
+ * the page, so a new field with a refusal is covered without a list.
  */
 export function unsavedFields(root: HTMLElement): UnsavedField[] {
   const inputs = root.querySelectorAll<HTMLInputElement>(
-    'input[aria-invalid="true"], .settings-passphrase input[type="password"]',
+    'input[aria-invalid="true"], .settings-passphrase:not([aria-busy="true"]) input[type="password"]',
   );
   return [...inputs]
     .filter((input) => input.value !== "")
     .map((input) => ({
-      name: fieldName(input),
+      name: fieldName(root, input),
       why: input.type === "password" ? "not used yet" : "not valid yet",
       element: input,
     }));
 }
 
-function fieldName(input: HTMLInputElement): string {
-  const label = input.getAttribute("aria-label") ?? input.labels?.[0]?.textContent ?? "";
+function fieldName(root: HTMLElement, input: HTMLInputElement): string {
+  const label =
+    input.getAttribute("aria-label") ??
+    [...root.querySelectorAll("label")].find((l) => input.id && l.htmlFor === input.id)
+      ?.textContent ??
+    "";
   return label.trim() || "A field";
 }
 
