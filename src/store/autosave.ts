@@ -2,7 +2,7 @@ import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import type { BrowserServices } from "./browserServices";
 import { clearJournal, hasJournal, writeJournal } from "./editJournal";
-import type { FlowSaver } from "./flowSaver";
+import { type FlowSaver, isLoad } from "./flowSaver";
 import type { FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 
@@ -77,6 +77,12 @@ export function startAutosave({
         save(previous.flowId, previous.flow);
       savedFlow = state.flow;
       savedViewport = state.viewport;
+      return;
+    }
+    if (isLoad(state, previous)) {
+      // A newer stored revision was loaded (another tab's save): it is saved already.
+      cancelTimer();
+      savedFlow = state.flow;
       return;
     }
     if (state.flowId && state.flow) {
