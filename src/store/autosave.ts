@@ -73,7 +73,13 @@ export function startAutosave({
     if (state.flowId !== previous.flowId) {
       // Another flow was opened: finish saving the one left, then start from what was loaded.
       cancelTimer();
-      if (previous.flowId && previous.flow && previous.flow !== savedFlow)
+      // Unless it was saved by another path (a rename saves at once): a deleted flow stays so.
+      if (
+        previous.flowId &&
+        previous.flow &&
+        previous.flow !== savedFlow &&
+        !saver.isSaved(previous.flowId, previous.flow)
+      )
         save(previous.flowId, previous.flow);
       savedFlow = state.flow;
       savedViewport = state.viewport;

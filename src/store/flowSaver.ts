@@ -25,6 +25,8 @@ export interface FlowSaver {
   saveOpenFlowIfEdited(): Promise<number | null>;
   /** The open flow differs from what was last loaded into the editor or saved from it. */
   isEdited(): boolean;
+  /** `flow` is what is stored for `flowId` (loaded or saved here, by whichever path). */
+  isSaved(flowId: FlowId, flow: Flow): boolean;
 }
 
 /**
@@ -47,10 +49,14 @@ export function createFlowSaver(
   // One save at a time: each builds on the revision the one before it wrote, so the editor's
   // own saves (autosave, a rename, a run) never look like a conflict with each other.
   let queue: Promise<unknown> = Promise.resolve();
-  /** The open flow as stored: loaded into the editor, or the last one saved from it. */
-  let stored = editor.getState().flow;
+  /** Each flow as stored, as far as this tab knows: loaded into the editor, or saved from it. */
+  const stored = new Map<FlowId, Flow>();
+  const remember = ({ flowId, flow }: Pick<FlowState, "flowId" | "flow">) => {
+    if (flowId && flow) stored.set(flowId, flow);
+  };
+  remember(editor.getState());
   editor.subscribe((state, previous) => {
-    if (isLoad(state, previous)) stored = state.flow;
+    if (isLoad(state, previous)) remember(state);
   });
 
   const saveFlow = (flowId: FlowId, flow: Flow): Promise<FlowRecord | null> => {
@@ -61,10 +67,8 @@ export function createFlowSaver(
       const revision = open.flowId === flowId ? open.revision : expected;
       try {
         const record = await storage.flows.save(flowId, flow, revision);
-        if (editor.getState().flowId === flowId) {
-          stored = flow;
-          editor.setState({ revision: record.revision });
-        }
+        stored.set(flowId, flow);
+        if (editor.getState().flowId === flowId) editor.setState({ revision: record.revision });
         return record;
       } catch (error) {
         if (!(error instanceof RevisionConflictError)) throw error;
@@ -77,11 +81,16 @@ export function createFlowSaver(
     return next;
   };
 
-  const isEdited = () => editor.getState().flow !== stored;
+  const isSaved = (flowId: FlowId, flow: Flow) => stored.get(flowId) === flow;
+  const isEdited = () => {
+    const { flowId, flow } = editor.getState();
+    return !!flowId && !!flow && !isSaved(flowId, flow);
+  };
 
   return {
     saveFlow,
     isEdited,
+    isSaved,
     saveOpenFlow() {
       const { flowId, flow } = editor.getState();
       return flowId && flow ? saveFlow(flowId, flow) : Promise.resolve(null);

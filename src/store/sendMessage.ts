@@ -126,15 +126,7 @@ export async function sendMessage(
     if (open === null) await run(parentRunId);
     else
       await inConversation(ctx, open, controller.signal, async () =>
-        run(
-          await parentAfterOtherTabs(
-            ctx,
-            open,
-            text,
-            parentRunId,
-            options.parentRunId !== undefined,
-          ),
-        ),
+        run(await parentAfterOtherTabs(ctx, open, text, parentRunId, options)),
       );
   } catch (error) {
     tokens.flush();
@@ -181,14 +173,17 @@ async function parentAfterOtherTabs(
   conversationId: ConversationId,
   text: string,
   parentRunId: RunId | null,
-  chosen: boolean,
+  options: SendOptions,
 ): Promise<RunId | null> {
   const storage = ctx.storage();
   const conversation = await storage.conversations.get(conversationId);
   if (!conversation) throw new TabConflictError(CONVERSATION_GONE);
   const head = conversation.headRunId;
-  if (head === parentRunId) return parentRunId;
+  // Nothing new, unless the screen showed another tab's run still coming (now it has ended).
+  const stale = ctx.get().runs.some((run) => run.status === "running");
+  if (head === parentRunId && !stale) return parentRunId;
   const runs = (await storage.runs.listByConversation(conversationId)).map(asInterrupted);
+  const chosen = options.parentRunId !== undefined;
   const onBranch = pathTo(buildTree(runs), head).some((run) => run.id === parentRunId);
   const parent = chosen || !onBranch ? parentRunId : head;
   ctx.set({

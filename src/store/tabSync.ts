@@ -4,6 +4,7 @@ import { turnsOf } from "./applyRunEvent";
 import type { TabChannel, TabMessage } from "./browserServices";
 import { asCallTimeouts } from "./callSettingsSlice";
 import { refreshConversations } from "./chatSessionSlice";
+import { buildTree, pathTo } from "./conversationTree";
 import { apiKeysOf, withKeys, withoutKeys } from "./credentialRecords";
 import { loadCredentials } from "./credentialsStore";
 import { anyFlow, showFlow } from "./flowLibrarySlice";
@@ -139,8 +140,16 @@ async function reloadOpenConversation(ctx: SliceContext, live: ReadonlySet<RunId
     return;
   }
   const runs = (await storage.runs.listByConversation(id)).map(asShown(live));
-  if (ctx.get().conversationId !== id || ctx.get().running) return;
-  const head = conversation.headRunId;
+  const now = ctx.get();
+  if (now.conversationId !== id || now.running) return;
+  // The other tab's new message continues the branch on screen: it shows. On another branch
+  // (an edit there), this tab stays where it was; the new alternative is one click away.
+  const stored = conversation.headRunId;
+  const follows =
+    now.headRunId === null ||
+    !runs.some((run) => run.id === now.headRunId) ||
+    pathTo(buildTree(runs), stored).some((run) => run.id === now.headRunId);
+  const head = follows ? stored : now.headRunId;
   ctx.set({ runs, headRunId: head, turns: turnsOf(runs, head) });
 }
 
