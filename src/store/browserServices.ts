@@ -32,10 +32,10 @@ export interface BrowserServices {
    * (pagehide): the last moment to write what must survive. Returns the unsubscribe.
    */
   onPageHide(listener: () => void): () => void;
-  /** The app's other tabs (BroadcastChannel); absent or null where the browser has none. */
-  readonly tabs?: TabChannel | null;
-  /** Locks shared with the other tabs (Web Locks); absent or null: runs go unlocked. */
-  readonly locks?: TabLocks | null;
+  /** The app's other tabs (a BroadcastChannel); absent or null where the browser has none. */
+  readonly tabs?: TabPort | null;
+  /** Locks shared with the other tabs (navigator.locks); absent or null: runs go unlocked. */
+  readonly locks?: LockManagerLike | null;
 }
 
 /**
@@ -55,22 +55,22 @@ export type TabMessage =
   | { type: "settings-changed" }
   | { type: "theme-changed" };
 
-/** Posts to every other tab of the app; `listen` hears theirs (never its own). */
-export interface TabChannel {
-  post(message: TabMessage): void;
-  listen(listener: (message: TabMessage) => void): () => void;
+/**
+ * The part of a BroadcastChannel the store uses: the page gives a real one; tabChannel.ts
+ * wraps it. A post reaches every other tab of the app, never the one that posted.
+ */
+export interface TabPort {
+  postMessage(message: TabMessage): void;
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
 }
 
-export interface TabLocks {
-  /**
-   * Runs `task` holding the lock `name` (no other tab holds it meanwhile). When another tab
-   * holds it, `onWait` is called first, then the task runs once that tab lets go. An abort
-   * of `signal` while waiting rejects with an AbortError and `task` never runs.
-   */
-  withLock<T>(
+/** The part of navigator.locks (Web Locks) the store uses: one holder per name, across tabs. */
+export interface LockManagerLike {
+  request<T>(
     name: string,
-    task: () => Promise<T>,
-    options: { signal?: AbortSignal; onWait?: () => void },
+    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    callback: (lock: unknown) => Promise<T>,
   ): Promise<T>;
 }
 

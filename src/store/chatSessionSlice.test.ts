@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryId, nodeId } from "../engine/ids";
-import { FLOW_CONFLICT_TURN } from "./sendMessage";
+import { FLOW_CONFLICT_TURN } from "./conversationLock";
 import { defined, openTestStudio, type TestStudio } from "./storeTestSupport";
 
 let studio: TestStudio;

@@ -16,8 +16,6 @@ import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
 import type { LifecycleState, StudioState } from "./studioState";
-import { announceChanges } from "./tabAnnouncer";
-import { startTabSync } from "./tabSync";
 import { createTabsSlice, onFlowConflict } from "./tabsSlice";
 import { createViewSlice, mirroredTheme } from "./viewSlice";
 
@@ -74,9 +72,11 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
     const load = async () => {
       try {
         const tabs = deps.browser.tabs;
-        // From here on, each write this tab makes is announced to the app's other tabs.
-        let opened = await open();
-        if (tabs) storage = opened = announceChanges(opened, tabs);
+        // The cross-tab code loads beside the storage, not with the first page. From here on,
+        // each write this tab makes is announced to the app's other tabs.
+        const [opened, crossTab] = await Promise.all([open(), tabs && import("./crossTab")]);
+        const tabSync = tabs && crossTab?.connectTabs(tabs, opened);
+        if (tabSync) storage = tabSync.storage;
         const settings = opened.settings;
         set({
           ...(await loadCredentials(settings, deps.browser.sessionStorage)),
@@ -97,7 +97,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           browser: deps.browser,
           onSaved: () => void get().refreshFlows(),
         });
-        if (tabs) stopTabSync = startTabSync(ctx, tabs, ctx.flowSaver());
+        stopTabSync = tabSync ? tabSync.start(ctx, ctx.flowSaver()) : null;
         set({ status: "ready" });
       } catch (error) {
         set({

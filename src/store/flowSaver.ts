@@ -23,8 +23,6 @@ export interface FlowSaver {
    * message over an unedited flow writes nothing to it and never moves its revision.
    */
   saveOpenFlowIfEdited(): Promise<number | null>;
-  /** The open flow differs from what was last loaded into the editor or saved from it. */
-  isEdited(): boolean;
   /** `flow` is what is stored for `flowId` (loaded or saved here, by whichever path). */
   isSaved(flowId: FlowId, flow: Flow): boolean;
 }
@@ -81,26 +79,19 @@ export function createFlowSaver(
     return next;
   };
 
-  const isSaved = (flowId: FlowId, flow: Flow) => stored.get(flowId) === flow;
-  const isEdited = () => {
-    const { flowId, flow } = editor.getState();
-    return !!flowId && !!flow && !isSaved(flowId, flow);
-  };
-
   return {
     saveFlow,
-    isEdited,
-    isSaved,
+    isSaved: (flowId, flow) => stored.get(flowId) === flow,
     saveOpenFlow() {
       const { flowId, flow } = editor.getState();
       return flowId && flow ? saveFlow(flowId, flow) : Promise.resolve(null);
     },
     async saveOpenFlowIfEdited() {
-      const { flowId, flow } = editor.getState();
-      if (!flowId || !flow) return null;
       // Saves already queued (the autosave's) may still move the revision: wait for them.
       await queue;
-      if (!isEdited()) return editor.getState().revision;
+      const { flowId, flow, revision } = editor.getState();
+      if (!flowId || !flow) return null;
+      if (stored.get(flowId) === flow) return revision;
       return (await saveFlow(flowId, flow))?.revision ?? null;
     },
   };

@@ -1,7 +1,7 @@
 import { FlowValidationError } from "../engine/flowValidationError";
 import { type ConversationId, memoryId, newId, type RunId } from "../engine/ids";
 import { ProviderError } from "../engine/provider";
-import { asInterrupted, type RunError } from "../engine/runSnapshot";
+import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
 import { applyRunEvent, failLastTurn, outputStreams, pendingTurn, turnsOf } from "./applyRunEvent";
 import {
@@ -10,7 +10,6 @@ import {
   type SendOptions,
 } from "./chatSessionSlice";
 import type { ChatTurn } from "./chatTurns";
-import { buildTree, pathTo } from "./conversationTree";
 import { messageOf, type SliceContext } from "./sliceContext";
 
 /**
@@ -18,7 +17,11 @@ import { messageOf, type SliceContext } from "./sliceContext";
  * as soon as the user types), not with the first page.
  */
 export const loadRunCode = () =>
-  Promise.all([import("../engine/runFlow"), import("../engine/providers/keyBinding")]);
+  Promise.all([
+    import("../engine/runFlow"),
+    import("../engine/providers/keyBinding"),
+    import("./conversationLock"),
+  ]);
 
 /**
  * Why a message cannot start now, in a user's words, or null when it can. Checked
@@ -66,8 +69,8 @@ export async function sendMessage(
   try {
     // Only an edit is saved: a message alone never moves the flow's revision.
     const revision = await ctx.flowSaver().saveOpenFlowIfEdited();
-    if (revision === null) throw new TabConflictError(FLOW_CONFLICT_TURN);
-    const [{ runFlow }, { flowDestinations }] = await loadRunCode();
+    const [{ runFlow }, { flowDestinations }, tabs] = await loadRunCode();
+    if (revision === null) throw new tabs.TabConflictError(tabs.FLOW_CONFLICT_TURN);
     if (get().keysLocked && flowDestinations(flow, get().credentials).length > 0) {
       throw new ProviderError(
         "auth",
@@ -125,85 +128,16 @@ export async function sendMessage(
     // A new conversation is this tab's alone; an open one may be another tab's too.
     if (open === null) await run(parentRunId);
     else
-      await inConversation(ctx, open, controller.signal, async () =>
-        run(await parentAfterOtherTabs(ctx, open, text, parentRunId, options)),
+      await tabs.inConversation(ctx, open, controller.signal, async () =>
+        run(await tabs.parentAfterOtherTabs(ctx, open, text, parentRunId, options)),
       );
   } catch (error) {
     tokens.flush();
-    set({ turns: failLastTurn(get().turns, runErrorOf(error, controller.signal)) });
+    set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
   } finally {
     set({ running: null, retryWait: null, waitingForTab: false });
   }
 }
-
-/**
- * Runs `task` holding the conversation's lock, shared with the app's other tabs (Web Locks):
- * runs in one conversation go one at a time, so two tabs never interleave their messages or
- * race their memory writes. While another tab's reply is coming, the turn says so. Where the
- * browser has no Web Locks, the run goes unlocked (as before tabs knew of each other).
- */
-function inConversation(
-  ctx: SliceContext,
-  conversationId: ConversationId,
-  signal: AbortSignal,
-  task: () => Promise<void>,
-): Promise<void> {
-  const locks = ctx.browser.locks;
-  if (!locks) return task();
-  return locks.withLock(
-    `conversation:${conversationId}`,
-    async () => {
-      ctx.set({ waitingForTab: false });
-      await task();
-    },
-    { signal, onWait: () => ctx.set({ waitingForTab: true }) },
-  );
-}
-
-/**
- * The run a message continues, read again once this tab may run in the conversation: another
- * tab may have added to it meanwhile (this message waited for that reply). A plain message
- * continues from the conversation's newest run when that run follows the branch the message
- * was sent on (its memory then holds the other tab's exchange too). When the other tab moved
- * the conversation to another branch, the message keeps its place, starts a branch of its
- * own, and says so. An edit or a regeneration (`chosen`) keeps the point the user chose.
- */
-async function parentAfterOtherTabs(
-  ctx: SliceContext,
-  conversationId: ConversationId,
-  text: string,
-  parentRunId: RunId | null,
-  options: SendOptions,
-): Promise<RunId | null> {
-  const storage = ctx.storage();
-  const conversation = await storage.conversations.get(conversationId);
-  if (!conversation) throw new TabConflictError(CONVERSATION_GONE);
-  const head = conversation.headRunId;
-  // Nothing new, unless the screen showed another tab's run still coming (now it has ended).
-  const stale = ctx.get().runs.some((run) => run.status === "running");
-  if (head === parentRunId && !stale) return parentRunId;
-  const runs = (await storage.runs.listByConversation(conversationId)).map(asInterrupted);
-  const chosen = options.parentRunId !== undefined;
-  const onBranch = pathTo(buildTree(runs), head).some((run) => run.id === parentRunId);
-  const parent = chosen || !onBranch ? parentRunId : head;
-  ctx.set({
-    runs,
-    headRunId: head,
-    turns: [...turnsOf(runs, parent), pendingTurn(text, parent)],
-    ...(!chosen && !onBranch && { tabNotice: BRANCHED_NOTICE }),
-  });
-  return parent;
-}
-
-/** Another tab changed what this message needed: said as it is, with what to do. */
-class TabConflictError extends Error {}
-
-export const BRANCHED_NOTICE =
-  "Another tab moved this conversation to a different branch while your message waited, so your message started a new branch from where you sent it.";
-const CONVERSATION_GONE =
-  "This conversation was deleted in another tab, so the message was not sent. Start a new conversation to send it.";
-export const FLOW_CONFLICT_TURN =
-  "This flow was changed in another tab while you edited it here, so nothing was sent. Choose which version to keep, then retry.";
 
 /** The conversation the first message just created is now the open one, here and after a reload. */
 async function adoptConversation(ctx: SliceContext, id: ConversationId): Promise<void> {
@@ -213,15 +147,11 @@ async function adoptConversation(ctx: SliceContext, id: ConversationId): Promise
 }
 
 /** A run that could not start, in the chat's words (with the way out where there is one). */
-function runErrorOf(error: unknown, signal: AbortSignal): RunError {
-  if (signal.aborted && (error as { name?: unknown } | null)?.name === "AbortError") {
-    // Stopped while waiting for another tab's reply: no run was started for it.
-    return {
-      kind: "internal",
-      message: "Stopped before it was sent (another tab's reply was still coming). Retry sends it.",
-    };
+function runErrorOf(error: unknown): RunError {
+  // A TabConflictError (conversationLock.ts, loaded with the run): said as it is.
+  if (error instanceof Error && error.name === "TabConflictError") {
+    return { kind: "internal", message: error.message };
   }
-  if (error instanceof TabConflictError) return { kind: "internal", message: error.message };
   if (error instanceof FlowValidationError) return { kind: "validation", message: error.message };
   if (error instanceof ProviderError && error.kind === "auth") {
     return { kind: error.kind, message: error.message };

@@ -1,6 +1,7 @@
 import type { StudioStorage } from "../storage/studioStorage";
-import type { TabChannel, TabMessage } from "./browserServices";
+import type { TabMessage } from "./browserServices";
 import { SETTINGS } from "./settingsKeys";
+import type { TabChannel } from "./tabChannel";
 
 /** Settings the other tabs apply at once; the rest (open flow, viewport) belong to one tab. */
 const SHARED_SETTINGS: Record<string, TabMessage> = {
@@ -49,13 +50,7 @@ function announced<A extends unknown[], R>(
  * they read the rest from IndexedDB. Reads and this tab's own state are untouched.
  */
 export function announceChanges(storage: StudioStorage, tabs: TabChannel): StudioStorage {
-  const post = (message: TabMessage) => {
-    try {
-      tabs.post(message);
-    } catch {
-      // A closed channel (the page is going away): the other tabs read it on their next load.
-    }
-  };
+  const post = (message: TabMessage) => tabs.post(message);
   const conversationsChanged = () => ({ type: "conversations-changed" }) as const;
 
   let flows = override(storage.flows, "save", (save) =>

@@ -4,7 +4,7 @@ import type { LlmProvider } from "../engine/provider";
 import { openTestStorage, tickingClock } from "../storage/storageTestSupport";
 import type { StudioStorage } from "../storage/studioStorage";
 import { type KeyValueStorage, memoryKeyValueStorage } from "./browserServices";
-import { BRANCHED_NOTICE } from "./sendMessage";
+import { BRANCHED_NOTICE } from "./conversationLock";
 import { defined, fakeBrowserServices, openTestStudio, type TestStudio } from "./storeTestSupport";
 import { linkedTabs, sharedLocks } from "./tabsTestSupport";
 

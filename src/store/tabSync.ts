@@ -1,7 +1,7 @@
 import type { ConversationId, FlowId, RunId } from "../engine/ids";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import { turnsOf } from "./applyRunEvent";
-import type { TabChannel, TabMessage } from "./browserServices";
+import type { TabMessage } from "./browserServices";
 import { asCallTimeouts } from "./callSettingsSlice";
 import { refreshConversations } from "./chatSessionSlice";
 import { buildTree, pathTo } from "./conversationTree";
@@ -12,6 +12,7 @@ import type { FlowSaver } from "./flowSaver";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
+import type { TabChannel } from "./tabChannel";
 
 /**
  * Keeps this tab in step with the app's other tabs: each message names what another tab
@@ -47,7 +48,11 @@ async function apply(
     case "flow-deleted":
       await get().refreshFlows();
       // The open flow went with its chats: land on another, as a delete here would.
-      if (ctx.editor.getState().flowId === message.flowId && !get().running && !saver.isEdited()) {
+      if (
+        ctx.editor.getState().flowId === message.flowId &&
+        !get().running &&
+        !edited(ctx, saver)
+      ) {
         await showFlow(ctx, await anyFlow(ctx));
       }
       return;
@@ -108,7 +113,7 @@ async function takeSavedFlow(
   const record = await ctx.storage().flows.get(flowId);
   const open = editor.getState();
   if (!record || open.flowId !== flowId || record.revision <= open.revision) return;
-  if (saver.isEdited()) {
+  if (edited(ctx, saver)) {
     ctx.set({ flowConflict: { flowId, name: open.flow?.name ?? record.flow.name } });
     return;
   }
@@ -171,4 +176,10 @@ async function reloadRun(
   if (!stored || now.conversationId !== conversationId || now.running) return;
   const next = now.runs.map((r) => (r.id === runId ? asShown(live)(stored) : r));
   ctx.set({ runs: next, turns: turnsOf(next, now.headRunId) });
+}
+
+/** The open flow has edits of this tab not yet saved (or refused: a conflict). */
+function edited(ctx: SliceContext, saver: FlowSaver): boolean {
+  const { flowId, flow } = ctx.editor.getState();
+  return !!flowId && !!flow && !saver.isSaved(flowId, flow);
 }

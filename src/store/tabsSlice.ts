@@ -1,9 +1,5 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
-import { clearJournal } from "./editJournal";
-import { createFlowRecord, showFlow } from "./flowLibrarySlice";
-import { SETTINGS } from "./settingsKeys";
-import { asViewport } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
 
 /** What this tab shows of the app's other tabs (docs/architecture.md, "Several tabs"). */
@@ -34,64 +30,18 @@ export function onFlowConflict(ctx: SliceContext, flowId: FlowId, flow: Flow): v
     ctx.set({ flowConflict: { flowId, name: flow.name } });
     return;
   }
-  const copy = structuredClone({ ...flow, name: `${flow.name} (my copy)` });
-  void createFlowRecord(ctx, copy).then(
-    (record) =>
-      ctx.set({
-        tabNotice: `Another tab saved "${flow.name}" while you edited it here: your version was kept as "${record.flow.name}".`,
-      }),
-    () => undefined,
-  );
+  void import("./tabConflict").then((m) => m.keepLeftFlow(ctx, flow));
 }
 
 export function createTabsSlice(ctx: SliceContext): TabsState {
-  const { get, set, editor } = ctx;
-
-  /** Loads the stored version of the conflicting flow into the editor, dropping this tab's. */
-  const loadTheirs = async (flowId: FlowId): Promise<boolean> => {
-    const storage = ctx.storage();
-    const record = await storage.flows.get(flowId);
-    clearJournal(ctx.browser.localStorage, flowId);
-    if (!record || editor.getState().flowId !== flowId) return false;
-    const viewport =
-      editor.getState().viewport ??
-      asViewport(await storage.settings.get(SETTINGS.viewport(flowId)));
-    editor.getState().open(record.id, record.flow, viewport ?? null, record.revision);
-    return true;
-  };
-
+  // The choices' code loads when a conflict is resolved, not with the first page.
+  const choices = () => import("./tabConflict");
   return {
     flowConflict: null,
     waitingForTab: false,
     tabNotice: null,
-
-    async takeTheirFlow() {
-      const conflict = get().flowConflict;
-      if (!conflict) return;
-      await loadTheirs(conflict.flowId);
-      set({ flowConflict: null });
-      await get().refreshFlows();
-    },
-
-    async keepMyFlowAsCopy() {
-      const conflict = get().flowConflict;
-      const mine = editor.getState().flow;
-      if (!conflict || !mine || editor.getState().flowId !== conflict.flowId) {
-        set({ flowConflict: null });
-        return null;
-      }
-      // Theirs into the editor first: the flow left behind then has nothing of mine to save.
-      await loadTheirs(conflict.flowId);
-      const copy = await createFlowRecord(
-        ctx,
-        structuredClone({ ...mine, name: `${mine.name} (my copy)` }),
-      );
-      set({ flowConflict: null });
-      // A reply still coming stays in the flow it runs in; the copy is in the Flows menu.
-      if (!get().running) await showFlow(ctx, copy);
-      return copy.id;
-    },
-
-    dismissTabNotice: () => set({ tabNotice: null }),
+    takeTheirFlow: async () => (await choices()).takeTheirFlow(ctx),
+    keepMyFlowAsCopy: async () => (await choices()).keepMyFlowAsCopy(ctx),
+    dismissTabNotice: () => ctx.set({ tabNotice: null }),
   };
 }

@@ -2,6 +2,7 @@ import { Composer } from "./Composer";
 import { ConversationBar } from "./ConversationBar";
 import { LazyTranscript } from "./LazyTranscript";
 import { RunAnnouncer } from "./RunAnnouncer";
+import { TabNotice } from "./TabNotice";
 import "./chat.css";
 
 /** The side panel's Chat tab: the conversations, the transcript, the message box. */
@@ -13,6 +14,7 @@ export function ChatPanel() {
       <ConversationBar />
       <LazyTranscript />
       <RunAnnouncer />
+      <TabNotice />
       <Composer />
     </section>
   );
