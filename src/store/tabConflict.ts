@@ -5,6 +5,7 @@ import { createFlowRecord, showFlow } from "./flowLibrarySlice";
 import { SETTINGS } from "./settingsKeys";
 import { asViewport } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
+import { keepSelection } from "./tabSync";
 
 /*
  * The two ways out of a flow conflict (tabsSlice.ts): this tab's edits meet a newer version
@@ -20,7 +21,9 @@ async function loadTheirs(ctx: SliceContext, flowId: FlowId): Promise<void> {
   if (!record || editor.getState().flowId !== flowId) return;
   const viewport =
     editor.getState().viewport ?? asViewport(await storage.settings.get(SETTINGS.viewport(flowId)));
+  const selection = editor.getState().selection;
   editor.getState().open(record.id, record.flow, viewport ?? null, record.revision);
+  keepSelection(editor, selection);
 }
 
 export async function takeTheirFlow(ctx: SliceContext): Promise<void> {

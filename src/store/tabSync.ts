@@ -1,4 +1,4 @@
-import type { ConversationId, FlowId, RunId } from "../engine/ids";
+import type { ConversationId, FlowId, NodeId, RunId } from "../engine/ids";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import { turnsOf } from "./applyRunEvent";
 import type { TabMessage } from "./browserServices";
@@ -9,6 +9,7 @@ import { apiKeysOf, withKeys, withoutKeys } from "./credentialRecords";
 import { loadCredentials } from "./credentialsStore";
 import { anyFlow, showFlow } from "./flowLibrarySlice";
 import type { FlowSaver } from "./flowSaver";
+import type { FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
@@ -117,10 +118,14 @@ async function takeSavedFlow(
     ctx.set({ flowConflict: { flowId, name: open.flow?.name ?? record.flow.name } });
     return;
   }
-  const selection = open.selection;
   open.open(flowId, record.flow, open.viewport, record.revision);
-  // The same nodes stay selected where they still exist (the other tab's edit kept them).
-  const kept = selection.filter((id) => record.flow.nodes.some((n) => n.id === id));
+  keepSelection(editor, open.selection);
+}
+
+/** After another version was loaded, the same nodes stay selected where they still exist. */
+export function keepSelection(editor: FlowStoreApi, selection: readonly NodeId[]): void {
+  const nodes = editor.getState().flow?.nodes ?? [];
+  const kept = selection.filter((id) => nodes.some((n) => n.id === id));
   if (kept.length > 0) editor.getState().select(kept);
 }
 
