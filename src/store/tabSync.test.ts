@@ -311,3 +311,15 @@ describe("settings in two tabs", () => {
     await vi.waitFor(() => expect(other.state().callTimeouts.idleMs).toBe(5_000));
   });
 });
+
+describe("a backup restored in one tab", () => {
+  it("lists the restored flows in the other tab", async () => {
+    const { a, other } = await twoTabsOnOneConversation();
+    const data = await a.state().backupData();
+    const restored = defined(await a.state().restoreBackup(data));
+    const ids = restored.flows.map((f) => f.id);
+    await vi.waitFor(() =>
+      expect(other.state().flows.map((f) => f.id)).toEqual(expect.arrayContaining(ids)),
+    );
+  });
+});
