@@ -8,7 +8,7 @@ import type { SliceContext } from "./sliceContext";
 
 /*
  * A message in a conversation other tabs may be running in too: loaded with the run's code
- * (sendMessage.ts, loadRunCode), not with the first page.
+ * (runCode.ts), not with the first page.
  */
 
 /**

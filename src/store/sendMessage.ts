@@ -12,16 +12,8 @@ import {
 import type { ChatTurn } from "./chatTurns";
 import { messageOf, type SliceContext } from "./sliceContext";
 
-/**
- * The engine's run and the key check: loaded on the first message (the composer fetches them
- * as soon as the user types), not with the first page.
- */
-export const loadRunCode = () =>
-  Promise.all([
-    import("../engine/runFlow"),
-    import("../engine/providers/keyBinding"),
-    import("./conversationLock"),
-  ]);
+/** The run's code (runCode.ts): loaded on the first message, not with the first page. */
+export const loadRunCode = () => import("./runCode");
 
 /**
  * Why a message cannot start now, in a user's words, or null when it can. Checked
@@ -69,8 +61,9 @@ export async function sendMessage(
   try {
     // Only an edit is saved: a message alone never moves the flow's revision.
     const revision = await ctx.flowSaver().saveOpenFlowIfEdited();
-    const [{ runFlow }, { flowDestinations }, tabs] = await loadRunCode();
-    if (revision === null) throw new tabs.TabConflictError(tabs.FLOW_CONFLICT_TURN);
+    const code = await loadRunCode();
+    const { runFlow, flowDestinations } = code;
+    if (revision === null) throw new code.TabConflictError(code.FLOW_CONFLICT_TURN);
     if (get().keysLocked && flowDestinations(flow, get().credentials).length > 0) {
       throw new ProviderError(
         "auth",
@@ -128,8 +121,8 @@ export async function sendMessage(
     // A new conversation is this tab's alone; an open one may be another tab's too.
     if (open === null) await run(parentRunId);
     else
-      await tabs.inConversation(ctx, open, controller.signal, async () =>
-        run(await tabs.parentAfterOtherTabs(ctx, open, text, parentRunId, options)),
+      await code.inConversation(ctx, open, controller.signal, async () =>
+        run(await code.parentAfterOtherTabs(ctx, open, text, parentRunId, options)),
       );
   } catch (error) {
     tokens.flush();

@@ -60,7 +60,10 @@ export async function keepLeftFlow(ctx: SliceContext, flow: Flow): Promise<void>
     ctx,
     structuredClone({ ...flow, name: `${flow.name} (my copy)` }),
   );
-  ctx.set({
-    tabNotice: `Another tab saved "${flow.name}" while you edited it here: your version was kept as "${record.flow.name}".`,
-  });
+  // Said near the canvas, like the editor's other notices about a flow.
+  ctx.editor
+    .getState()
+    .showNotice(
+      `Another tab saved "${flow.name}" while you edited it here: your version was kept as "${record.flow.name}".`,
+    );
 }

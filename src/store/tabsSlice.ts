@@ -25,17 +25,18 @@ export interface TabsState {
  * chooses. A flow already left (its last edits saved on the way out): kept as a copy at once,
  * since there is no editor to choose in, and said.
  */
+/** The choices' code loads when a conflict is resolved, not with the first page. */
+const choices = () => import("./tabConflict");
+
 export function onFlowConflict(ctx: SliceContext, flowId: FlowId, flow: Flow): void {
   if (ctx.editor.getState().flowId === flowId) {
     ctx.set({ flowConflict: { flowId, name: flow.name } });
     return;
   }
-  void import("./tabConflict").then((m) => m.keepLeftFlow(ctx, flow));
+  void choices().then((m) => m.keepLeftFlow(ctx, flow));
 }
 
 export function createTabsSlice(ctx: SliceContext): TabsState {
-  // The choices' code loads when a conflict is resolved, not with the first page.
-  const choices = () => import("./tabConflict");
   return {
     flowConflict: null,
     waitingForTab: false,

@@ -2,7 +2,6 @@ import { Composer } from "./Composer";
 import { ConversationBar } from "./ConversationBar";
 import { LazyTranscript } from "./LazyTranscript";
 import { RunAnnouncer } from "./RunAnnouncer";
-import { TabNotice } from "./TabNotice";
 import "./chat.css";
 
 /** The side panel's Chat tab: the conversations, the transcript, the message box. */
@@ -14,7 +13,6 @@ export function ChatPanel() {
       <ConversationBar />
       <LazyTranscript />
       <RunAnnouncer />
-      <TabNotice />
       <Composer />
     </section>
   );
