@@ -194,6 +194,36 @@ describe("chatting in two tabs", () => {
     expect(runs.find((r) => r.input === "Three")?.parentRunId).toBe(two.id);
   });
 
+  it("Stop while waiting for the other tab's reply sends nothing, says so, and Retry sends it after", async () => {
+    const gate = gatedProvider();
+    const { a, other, b } = await twoTabsOnOneConversation(gate.provider);
+    const first = a.state().send("One");
+    await vi.waitFor(() => expect(gate.calls()).toBe(1));
+    gate.release();
+    await first;
+    const id = defined(a.state().conversationId);
+    await other.state().openConversation(id);
+
+    const fromA = a.state().send("From A");
+    await vi.waitFor(() => expect(gate.calls()).toBe(1));
+    const fromB = other.state().send("From B");
+    await vi.waitFor(() => expect(other.state().waitingForTab).toBe(true));
+    other.state().stop();
+    await fromB;
+    expect(other.state().turns.at(-1)).toMatchObject({ input: "From B", status: "error" });
+    expect(other.state().turns.at(-1)?.error?.message).toMatch(/^Stopped before it was sent/);
+    gate.release();
+    await fromA;
+    const runs = await b.storage.runs.listByConversation(id);
+    expect(runs.map((r) => r.input).sort()).toEqual(["From A", "One"]);
+
+    const retry = other.state().regenerate(other.state().turns.length - 1);
+    await vi.waitFor(() => expect(gate.calls()).toBe(1));
+    gate.release();
+    await retry;
+    expect(other.state().turns.at(-1)).toMatchObject({ input: "From B", status: "ok" });
+  });
+
   it("runs unlocked where the browser has no Web Locks", async () => {
     const b = await browser();
     const studio = await openTestStudio({
