@@ -16,6 +16,7 @@ import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
 import type { LifecycleState, StudioState } from "./studioState";
+import { createTabsSlice, onFlowConflict } from "./tabsSlice";
 import { createViewSlice, mirroredTheme } from "./viewSlice";
 
 /** A studio store and the editor store its slices open flows into. */
@@ -31,6 +32,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
   let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;
   let stopAutosave: (() => Promise<void>) | null = null;
+  let stopTabSync: (() => void) | null = null;
   let initializing: Promise<void> | null = null;
 
   const store = createStore<StudioState>()((set, get) => {
@@ -47,7 +49,9 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       },
       openStorage: () => storage,
       flowSaver() {
-        saver ??= createFlowSaver(ctx.storage(), editor);
+        saver ??= createFlowSaver(ctx.storage(), editor, (id, flow) =>
+          onFlowConflict(ctx, id, flow),
+        );
         return saver;
       },
     };
@@ -67,7 +71,12 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
 
     const load = async () => {
       try {
-        const opened = await open();
+        const tabs = deps.browser.tabs;
+        // The cross-tab code loads beside the storage, not with the first page. From here on,
+        // each write this tab makes is announced to the app's other tabs.
+        const [opened, crossTab] = await Promise.all([open(), tabs && import("./crossTab")]);
+        const tabSync = tabs && crossTab?.connectTabs(tabs, opened);
+        if (tabSync) storage = tabSync.storage;
         const settings = opened.settings;
         set({
           ...(await loadCredentials(settings, deps.browser.sessionStorage)),
@@ -88,6 +97,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           browser: deps.browser,
           onSaved: () => void get().refreshFlows(),
         });
+        stopTabSync = tabSync ? tabSync.start(ctx, ctx.flowSaver()) : null;
         set({ status: "ready" });
       } catch (error) {
         set({
@@ -108,6 +118,8 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       async dispose() {
         const stop = stopAutosave;
         stopAutosave = null;
+        stopTabSync?.();
+        stopTabSync = null;
         await stop?.();
       },
     };
@@ -124,6 +136,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       }),
       ...createStoreReads(ctx),
       ...createBackupSlice(ctx),
+      ...createTabsSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

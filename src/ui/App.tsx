@@ -25,6 +25,9 @@ const MemoryPanel = lazy(() =>
 );
 /** The node's settings: fetched when a node is first selected or the Node tab first opened. */
 const loadInspector = () => import("./inspector/NodeInspector");
+const FlowConflictDialog = lazy(() =>
+  import("./tabs/FlowConflictDialog").then((m) => ({ default: m.FlowConflictDialog })),
+);
 const SettingsDialog = lazy(() =>
   import("./settings/SettingsDialog").then((m) => ({ default: m.SettingsDialog })),
 );
@@ -37,6 +40,7 @@ export function App() {
   const setTab = useUi((s) => s.setSideTab);
   const tab = useUi((s) => s.sideTab);
   const settingsOpen = useUi((s) => s.settings.open);
+  const flowConflict = useStudio((s) => s.flowConflict !== null);
   const selectedOne = useFlowStore((s) => (s.selection.length === 1 ? s.selection[0] : null));
   // Once loaded it stays mounted, like the chat, so a half-typed field survives a tab switch.
   const inspector = useLazyModule(loadInspector, tab === "node" || selectedOne !== null);
@@ -121,6 +125,11 @@ export function App() {
                 <SettingsDialog />
               </Suspense>
             </PanelBoundary>
+          )}
+          {flowConflict && (
+            <Suspense fallback={null}>
+              <FlowConflictDialog />
+            </Suspense>
           )}
         </CanvasProvider>
       )}
