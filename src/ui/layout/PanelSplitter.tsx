@@ -1,0 +1,80 @@
+import type { KeyboardEvent, PointerEvent } from "react";
+import { clampPanelWidth, PANEL_LIMITS } from "../../store/panelLayout";
+import { useUi } from "../../store/uiStore";
+
+interface PanelSplitterProps {
+  side: "left" | "right";
+  /** What it resizes, in words ("chat and node panel"). */
+  label: string;
+}
+
+const KEY_STEP = 20;
+
+/**
+ * The gutter beside a side panel: drag it (or focus it and press Left / Right, Home / End) to
+ * resize the panel. While dragging only a CSS variable changes; the width is saved on release.
+ * The canvas keeps its minimum width (workspace.css): a drag stops there.
+ */
+export function PanelSplitter({ side, label }: PanelSplitterProps) {
+  const width = useUi((s) => s.layout[side]);
+  const setLayout = useUi((s) => s.setLayout);
+  // Dragging right widens the left panel and narrows the right one.
+  const sign = side === "left" ? 1 : -1;
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    const handle = event.currentTarget;
+    const main = handle.parentElement as HTMLElement;
+    const panel = main.querySelector(`.ws-${side}`) as HTMLElement;
+    const center = main.querySelector(".ws-center") as HTMLElement;
+    const start = panel.getBoundingClientRect().width;
+    const room =
+      center.getBoundingClientRect().width - parseFloat(getComputedStyle(center).minWidth);
+    const startX = event.clientX;
+    let next = start;
+    handle.setPointerCapture(event.pointerId);
+    event.preventDefault();
+    const onMove = (e: globalThis.PointerEvent) => {
+      next = clampPanelWidth(side, Math.min(start + room, start + sign * (e.clientX - startX)));
+      main.style.setProperty(`--${side}-w`, `${next}px`);
+    };
+    const onUp = () => {
+      handle.removeEventListener("pointermove", onMove);
+      handle.removeEventListener("pointerup", onUp);
+      handle.removeEventListener("pointercancel", onUp);
+      void setLayout({ [side]: next });
+    };
+    handle.addEventListener("pointermove", onMove);
+    handle.addEventListener("pointerup", onUp);
+    handle.addEventListener("pointercancel", onUp);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const [min, max] = PANEL_LIMITS[side];
+    const to = {
+      ArrowLeft: width - sign * KEY_STEP,
+      ArrowRight: width + sign * KEY_STEP,
+      Home: min,
+      End: max,
+    }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    void setLayout({ [side]: clampPanelWidth(side, to) });
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable splitter is a separator widget; <hr> cannot take focus or drags.
+    <div
+      className="ws-splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize the ${label}`}
+      aria-valuenow={width}
+      aria-valuemin={PANEL_LIMITS[side][0]}
+      aria-valuemax={PANEL_LIMITS[side][1]}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
