@@ -19,22 +19,15 @@ export const DEFAULT_PANEL_LAYOUT: PanelLayout = {
   miniMap: true,
 };
 
-/** The narrowest and widest each side panel may be dragged to. */
-export const PANEL_LIMITS = { left: [160, 480], right: [300, 760] } as const;
-
-export function clampPanelWidth(side: "left" | "right", width: number): number {
-  const [min, max] = PANEL_LIMITS[side];
-  return Math.round(Math.min(max, Math.max(min, width)));
-}
-
-/** A stored layout checked field by field: a wrong or missing field keeps its default. */
+/**
+ * A stored layout checked field by field: a wrong or missing field keeps its default. A width
+ * out of range is harmless: the columns' CSS limits hold whatever the number says.
+ */
 export function asPanelLayout(value: unknown): PanelLayout {
   const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
   const d = DEFAULT_PANEL_LAYOUT;
   const width = (side: "left" | "right") =>
-    typeof v[side] === "number" && Number.isFinite(v[side])
-      ? clampPanelWidth(side, v[side])
-      : d[side];
+    typeof v[side] === "number" && Number.isFinite(v[side]) ? v[side] : d[side];
   const flag = (key: "leftCollapsed" | "rightCollapsed" | "miniMap") =>
     typeof v[key] === "boolean" ? v[key] : d[key];
   return {

@@ -8,14 +8,14 @@ import {
   type OnMoveEnd,
   ReactFlow,
 } from "@xyflow/react";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudioApi } from "../../store/studioStore";
 import { useUi } from "../../store/uiStore";
 import { CanvasNotice } from "./CanvasNotice";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
-import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { ARIA_LABELS, fitViewOptions, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useCanvasDrop } from "./useCanvasDrop";
@@ -24,6 +24,7 @@ import { useClipboardEvents } from "./useClipboardEvents";
 import { useConnectionHandlers } from "./useConnectionHandlers";
 import { useDragHistory } from "./useDragHistory";
 import { useEditorShortcuts } from "./useEditorShortcuts";
+import { ZoomLevel } from "./ZoomLevel";
 
 export interface FlowCanvasProps {
   /** The app's theme; React Flow's own parts (controls, minimap, background) follow it. */
@@ -67,6 +68,12 @@ function miniMapColor(node: CanvasNode): string {
   }
 }
 
+// Loads after the first paint: the button is not needed to show the flow.
+const MiniMapToggle = lazy(() => import("./MiniMapToggle"));
+
+/** Small enough to leave the flow its room: fitViewOptions keeps the flow above it. */
+const MINI_MAP_SIZE = { width: 160, height: 96 };
+
 function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   // Read once: the view keeps its own viewport afterwards and reports it back on move end.
   const [initialViewport] = useState(() => useFlowStore.getState().viewport);
@@ -82,6 +89,8 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   // opens them too, but a click on the selected node changes no selection).
   const setSideTab = useUi((s) => s.setSideTab);
   const onNodeClick = useCallback(() => setSideTab("node"), [setSideTab]);
+  const miniMap = useUi((s) => s.layout.miniMap);
+  const fitOptions = useMemo(() => fitViewOptions(miniMap), [miniMap]);
 
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
@@ -106,7 +115,7 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
       // useEditorShortcuts deletes (nodes and edges as one undo step); React Flow must not too.
       deleteKeyCode={null}
       fitView={initialViewport === null}
-      fitViewOptions={FIT_VIEW_OPTIONS}
+      fitViewOptions={fitOptions}
       {...(initialViewport && { defaultViewport: initialViewport })}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
@@ -114,8 +123,21 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
       ariaLabelConfig={ARIA_LABELS}
     >
       <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.5} />
-      <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-      <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} />
+      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={fitOptions}>
+        <Suspense fallback={null}>
+          <MiniMapToggle />
+        </Suspense>
+      </Controls>
+      {miniMap && (
+        <MiniMap<CanvasNode>
+          pannable
+          zoomable
+          nodeColor={miniMapColor}
+          nodeStrokeWidth={0}
+          style={MINI_MAP_SIZE}
+        />
+      )}
+      <ZoomLevel />
     </ReactFlow>
   );
 }

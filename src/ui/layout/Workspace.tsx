@@ -1,7 +1,20 @@
-import { type CSSProperties, type ReactNode, useId } from "react";
+import { type CSSProperties, lazy, type ReactNode, Suspense } from "react";
 import { useUi } from "../../store/uiStore";
-import { PanelSplitter } from "./PanelSplitter";
 import "./workspace.css";
+
+// The gutters' drag and keyboard handling and the panel toggles load just after the first
+// paint: a plain gutter stands in until then.
+const loadControls = () => import("./panelControls");
+const PanelSplitter = lazy(() => loadControls().then((m) => ({ default: m.PanelSplitter })));
+const PanelToggles = lazy(() => loadControls().then((m) => ({ default: m.PanelToggles })));
+
+function Gutter({ side }: { side: "left" | "right" }) {
+  return (
+    <Suspense fallback={<div className="ws-splitter" />}>
+      <PanelSplitter side={side} />
+    </Suspense>
+  );
+}
 
 interface WorkspaceProps {
   /** The palette, memory legend and problems (left). */
@@ -19,11 +32,9 @@ interface WorkspaceProps {
  * The panels stay mounted whatever is shown: a half-typed message survives.
  */
 export function Workspace({ sidebar, canvas, side }: WorkspaceProps) {
-  const id = useId();
   const layout = useUi((s) => s.layout);
   const view = useUi((s) => s.compactView);
   const setView = useUi((s) => s.setCompactView);
-  const setLayout = useUi((s) => s.setLayout);
   const style = { "--left-w": `${layout.left}px`, "--right-w": `${layout.right}px` };
   return (
     <main
@@ -46,38 +57,16 @@ export function Workspace({ sidebar, canvas, side }: WorkspaceProps) {
           </button>
         ))}
       </fieldset>
-      <div className="ws-left" id={`${id}-left`}>
-        {sidebar}
-      </div>
-      {!layout.leftCollapsed && <PanelSplitter side="left" label="nodes and memory panel" />}
+      <div className="ws-left">{sidebar}</div>
+      {!layout.leftCollapsed && <Gutter side="left" />}
       <div className="ws-center">
-        {(["left", "right"] as const).map((s) => {
-          const collapsed = s === "left" ? layout.leftCollapsed : layout.rightCollapsed;
-          const name = s === "left" ? "nodes and memory panel" : "chat and node panel";
-          return (
-            <button
-              key={s}
-              type="button"
-              className={`panel-toggle panel-toggle-${s}`}
-              aria-label={`Show the ${name}`}
-              aria-pressed={!collapsed}
-              aria-controls={`${id}-${s}`}
-              title={`${collapsed ? "Show" : "Hide"} the ${name}`}
-              onClick={() => void setLayout({ [`${s}Collapsed`]: !collapsed })}
-            >
-              <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-                <rect x="2.5" y="3.5" width="15" height="13" rx="2" />
-                <path d={s === "left" ? "M7.5 3.5v13" : "M12.5 3.5v13"} />
-              </svg>
-            </button>
-          );
-        })}
+        <Suspense fallback={null}>
+          <PanelToggles />
+        </Suspense>
         {canvas}
       </div>
-      {!layout.rightCollapsed && <PanelSplitter side="right" label="chat and node panel" />}
-      <div className="ws-right" id={`${id}-right`}>
-        {side}
-      </div>
+      {!layout.rightCollapsed && <Gutter side="right" />}
+      <div className="ws-right">{side}</div>
     </main>
   );
 }

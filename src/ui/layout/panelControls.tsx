@@ -1,21 +1,49 @@
 import type { KeyboardEvent, PointerEvent } from "react";
-import { clampPanelWidth, PANEL_LIMITS } from "../../store/panelLayout";
 import { useUi } from "../../store/uiStore";
 
-interface PanelSplitterProps {
-  side: "left" | "right";
-  /** What it resizes, in words ("chat and node panel"). */
-  label: string;
+const KEY_STEP = 20;
+
+/** The narrowest and widest a drag or a key makes each side panel. */
+const PANEL_LIMITS = { left: [160, 480], right: [300, 760] } as const;
+
+function clampPanelWidth(side: "left" | "right", width: number): number {
+  const [min, max] = PANEL_LIMITS[side];
+  return Math.round(Math.min(max, Math.max(min, width)));
 }
 
-const KEY_STEP = 20;
+const NAMES = { left: "nodes and memory panel", right: "chat and node panel" } as const;
+
+/** The buttons in the canvas's top corners that hide and show the side columns. */
+export function PanelToggles() {
+  const layout = useUi((s) => s.layout);
+  const setLayout = useUi((s) => s.setLayout);
+  return (["left", "right"] as const).map((side) => {
+    const collapsed = layout[`${side}Collapsed`];
+    return (
+      <button
+        key={side}
+        type="button"
+        className={`panel-toggle panel-toggle-${side}`}
+        aria-label={`Show the ${NAMES[side]}`}
+        aria-pressed={!collapsed}
+        title={`${collapsed ? "Show" : "Hide"} the ${NAMES[side]}`}
+        onClick={() => void setLayout({ [`${side}Collapsed`]: !collapsed })}
+      >
+        <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <rect x="2.5" y="3.5" width="15" height="13" rx="2" />
+          <path d={side === "left" ? "M7.5 3.5v13" : "M12.5 3.5v13"} />
+        </svg>
+      </button>
+    );
+  });
+}
 
 /**
  * The gutter beside a side panel: drag it (or focus it and press Left / Right, Home / End) to
  * resize the panel. While dragging only a CSS variable changes; the width is saved on release.
  * The canvas keeps its minimum width (workspace.css): a drag stops there.
  */
-export function PanelSplitter({ side, label }: PanelSplitterProps) {
+export function PanelSplitter({ side }: { side: "left" | "right" }) {
   const width = useUi((s) => s.layout[side]);
   const setLayout = useUi((s) => s.setLayout);
   // Dragging right widens the left panel and narrows the right one.
@@ -68,7 +96,7 @@ export function PanelSplitter({ side, label }: PanelSplitterProps) {
       className="ws-splitter"
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Resize the ${label}`}
+      aria-label={`Resize the ${NAMES[side]}`}
       aria-valuenow={width}
       aria-valuemin={PANEL_LIMITS[side][0]}
       aria-valuemax={PANEL_LIMITS[side][1]}
