@@ -7,6 +7,7 @@ export default function MiniMapToggle() {
   const setLayout = useUi((s) => s.setLayout);
   return (
     <ControlButton
+      className="minimap-toggle"
       aria-label="Mini map"
       aria-pressed={miniMap}
       title={`${miniMap ? "Hide" : "Show"} the mini map`}
