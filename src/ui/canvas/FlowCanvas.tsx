@@ -8,7 +8,7 @@ import {
   type OnMoveEnd,
   ReactFlow,
 } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudioApi } from "../../store/studioStore";
 import { useUi } from "../../store/uiStore";
@@ -17,7 +17,7 @@ import { CanvasNotice } from "./CanvasNotice";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { useCanvasUi } from "./canvasUiStore";
-import { ARIA_LABELS, fitViewOptions, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
@@ -79,7 +79,7 @@ function miniMapColor(node: CanvasNode): string {
 // Loads after the first paint: the button is not needed to show the flow.
 const MiniMapToggle = lazy(() => import("./MiniMapToggle"));
 
-/** Small enough to leave the flow its room: fitViewOptions keeps the flow above it. */
+/** Small enough to leave the flow its room: FIT_VIEW_OPTIONS keeps the flow above it. */
 const MINI_MAP_SIZE = { width: 160, height: 96 };
 
 function FlowCanvasView({ colorMode }: FlowCanvasProps) {
@@ -98,7 +98,6 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   const setSideTab = useUi((s) => s.setSideTab);
   const onNodeClick = useCallback(() => setSideTab("node"), [setSideTab]);
   const miniMap = useUi((s) => s.layout.miniMap);
-  const fitOptions = useMemo(() => fitViewOptions(miniMap), [miniMap]);
 
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
@@ -123,7 +122,7 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
       // useEditorShortcuts deletes (nodes and edges as one undo step); React Flow must not too.
       deleteKeyCode={null}
       fitView={initialViewport === null}
-      fitViewOptions={fitOptions}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       {...(initialViewport && { defaultViewport: initialViewport })}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
@@ -131,7 +130,7 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
       ariaLabelConfig={ARIA_LABELS}
     >
       <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.5} />
-      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={fitOptions}>
+      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
         <Suspense fallback={null}>
           <MiniMapToggle />
         </Suspense>

@@ -3,11 +3,10 @@ import { useMemo } from "react";
 import { removeEdges, removeNodes } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
-import { useStudioApi } from "../../store/studioStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
-import { fitViewOptions, motionDuration } from "./canvasView";
+import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
 
 /** What actions need of the canvas on screen (React Flow's view of it), beyond the stores. */
 export interface CanvasControls {
@@ -20,20 +19,15 @@ export interface CanvasControls {
 /** The canvas controls of the React Flow instance around the caller (see CanvasProvider). */
 export function useCanvasControls(): CanvasControls {
   const { fitView, getInternalNode } = useReactFlow<CanvasNode, CanvasEdge>();
-  const studio = useStudioApi();
   return useMemo(
     () => ({
-      fitView: () =>
-        void fitView({
-          ...fitViewOptions(studio.getState().layout.miniMap),
-          duration: motionDuration(),
-        }),
+      fitView: () => void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() }),
       measuredSize: (id) => {
         const { width, height } = getInternalNode(id)?.measured ?? {};
         return width && height ? { width, height } : undefined;
       },
     }),
-    [fitView, getInternalNode, studio],
+    [fitView, getInternalNode],
   );
 }
 

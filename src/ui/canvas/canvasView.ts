@@ -9,15 +9,13 @@ export const MAX_ZOOM = 2;
 /**
  * Fit view shows the whole flow, zooming out as far as it needs (nodes draw a larger summary
  * when small: ZoomLevel.tsx); small flows are not blown up past 100 %. The bottom margin keeps
- * the flow clear of the zoom controls, and of the minimap when it is shown.
+ * the flow clear of the zoom controls and of the minimap's corner (FlowCanvas sizes it).
  */
-export function fitViewOptions(miniMap: boolean): FitViewOptions {
-  return {
-    padding: { x: "24px", top: "24px", bottom: miniMap ? "128px" : "52px" },
-    maxZoom: 1,
-    minZoom: MIN_ZOOM,
-  };
-}
+export const FIT_VIEW_OPTIONS: FitViewOptions = {
+  padding: { x: "24px", top: "24px", bottom: "128px" },
+  maxZoom: 1,
+  minZoom: MIN_ZOOM,
+};
 
 /** Animated camera moves, unless the user asked the system for less motion. */
 export function motionDuration(ms = 300): number {
