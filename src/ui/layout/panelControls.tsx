@@ -49,21 +49,31 @@ export function PanelSplitter({ side }: { side: "left" | "right" }) {
   // Dragging right widens the left panel and narrows the right one.
   const sign = side === "left" ? 1 : -1;
 
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0) return;
-    const handle = event.currentTarget;
+  /** The panel's width on screen, and how much wider it may get before the canvas's minimum. */
+  const measure = (handle: HTMLElement) => {
     const main = handle.parentElement as HTMLElement;
     const panel = main.querySelector(`.ws-${side}`) as HTMLElement;
     const center = main.querySelector(".ws-center") as HTMLElement;
-    const start = panel.getBoundingClientRect().width;
     const room =
       center.getBoundingClientRect().width - parseFloat(getComputedStyle(center).minWidth);
+    const start = panel.getBoundingClientRect().width;
+    return {
+      main,
+      start,
+      widthBy: (dx: number) => clampPanelWidth(side, Math.min(start + room, start + dx)),
+    };
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    const handle = event.currentTarget;
+    const { main, start, widthBy } = measure(handle);
     const startX = event.clientX;
     let next = start;
     handle.setPointerCapture(event.pointerId);
     event.preventDefault();
     const onMove = (e: globalThis.PointerEvent) => {
-      next = clampPanelWidth(side, Math.min(start + room, start + sign * (e.clientX - startX)));
+      next = widthBy(sign * (e.clientX - startX));
       main.style.setProperty(`--${side}-w`, `${next}px`);
     };
     const onUp = () => {
@@ -77,17 +87,18 @@ export function PanelSplitter({ side }: { side: "left" | "right" }) {
     handle.addEventListener("pointercancel", onUp);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const [min, max] = PANEL_LIMITS[side];
-    const to = {
-      ArrowLeft: width - sign * KEY_STEP,
-      ArrowRight: width + sign * KEY_STEP,
-      Home: min,
-      End: max,
+  // From the width on screen, which is less than the saved one when the window is too small.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const { widthBy } = measure(event.currentTarget);
+    const dx = {
+      ArrowLeft: -sign * KEY_STEP,
+      ArrowRight: sign * KEY_STEP,
+      Home: Number.NEGATIVE_INFINITY,
+      End: Number.POSITIVE_INFINITY,
     }[event.key];
-    if (to === undefined) return;
+    if (dx === undefined) return;
     event.preventDefault();
-    void setLayout({ [side]: clampPanelWidth(side, to) });
+    void setLayout({ [side]: widthBy(dx) });
   };
 
   return (
