@@ -160,6 +160,18 @@ describe("clearing a memory", () => {
     await state().send("Three");
     expect(reply(2)).toContain('2 from memory "chat_llm"');
   });
+
+  it("takes back a clear before the next message: memory keeps every message it had", async () => {
+    studio = await openTestStudio();
+    const { state } = studio;
+    await state().send("One");
+    state().clearMemory("chat_llm");
+    state().undoClearMemory("chat_llm");
+    expect(state().pendingClears).toEqual([]);
+    await state().send("Two");
+    expect(reply(1)).toContain('2 from memory "chat_llm"');
+    expect(state().runs[1]?.cleared).toEqual([]);
+  });
 });
 
 describe("the run inspector", () => {

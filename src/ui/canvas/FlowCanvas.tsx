@@ -18,6 +18,7 @@ import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { useCanvasUi } from "./canvasUiStore";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
@@ -58,6 +59,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       ) : (
         <p className="flow-canvas-empty">No flow is open.</p>
       )}
+      <EmptyCanvasHint />
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
     </div>
