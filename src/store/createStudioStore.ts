@@ -10,6 +10,7 @@ import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
+import { asPanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
@@ -83,6 +84,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           theme:
             asTheme(await settings.get(SETTINGS.theme)) ?? mirroredTheme(deps.browser.localStorage),
           callTimeouts: asCallTimeouts(await settings.get(SETTINGS.callTimeouts)),
+          layout: asPanelLayout(await settings.get(SETTINGS.panelLayout)),
         });
         const saved = await settings.get(SETTINGS.lastFlowId);
         const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;

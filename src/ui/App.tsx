@@ -13,6 +13,7 @@ import { ChatPanel } from "./chat/ChatPanel";
 import { PanelBoundary } from "./common/PanelBoundary";
 import { useLazyModule } from "./common/useLazyModule";
 import { FlowMenu } from "./flows/FlowMenu";
+import { Workspace } from "./layout/Workspace";
 import { SidePanelTabs } from "./SidePanelTabs";
 import { SettingsButton } from "./settings/SettingsButton";
 import { ThemeToggle } from "./theme/ThemeToggle";
@@ -74,51 +75,57 @@ export function App() {
       )}
       {status === "ready" && (
         <CanvasProvider>
-          <main className="workspace">
-            <aside className="sidebar" aria-label="Nodes and memory">
-              <PanelBoundary name="node palette">
-                <Palette />
-                <MemoryLegend />
-                <ProblemsList />
-              </PanelBoundary>
-            </aside>
-            <section className="canvas-area" aria-label="Flow canvas">
-              <PanelBoundary name="canvas">
-                <CanvasToolbar />
-                <FlowCanvas colorMode={colorMode} />
-              </PanelBoundary>
-            </section>
-            <SidePanelTabs
-              panels={{
-                chat: (
-                  <PanelBoundary name="chat">
-                    <ChatPanel />
-                  </PanelBoundary>
-                ),
-                node: inspector ? (
-                  <PanelBoundary name="node settings">
-                    <inspector.NodeInspector />
-                  </PanelBoundary>
-                ) : (
-                  tab === "node" && <p className="status">Loading…</p>
-                ),
-                runs: tab === "runs" && (
-                  <PanelBoundary name="runs panel">
-                    <Suspense fallback={<p className="status">Loading…</p>}>
-                      <RunsPanel />
-                    </Suspense>
-                  </PanelBoundary>
-                ),
-                memory: tab === "memory" && (
-                  <PanelBoundary name="memory panel">
-                    <Suspense fallback={<p className="status">Loading…</p>}>
-                      <MemoryPanel />
-                    </Suspense>
-                  </PanelBoundary>
-                ),
-              }}
-            />
-          </main>
+          <Workspace
+            sidebar={
+              <aside className="sidebar" aria-label="Nodes and memory">
+                <PanelBoundary name="node palette">
+                  <Palette />
+                  <MemoryLegend />
+                  <ProblemsList />
+                </PanelBoundary>
+              </aside>
+            }
+            canvas={
+              <section className="canvas-area" aria-label="Flow canvas">
+                <PanelBoundary name="canvas">
+                  <CanvasToolbar />
+                  <FlowCanvas colorMode={colorMode} />
+                </PanelBoundary>
+              </section>
+            }
+            side={
+              <SidePanelTabs
+                panels={{
+                  chat: (
+                    <PanelBoundary name="chat">
+                      <ChatPanel />
+                    </PanelBoundary>
+                  ),
+                  node: inspector ? (
+                    <PanelBoundary name="node settings">
+                      <inspector.NodeInspector />
+                    </PanelBoundary>
+                  ) : (
+                    tab === "node" && <p className="status">Loading…</p>
+                  ),
+                  runs: tab === "runs" && (
+                    <PanelBoundary name="runs panel">
+                      <Suspense fallback={<p className="status">Loading…</p>}>
+                        <RunsPanel />
+                      </Suspense>
+                    </PanelBoundary>
+                  ),
+                  memory: tab === "memory" && (
+                    <PanelBoundary name="memory panel">
+                      <Suspense fallback={<p className="status">Loading…</p>}>
+                        <MemoryPanel />
+                      </Suspense>
+                    </PanelBoundary>
+                  ),
+                }}
+              />
+            }
+          />
           {settingsOpen && (
             <PanelBoundary name="Settings">
               <Suspense fallback={null}>
