@@ -27,9 +27,10 @@ export interface FlowLibraryState {
   duplicateFlow(id: FlowId): Promise<FlowId | null>;
   /**
    * Saves an imported flow as a NEW flow (never over an existing one; the name gets a suffix
-   * where it clashes) and opens it, ready to chat.
+   * where it clashes) and opens it, ready to chat. The flow is copied first unless `owned` says
+   * the caller holds the only reference (a file just read): copying 50,000 nodes takes a while.
    */
-  importFlow(flow: Flow): Promise<FlowId | null>;
+  importFlow(flow: Flow, options?: { owned?: boolean }): Promise<FlowId | null>;
   /** Deletes the flow with its conversations; opens another (or a new starter) if it was open. */
   deleteFlow(id: FlowId): Promise<void>;
   refreshFlows(): Promise<void>;
@@ -156,7 +157,7 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
       return createAndShow(structuredClone({ ...source, name: `${source.name} (copy)` }));
     },
 
-    importFlow: (flow) => createAndShow(structuredClone(flow)),
+    importFlow: (flow, options) => createAndShow(options?.owned ? flow : structuredClone(flow)),
 
     async deleteFlow(id) {
       if (get().running) return;
