@@ -36,12 +36,6 @@ export interface FlowLibraryState {
   refreshFlows(): Promise<void>;
 }
 
-const summary = (r: FlowRecord): FlowSummary => ({
-  id: r.id,
-  name: r.flow.name,
-  updatedAt: r.updatedAt,
-});
-
 /** "Chat with memory" → "Chat with memory (2)" when the name is taken. */
 export function freeName(name: string, flows: readonly FlowSummary[]): string {
   const taken = new Set(flows.map((f) => f.name));
@@ -62,10 +56,9 @@ export async function createFlowRecord(ctx: SliceContext, flow: Flow): Promise<F
 
 /** The flow to land on when none is chosen: the newest, or a new "Chat with memory". */
 export async function anyFlow(ctx: SliceContext): Promise<FlowRecord> {
-  return (
-    (await ctx.storage().flows.list())[0] ??
-    (await createFlowRecord(ctx, STARTER_FLOWS.chatWithMemory.build()))
-  );
+  const newest = (await ctx.storage().flows.summaries())[0];
+  const record = newest && (await ctx.storage().flows.get(newest.id));
+  return record ?? (await createFlowRecord(ctx, STARTER_FLOWS.chatWithMemory.build()));
 }
 
 /**
@@ -116,8 +109,8 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
     openingFlow: false,
 
     async refreshFlows() {
-      const records = await ctx.storage().flows.list();
-      ctx.set({ flows: records.map(summary) });
+      // Names and times only: reading every flow would parse a large one on each save.
+      ctx.set({ flows: await ctx.storage().flows.summaries() });
     },
 
     async openFlow(id) {

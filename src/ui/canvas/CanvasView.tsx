@@ -32,7 +32,8 @@ export interface LargeFlowParts {
   /** The nodes to draw. */
   only: ReadonlySet<NodeId>;
   onFitView(): void;
-  minimap: ReactNode;
+  /** Drawn instead of React Flow's minimap: a minimap of the whole flow, and a note. */
+  overlays: ReactNode;
 }
 
 function miniMapColor(node: CanvasNode): string {
@@ -102,7 +103,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
         {...(large && { onFitView: large.onFitView })}
       />
       {large ? (
-        large.minimap
+        large.overlays
       ) : (
         <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} />
       )}

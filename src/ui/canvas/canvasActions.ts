@@ -69,8 +69,21 @@ export function deleteSelection(): boolean {
   return true;
 }
 
+/**
+ * Auto-layout (dagre) runs on the page's thread in one go and grows faster than the flow: at
+ * 2,000 nodes it takes seconds, and 50,000 would freeze the tab for minutes.
+ */
+export const MAX_LAYOUT_NODES = 2000;
+
 /** Lays the nodes out left to right (one undo step), then fits them in view. */
 export async function arrangeNodes(controls: CanvasControls): Promise<void> {
+  const { flow: before, showNotice } = useFlowStore.getState();
+  if (before && before.nodes.length > MAX_LAYOUT_NODES) {
+    showNotice(
+      `Auto-layout arranges flows of up to ${MAX_LAYOUT_NODES.toLocaleString("en")} nodes; this one has ${before.nodes.length.toLocaleString("en")}. Move nodes by hand, or lay the flow out in the file.`,
+    );
+    return;
+  }
   // dagre loads on the first use: it is not needed to open the app.
   const { autoLayout } = await import("./autoLayout");
   const { flow, moveNodes } = useFlowStore.getState();

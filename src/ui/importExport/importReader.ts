@@ -1,3 +1,5 @@
+import type { Flow } from "../../engine/flow";
+import type { WorkerAnswer } from "./importFile.worker";
 import type { FlowImport, ImportFile } from "./readImportFile";
 
 /** The reader in place: for files that are not Blobs (tests) and where there is no Worker. */
@@ -25,7 +27,10 @@ export function readImportFileOffThread(file: ImportFile): Promise<FlowImport> {
       worker.terminate();
       resolve(result);
     };
-    worker.onmessage = (event: MessageEvent<FlowImport>) => done(event.data);
+    worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+      if (!("flowText" in data)) return done(data.import);
+      done({ ...data.import, flow: JSON.parse(data.flowText) as Flow });
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       done(stopped(file.name, event.message || "the reader stopped."));

@@ -1,3 +1,4 @@
+import "./largeFlow.css";
 import { useStoreApi } from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
 import { useFlowStore } from "../../../store/flowStore";
@@ -6,6 +7,7 @@ import { useCanvasControls } from "../canvasActions";
 import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
 import { fitFlowViewport } from "../viewFit";
 import { LargeFlowMap } from "./LargeFlowMap";
+import { LargeFlowNote } from "./LargeFlowNote";
 import { useNodeWindow } from "./useNodeWindow";
 
 /**
@@ -44,7 +46,16 @@ export default function LargeFlowView({ colorMode }: FlowCanvasProps) {
   const only = useNodeWindow(ready);
   const { fitView } = useCanvasControls();
   const large = useMemo<LargeFlowParts>(
-    () => ({ only, onFitView: fitView, minimap: <LargeFlowMap /> }),
+    () => ({
+      only,
+      onFitView: fitView,
+      overlays: (
+        <>
+          <LargeFlowMap />
+          <LargeFlowNote drawn={only.size} />
+        </>
+      ),
+    }),
     [only, fitView],
   );
   return <CanvasView colorMode={colorMode} large={large} />;
