@@ -2,6 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { RunId } from "../../engine/ids";
 import type { MemoryMessage } from "../../engine/messages";
+import { LongText } from "../common/LongText";
 
 /** Longer logs are virtualized: only the rows in view (plus a margin) are in the page. */
 export const VIRTUALIZE_ABOVE = 200;
@@ -90,7 +91,9 @@ function MessageRow({ message, numbers, ref, index, total, top }: MessageRowProp
           by {message.nodeId}, run {numbers.get(message.runId) ?? "?"}
         </span>
       </span>
-      <span className="memory-message-text">{message.content}</span>
+      <span className="memory-message-text">
+        <LongText text={message.content} />
+      </span>
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import type { CSSProperties } from "react";
 import type { RunId } from "../../engine/ids";
+import { LongText } from "../common/LongText";
 import type { CallLine, CallMessages } from "./callMessages";
 
 interface CallLinesProps {
@@ -94,7 +95,9 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
         {line.dropped && <span className="call-note">dropped: not sent</span>}
         {onlyHere && <span className="call-note call-note-diff">{onlyHere}</span>}
       </span>
-      <span className="call-text">{line.content}</span>
+      <span className="call-text">
+        <LongText text={line.content} />
+      </span>
       {origin && <span className="call-origin">{origin}</span>}
     </li>
   );

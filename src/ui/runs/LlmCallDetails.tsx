@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { RunId } from "../../engine/ids";
 import type { NodeRecord } from "../../engine/runSnapshot";
+import { LongText } from "../common/LongText";
 import { windowLabel } from "../memory/memoryLabels";
 import { CallLines } from "./CallLines";
 import type { CallMessages } from "./callMessages";
@@ -50,7 +51,9 @@ export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsP
       {llm.reply !== undefined && (
         <div className="run-call-reply">
           <span className="run-label">Reply</span>
-          <p className="call-text">{llm.reply}</p>
+          <p className="call-text">
+            <LongText text={llm.reply} />
+          </p>
         </div>
       )}
       {node.error && (
@@ -120,7 +123,9 @@ function Appended({ node, call }: { node: LlmNodeRecord; call: CallMessages }) {
         {call.appended.map((m) => (
           <li key={m.id}>
             <span className="call-role">{m.role}</span>{" "}
-            <span className="call-snippet">{m.content}</span>
+            <span className="call-snippet">
+              <LongText text={m.content} />
+            </span>
           </li>
         ))}
       </ul>

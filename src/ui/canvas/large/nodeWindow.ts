@@ -48,8 +48,9 @@ const overlaps = (a: Rect, x: number, y: number, right: number, bottom: number) 
 /**
  * The nodes to draw for `area`: those that overlap it, and both ends of every connection whose
  * box overlaps it (React Flow draws a connection only when it has both its nodes, and one that
- * crosses the view would otherwise vanish). At most `cap`, nearest the area's centre first, so
- * a view zoomed far out over a dense flow cannot mount thousands of nodes. O(nodes + edges).
+ * crosses the view would otherwise vanish). Nearest the area's centre first (drawn first), and
+ * at most `cap`, so a view zoomed far out over a dense flow cannot mount thousands of nodes.
+ * O(nodes + edges), plus sorting the nodes picked.
  */
 export function nodesInWindow(
   nodes: readonly FlowNode[],
@@ -78,7 +79,6 @@ export function nodesInWindow(
     }
   }
   const ids = [...picked];
-  if (ids.length <= cap) return ids;
   const cx = area.x + area.width / 2 - w / 2;
   const cy = area.y + area.height / 2 - h / 2;
   const distance = (id: NodeId) => {
