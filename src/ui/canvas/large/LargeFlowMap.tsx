@@ -28,11 +28,14 @@ function frameOf(nodes: readonly FlowNode[]): Frame {
     maxY = Math.max(maxY, p.y + DEFAULT_NODE_SIZE.height);
   }
   if (minX > maxX) return { x: 0, y: 0, scale: 1 };
-  const scale = Math.min(
-    (MAP.width - 2 * PAD) / (maxX - minX || 1),
-    (MAP.height - 2 * PAD) / (maxY - minY || 1),
-  );
-  return { x: minX - PAD / scale, y: minY - PAD / scale, scale };
+  const [width, height] = [maxX - minX || 1, maxY - minY || 1];
+  const scale = Math.min((MAP.width - 2 * PAD) / width, (MAP.height - 2 * PAD) / height);
+  // Centred: a tall chain sits in the middle of the map, not against its left side.
+  return {
+    x: minX - (MAP.width / scale - width) / 2,
+    y: minY - (MAP.height / scale - height) / 2,
+    scale,
+  };
 }
 
 /** The theme's colour for a custom property, as a canvas accepts it. */
@@ -110,14 +113,14 @@ export function LargeFlowMap() {
     if (layerRef.current) g.drawImage(layerRef.current, 0, 0, MAP.width, MAP.height);
     if (pane.width <= 0) return;
     const view = viewRect(transform, pane);
-    g.strokeStyle = cssColor(canvas, "--accent", "#4f46e5");
-    g.lineWidth = 1.5;
-    g.strokeRect(
-      (view.x - frame.x) * frame.scale,
-      (view.y - frame.y) * frame.scale,
-      view.width * frame.scale,
-      view.height * frame.scale,
-    );
+    // At least a few pixels across: on a 50,000-node map the view itself is a speck.
+    const w = Math.max(8, view.width * frame.scale);
+    const h = Math.max(8, view.height * frame.scale);
+    const x = (view.x + view.width / 2 - frame.x) * frame.scale - w / 2;
+    const y = (view.y + view.height / 2 - frame.y) * frame.scale - h / 2;
+    g.strokeStyle = cssColor(canvas, "--text", "#111");
+    g.lineWidth = 2;
+    g.strokeRect(x, y, w, h);
   }, [transform, pane, frame, nodes, colors]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {

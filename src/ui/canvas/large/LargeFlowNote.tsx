@@ -9,9 +9,9 @@ const count = (n: number) => n.toLocaleString("en");
 export function LargeFlowNote({ drawn }: { drawn: number }) {
   const nodes = useFlowStore((s) => s.flow?.nodes.length ?? 0);
   const limits = [
-    nodes > MAX_LAYOUT_NODES && "Auto-layout is off at this size.",
+    nodes > MAX_LAYOUT_NODES && "Auto-layout is off.",
     nodes > JOURNAL_MAX_NODES &&
-      "Edits are saved 0.4 s after you make them; one made just before the tab closes may be lost (the flow is too large to mirror in this browser's quick storage).",
+      "Too large to keep a copy of each edit at once: an edit made in the last 0.4 s before the tab closes may be lost.",
   ].filter(Boolean);
   return (
     <Panel position="top-left" className="large-flow-note">
