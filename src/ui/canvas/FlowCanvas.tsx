@@ -3,9 +3,10 @@ import "./canvas.css";
 import { lazy, Suspense, useCallback } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudioApi } from "../../store/studioStore";
+import { useLazyModule } from "../common/useLazyModule";
 import { CanvasNotice } from "./CanvasNotice";
 import { CanvasView, type FlowCanvasProps } from "./CanvasView";
-import { ShortcutsDialog } from "./ShortcutsDialog";
+import { useCanvasUi } from "./canvasUiStore";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 import { isLargeFlow } from "./viewFit";
@@ -13,11 +14,18 @@ import { isLargeFlow } from "./viewFit";
 /** Loaded with the first flow of over LARGE_FLOW_NODES nodes: most flows never need it. */
 const LargeFlowView = lazy(() => import("./large/LargeFlowView"));
 
+// The shortcuts list loads the first time it is asked for.
+const loadShortcutsDialog = () => import("./ShortcutsDialog");
+
 /**
  * The flow editor's canvas, controlled by the flow store: every edit goes through a store
  * action, so undo, autosave and the other panels see it. Render inside a CanvasProvider.
  */
 export function FlowCanvas({ colorMode }: FlowCanvasProps) {
+  const shortcuts = useLazyModule(
+    loadShortcutsDialog,
+    useCanvasUi((s) => s.shortcutsOpen),
+  );
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
   const large = useFlowStore((s) => isLargeFlow(s.flow?.nodes.length ?? 0));
@@ -40,7 +48,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
         <p className="flow-canvas-empty">No flow is open.</p>
       )}
       <CanvasNotice />
-      <ShortcutsDialog />
+      {shortcuts && <shortcuts.ShortcutsDialog />}
     </div>
   );
 }
