@@ -7,9 +7,9 @@ import { useLazyModule } from "../common/useLazyModule";
 import { CanvasNotice } from "./CanvasNotice";
 import { CanvasView, type FlowCanvasProps } from "./CanvasView";
 import { useCanvasUi } from "./canvasUiStore";
+import { isLargeFlow } from "./largeFlow";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
-import { isLargeFlow } from "./viewFit";
 
 /** Loaded with the first flow of over LARGE_FLOW_NODES nodes: most flows never need it. */
 const LargeFlowView = lazy(() => import("./large/LargeFlowView"));

@@ -7,7 +7,7 @@ import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
-import { fitFlowViewport, isLargeFlow } from "./viewFit";
+import { isLargeFlow } from "./largeFlow";
 
 /** What actions need of the canvas on screen (React Flow's view of it), beyond the stores. */
 export interface CanvasControls {
@@ -30,12 +30,15 @@ export function useCanvasControls(): CanvasControls {
           void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() });
           return;
         }
-        const { width, height } = rf.getState();
-        const view = fitFlowViewport(nodes, { width, height }, (n) => {
-          const { width: w, height: h } = getInternalNode(n.id)?.measured ?? {};
-          return w && h ? { width: w, height: h } : undefined;
+        // Loaded with the large-flow canvas already: only such a canvas gets here.
+        void import("./large/fitFlow").then(({ fitFlowViewport }) => {
+          const { width, height } = rf.getState();
+          const view = fitFlowViewport(nodes, { width, height }, (n) => {
+            const { width: w, height: h } = getInternalNode(n.id)?.measured ?? {};
+            return w && h ? { width: w, height: h } : undefined;
+          });
+          if (view) void setViewport(view, { duration: motionDuration() });
         });
-        if (view) void setViewport(view, { duration: motionDuration() });
       },
       measuredSize: (id) => {
         const { width, height } = getInternalNode(id)?.measured ?? {};
@@ -69,25 +72,14 @@ export function deleteSelection(): boolean {
   return true;
 }
 
-/**
- * Auto-layout (dagre) runs on the page's thread in one go and grows faster than the flow: at
- * 2,000 nodes it takes seconds, and 50,000 would freeze the tab for minutes.
- */
-export const MAX_LAYOUT_NODES = 2000;
-
 /** Lays the nodes out left to right (one undo step), then fits them in view. */
 export async function arrangeNodes(controls: CanvasControls): Promise<void> {
-  const { flow: before, showNotice } = useFlowStore.getState();
-  if (before && before.nodes.length > MAX_LAYOUT_NODES) {
-    showNotice(
-      `Auto-layout arranges flows of up to ${MAX_LAYOUT_NODES.toLocaleString("en")} nodes; this one has ${before.nodes.length.toLocaleString("en")}. Move nodes by hand, or lay the flow out in the file.`,
-    );
-    return;
-  }
   // dagre loads on the first use: it is not needed to open the app.
-  const { autoLayout } = await import("./autoLayout");
-  const { flow, moveNodes } = useFlowStore.getState();
+  const { autoLayout, layoutRefusal } = await import("./autoLayout");
+  const { flow, moveNodes, showNotice } = useFlowStore.getState();
   if (!flow) return;
+  const refusal = layoutRefusal(flow.nodes.length);
+  if (refusal) return showNotice(refusal);
   const positions = autoLayout(flow, controls.measuredSize);
   const moved = flow.nodes.some((n) => {
     const p = positions.get(n.id);

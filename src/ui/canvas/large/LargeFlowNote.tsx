@@ -1,7 +1,7 @@
 import { Panel } from "@xyflow/react";
 import { JOURNAL_MAX_NODES } from "../../../store/editJournal";
 import { useFlowStore } from "../../../store/flowStore";
-import { MAX_LAYOUT_NODES } from "../canvasActions";
+import { MAX_LAYOUT_NODES } from "../layoutLimit";
 
 const count = (n: number) => n.toLocaleString("en");
 

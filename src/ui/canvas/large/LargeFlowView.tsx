@@ -5,7 +5,7 @@ import { useFlowStore } from "../../../store/flowStore";
 import { CanvasView, type FlowCanvasProps, type LargeFlowParts } from "../CanvasView";
 import { useCanvasControls } from "../canvasActions";
 import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
-import { fitFlowViewport } from "../viewFit";
+import { fitFlowViewport } from "./fitFlow";
 import { LargeFlowMap } from "./LargeFlowMap";
 import { LargeFlowNote } from "./LargeFlowNote";
 import { useNodeWindow } from "./useNodeWindow";

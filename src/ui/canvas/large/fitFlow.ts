@@ -1,16 +1,7 @@
 import { getViewportForBounds, type Viewport } from "@xyflow/react";
-import type { FlowNode } from "../../engine/flow";
-import { FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM } from "./canvasView";
-import { DEFAULT_NODE_SIZE } from "./nodeSize";
-
-/**
- * Above this many nodes the canvas draws only the nodes near the view (canvas/large/): React
- * Flow mounts every node it is given at least once to measure it, and with 50,000 that held
- * the page for most of a minute.
- */
-export const LARGE_FLOW_NODES = 1000;
-
-export const isLargeFlow = (nodeCount: number) => nodeCount > LARGE_FLOW_NODES;
+import type { FlowNode } from "../../../engine/flow";
+import { FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM } from "../canvasView";
+import { DEFAULT_NODE_SIZE } from "../nodeSize";
 
 /**
  * The view that fits every node of the flow as React Flow's fitView would (same padding and
