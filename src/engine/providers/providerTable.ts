@@ -33,6 +33,11 @@ export interface ProviderInfo {
   browserHeaders: Readonly<Record<string, string>>;
   /** The provider's page for creating API keys, linked from Settings; null if it has none. */
   docsUrl: string | null;
+  /**
+   * Known context lengths in tokens, by model name prefix, most specific first: the call
+   * warns when it would not fit. A model matching none has no known length (no warning).
+   */
+  contextLengths: readonly (readonly [prefix: string, tokens: number])[];
 }
 
 /** The one table of providers: labels, addresses, keys. Add a provider here first. */
@@ -48,6 +53,7 @@ export const PROVIDER_TABLE = {
     keyHeader: null,
     browserHeaders: {},
     docsUrl: null,
+    contextLengths: [],
   },
   openai: {
     menuLabel: "OpenAI",
@@ -60,6 +66,18 @@ export const PROVIDER_TABLE = {
     keyHeader: { name: "authorization", required: true },
     browserHeaders: {},
     docsUrl: "https://platform.openai.com/api-keys",
+    contextLengths: [
+      ["gpt-4o", 128_000],
+      ["gpt-4.1", 1_047_576],
+      ["gpt-4.5", 128_000],
+      ["gpt-4-turbo", 128_000],
+      ["gpt-4", 8_192],
+      ["gpt-3.5-turbo", 16_385],
+      ["gpt-5", 400_000],
+      ["o1", 200_000],
+      ["o3", 200_000],
+      ["o4", 200_000],
+    ],
   },
   anthropic: {
     menuLabel: "Anthropic",
@@ -73,6 +91,7 @@ export const PROVIDER_TABLE = {
     // Anthropic refuses calls from a browser page unless the caller opts in.
     browserHeaders: { "anthropic-dangerous-direct-browser-access": "true" },
     docsUrl: "https://console.anthropic.com/settings/keys",
+    contextLengths: [["claude", 200_000]],
   },
   google: {
     menuLabel: "Google",
@@ -86,6 +105,7 @@ export const PROVIDER_TABLE = {
     keyHeader: { name: "x-goog-api-key", required: true },
     browserHeaders: {},
     docsUrl: "https://aistudio.google.com/apikey",
+    contextLengths: [["gemini", 1_048_576]],
   },
   "openai-compatible": {
     menuLabel: "OpenAI-compatible (Ollama, LM Studio, vLLM…)",
@@ -99,6 +119,8 @@ export const PROVIDER_TABLE = {
     keyHeader: { name: "authorization", required: false },
     browserHeaders: {},
     docsUrl: null,
+    // Any model on any server: its length is not known here.
+    contextLengths: [],
   },
 } as const satisfies Record<ProviderName, ProviderInfo>;
 
@@ -125,4 +147,12 @@ export function keyHeaders(provider: HostedProvider, apiKey: string | undefined)
   const header = PROVIDER_TABLE[provider].keyHeader;
   if (!apiKey) return {};
   return { [header.name]: header.name === "authorization" ? `Bearer ${apiKey}` : apiKey };
+}
+
+/** The model's context length in tokens where the table knows it, else null. */
+export function contextLengthOf(provider: string, model: string): number | null {
+  if (!isProviderName(provider)) return null;
+  const name = model.trim().toLowerCase();
+  const table: ProviderInfo["contextLengths"] = PROVIDER_TABLE[provider].contextLengths;
+  return table.find(([prefix]) => name.startsWith(prefix))?.[1] ?? null;
 }

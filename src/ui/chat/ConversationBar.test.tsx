@@ -13,6 +13,10 @@ afterEach(() => {
   resetStores();
 });
 
+/** The rename form loads on first use (import()): wait for it, generously on a busy machine. */
+const findTitleField = () =>
+  screen.findByRole("textbox", { name: "Conversation title" }, { timeout: 10_000 });
+
 const conversation = (id: string, title: string, updatedAt: number): ConversationRecord => ({
   id: conversationId(id),
   flowId: flowId("flow-1"),
@@ -78,7 +82,7 @@ describe("ConversationBar", () => {
   it("renames in place: Enter saves the trimmed title and focus returns to Rename", async () => {
     const { user, renameConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Rename conversation" }));
-    const title = screen.getByRole("textbox", { name: "Conversation title" });
+    const title = await findTitleField();
     expect((title as HTMLInputElement).value).toBe("Recipe ideas");
     await user.clear(title);
     await user.type(title, "  Dinner plans  {Enter}");
@@ -91,7 +95,7 @@ describe("ConversationBar", () => {
   it("an empty title cannot be saved, and Escape keeps the old one", async () => {
     const { user, renameConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Rename conversation" }));
-    await user.clear(screen.getByRole("textbox", { name: "Conversation title" }));
+    await user.clear(await findTitleField());
     expect(screen.getByRole("button", { name: "Save title" })).toHaveProperty("disabled", true);
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("textbox", { name: "Conversation title" })).toBeNull();
