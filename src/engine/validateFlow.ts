@@ -97,14 +97,13 @@ export function validateFlow(
   }
 
   for (const edge of flow.edges) {
-    for (const end of [edge.source, edge.target]) {
-      if (!byId.has(end)) {
-        error(
-          `A connection ${edge.source} → ${edge.target} points to "${end}", which is not a node of this flow.`,
-          byId.has(edge.source) ? edge.source : undefined,
-        );
-      }
-    }
+    const missing = (end: NodeId) =>
+      error(
+        `A connection ${edge.source} → ${edge.target} points to "${end}", which is not a node of this flow.`,
+        byId.has(edge.source) ? edge.source : undefined,
+      );
+    if (!byId.has(edge.source)) missing(edge.source);
+    if (!byId.has(edge.target)) missing(edge.target);
     if (edge.source === edge.target)
       error(`Node "${edge.source}" is connected to itself.`, edge.source);
     const source = byId.get(edge.source);
@@ -238,6 +237,7 @@ function checkTemplate(
   if (field === null) return;
   const template = nodeTemplate(node);
   const inputs = graph.upstream.get(node.id) ?? [];
+  if (template === undefined && inputs.length === 1) return;
   const what = `${NODE_KINDS[node.type].label} "${node.id}"`;
   if (template === undefined) {
     if (inputs.length === 0) {

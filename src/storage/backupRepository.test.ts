@@ -94,7 +94,7 @@ describe("BackupRepository", () => {
       expect(after[key]).toHaveLength(before[key].length * 2);
       for (const record of before[key]) expect(after[key]).toContainEqual(record);
     }
-    const copy = after.flows.find((f) => f.flow.name === "Mine (2)");
+    const copy = after.flows.find((f) => f.flow?.name === "Mine (2)");
     const conversation = after.conversations.find((c) => c.flowId === copy?.id);
     const runs = after.runs.filter((r) => r.conversationId === conversation?.id);
     const second = runs.find((r) => r.parentRunId !== null);

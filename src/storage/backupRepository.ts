@@ -3,6 +3,7 @@ import type { FlowId } from "../engine/ids";
 import type { BackupData, BackupFlowRecord, BackupViewport } from "./backupData";
 import { type RemappedBackup, remapBackup, type TakenIds } from "./backupRemap";
 import { STORE, type StudioDatabase, type StudioDBSchema } from "./dbSchema";
+import { fromStored, storedName, toStored } from "./storedFlow";
 import { inTransaction } from "./transaction";
 
 /** The settings keys a backup reads and writes (the store owns their names). */
@@ -66,6 +67,7 @@ export class BackupRepository {
       // In the order they happened (ties by id), so the same data gives the same file.
       return {
         flows: flows
+          .map(fromStored)
           .map((record, i): BackupFlowRecord => {
             const viewport = asViewport(viewports[i]);
             return viewport ? { ...record, viewport } : { ...record };
@@ -104,7 +106,7 @@ export class BackupRepository {
       const { flows, conversations, runs, memoryMessages, settings } = remapped.data;
       await addAll(
         flows.map(({ viewport: _viewport, ...record }) => record),
-        (record) => tx.objectStore(STORE.flows).add(record),
+        (record) => tx.objectStore(STORE.flows).add(toStored(record)),
         (record) => `flow “${record.flow.name}” (${record.id})`,
       );
       await addAll(
@@ -188,7 +190,7 @@ async function takenIds(tx: Tx<IDBTransactionMode>, data: BackupData): Promise<T
     conversationIds,
     runIds,
     messageIds,
-    flowNames: new Set(flows.map((f) => f.flow.name)),
+    flowNames: new Set(flows.map(storedName)),
   };
 }
 

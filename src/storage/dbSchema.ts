@@ -3,6 +3,7 @@ import type { Flow } from "../engine/flow";
 import type { ConversationId, FlowId, MessageId, RunId } from "../engine/ids";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
+import type { StoredFlowRecord } from "./storedFlow";
 
 /*
  * Names below live inside users' browsers: renaming one orphans their data.
@@ -63,7 +64,8 @@ export interface ConversationRecord {
 export interface StudioDBSchema extends DBSchema {
   flows: {
     key: FlowId;
-    value: FlowRecord;
+    /** A large flow's record holds it as text (storedFlow.ts). */
+    value: StoredFlowRecord;
     indexes: { byUpdatedAt: number };
   };
   conversations: {

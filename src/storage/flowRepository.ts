@@ -4,7 +4,15 @@ import { deleteConversationsInTx } from "./cascadeDelete";
 import { type Clock, systemClock } from "./clock";
 import { type FlowRecord, INDEX, STORE, type StudioDatabase } from "./dbSchema";
 import { RevisionConflictError } from "./storageErrors";
+import { fromStored, storedName, toStored } from "./storedFlow";
 import { inTransaction } from "./transaction";
+
+/** A flow as the Flows menu lists it. */
+export interface FlowListEntry {
+  id: FlowId;
+  name: string;
+  updatedAt: number;
+}
 
 export class FlowRepository {
   constructor(
@@ -34,19 +42,28 @@ export class FlowRepository {
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
-      await tx.store.put(record);
+      await tx.store.put(toStored(record));
       return record;
     });
   }
 
-  get(id: FlowId): Promise<FlowRecord | undefined> {
-    return this.db.get(STORE.flows, id);
+  async get(id: FlowId): Promise<FlowRecord | undefined> {
+    const stored = await this.db.get(STORE.flows, id);
+    return stored && fromStored(stored);
   }
 
   /** Newest first (last saved on top). */
   async list(): Promise<FlowRecord[]> {
     const records = await this.db.getAllFromIndex(STORE.flows, INDEX.flowsByUpdatedAt);
-    return records.reverse();
+    return records.reverse().map(fromStored);
+  }
+
+  /** Newest first, without reading the flows: what the Flows menu shows. */
+  async summaries(): Promise<FlowListEntry[]> {
+    const records = await this.db.getAllFromIndex(STORE.flows, INDEX.flowsByUpdatedAt);
+    return records
+      .reverse()
+      .map((r) => ({ id: r.id, name: storedName(r), updatedAt: r.updatedAt }));
   }
 
   /** Deletes the flow and, in the same transaction, every conversation of it. */

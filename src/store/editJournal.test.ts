@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openTestStorage } from "../storage/storageTestSupport";
 import { SAVE_DELAY_MS } from "./autosave";
-import { readJournal, writeJournal } from "./editJournal";
+import { JOURNAL_MAX_NODES, readJournal, writeJournal } from "./editJournal";
 import { defined, fakeBrowserServices, openTestStudio, type TestStudio } from "./storeTestSupport";
 
 /*
@@ -90,5 +90,20 @@ describe("the edit journal", () => {
     const reloaded = await page({ storage, browser });
     expect(reloaded.editor.getState().flow?.name).toBe("Saved by another tab");
     expect(readJournal(browser.localStorage, flowId)).toBeNull();
+  });
+
+  it("skips a flow too large for Web Storage, and drops the entry of an earlier edit", async () => {
+    const studio = await page();
+    const flowId = defined(studio.editor.getState().flowId);
+    const flow = defined(studio.editor.getState().flow);
+    const storage = studio.browser.localStorage;
+    writeJournal(storage, { flowId, baseRevision: 1, flow: { ...flow, name: "Earlier edit" } });
+    const nodes = Array.from({ length: JOURNAL_MAX_NODES + 1 }, (_, i) => ({
+      ...defined(flow.nodes[0]),
+      id: `big_${i}` as (typeof flow.nodes)[number]["id"],
+    }));
+    writeJournal(storage, { flowId, baseRevision: 1, flow: { ...flow, nodes } });
+    // A reload replays nothing rather than the earlier edit over the later one.
+    expect(readJournal(storage, flowId)).toBeNull();
   });
 });

@@ -19,12 +19,27 @@ export interface JournalEntry {
 /** Do not change without a migration: the key lives in users' browsers. */
 const journalKey = (flowId: FlowId) => `llm-flow-studio.pendingEdit:${flowId}`;
 
-/** Where Web Storage is refused or full, the debounced save is all there is: nothing throws. */
+/**
+ * Flows of more nodes are not journaled: their text (100 to 150 characters a node) would not fit
+ * in Web Storage's 5 MB beside the rest, and writing it on every edit would hold the page each
+ * time. Their edits rely on the debounced save alone, as the canvas tells the user.
+ */
+export const JOURNAL_MAX_NODES = 5000;
+
+/**
+ * Where Web Storage is refused or full, or the flow too large, the debounced save is all there
+ * is: nothing throws, and no older entry stays behind to be replayed over a newer save.
+ */
 export function writeJournal(storage: KeyValueStorage | null, entry: JournalEntry): void {
+  if (entry.flow.nodes.length > JOURNAL_MAX_NODES) {
+    clearJournal(storage, entry.flowId);
+    return;
+  }
   try {
     storage?.setItem(journalKey(entry.flowId), JSON.stringify(entry));
   } catch {
     // Quota or a disabled storage: the autosave still saves this edit a moment later.
+    clearJournal(storage, entry.flowId);
   }
 }
 

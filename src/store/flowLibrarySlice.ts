@@ -27,19 +27,14 @@ export interface FlowLibraryState {
   duplicateFlow(id: FlowId): Promise<FlowId | null>;
   /**
    * Saves an imported flow as a NEW flow (never over an existing one; the name gets a suffix
-   * where it clashes) and opens it, ready to chat.
+   * where it clashes) and opens it, ready to chat. The flow is copied first unless `owned` says
+   * the caller holds the only reference (a file just read): copying 50,000 nodes takes a while.
    */
-  importFlow(flow: Flow): Promise<FlowId | null>;
+  importFlow(flow: Flow, options?: { owned?: boolean }): Promise<FlowId | null>;
   /** Deletes the flow with its conversations; opens another (or a new starter) if it was open. */
   deleteFlow(id: FlowId): Promise<void>;
   refreshFlows(): Promise<void>;
 }
-
-const summary = (r: FlowRecord): FlowSummary => ({
-  id: r.id,
-  name: r.flow.name,
-  updatedAt: r.updatedAt,
-});
 
 /** "Chat with memory" → "Chat with memory (2)" when the name is taken. */
 export function freeName(name: string, flows: readonly FlowSummary[]): string {
@@ -67,10 +62,9 @@ async function starterFlow(id: FlowTemplateId): Promise<Flow> {
 
 /** The flow to land on when none is chosen: the newest, or a new "Chat with memory". */
 export async function anyFlow(ctx: SliceContext): Promise<FlowRecord> {
-  return (
-    (await ctx.storage().flows.list())[0] ??
-    (await createFlowRecord(ctx, await starterFlow("chatWithMemory")))
-  );
+  const newest = (await ctx.storage().flows.summaries())[0];
+  const record = newest && (await ctx.storage().flows.get(newest.id));
+  return record ?? (await createFlowRecord(ctx, await starterFlow("chatWithMemory")));
 }
 
 /**
@@ -121,8 +115,8 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
     openingFlow: false,
 
     async refreshFlows() {
-      const records = await ctx.storage().flows.list();
-      ctx.set({ flows: records.map(summary) });
+      // Names and times only: reading every flow would parse a large one on each save.
+      ctx.set({ flows: await ctx.storage().flows.summaries() });
     },
 
     async openFlow(id) {
@@ -162,7 +156,7 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
       return createAndShow(structuredClone({ ...source, name: `${source.name} (copy)` }));
     },
 
-    importFlow: (flow) => createAndShow(structuredClone(flow)),
+    importFlow: (flow, options) => createAndShow(options?.owned ? flow : structuredClone(flow)),
 
     async deleteFlow(id) {
       if (get().running) return;

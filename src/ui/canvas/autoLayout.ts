@@ -4,6 +4,8 @@ import type { NodeId } from "../../engine/ids";
 import type { Size } from "./canvasNodes";
 import { DEFAULT_NODE_SIZE } from "./nodeSize";
 
+export { layoutRefusal } from "./layoutLimit";
+
 const GRID = 20;
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 

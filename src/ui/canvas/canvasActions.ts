@@ -1,4 +1,4 @@
-import { useReactFlow } from "@xyflow/react";
+import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useMemo } from "react";
 import { removeEdges, removeNodes } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
@@ -7,6 +7,7 @@ import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
+import { isLargeFlow } from "./largeFlow";
 
 /** What actions need of the canvas on screen (React Flow's view of it), beyond the stores. */
 export interface CanvasControls {
@@ -18,16 +19,33 @@ export interface CanvasControls {
 
 /** The canvas controls of the React Flow instance around the caller (see CanvasProvider). */
 export function useCanvasControls(): CanvasControls {
-  const { fitView, getInternalNode } = useReactFlow<CanvasNode, CanvasEdge>();
+  const { fitView, getInternalNode, setViewport } = useReactFlow<CanvasNode, CanvasEdge>();
+  const rf = useStoreApi<CanvasNode, CanvasEdge>();
   return useMemo(
     () => ({
-      fitView: () => void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() }),
+      fitView: () => {
+        const nodes = useFlowStore.getState().flow?.nodes ?? [];
+        // React Flow knows only the nodes a large flow draws: fit to all of them by position.
+        if (!isLargeFlow(nodes.length)) {
+          void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() });
+          return;
+        }
+        // Loaded with the large-flow canvas already: only such a canvas gets here.
+        void import("./large/fitFlow").then(({ fitFlowViewport }) => {
+          const { width, height } = rf.getState();
+          const view = fitFlowViewport(nodes, { width, height }, (n) => {
+            const { width: w, height: h } = getInternalNode(n.id)?.measured ?? {};
+            return w && h ? { width: w, height: h } : undefined;
+          });
+          if (view) void setViewport(view, { duration: motionDuration() });
+        });
+      },
       measuredSize: (id) => {
         const { width, height } = getInternalNode(id)?.measured ?? {};
         return width && height ? { width, height } : undefined;
       },
     }),
-    [fitView, getInternalNode],
+    [fitView, getInternalNode, setViewport, rf],
   );
 }
 
@@ -57,9 +75,11 @@ export function deleteSelection(): boolean {
 /** Lays the nodes out left to right (one undo step), then fits them in view. */
 export async function arrangeNodes(controls: CanvasControls): Promise<void> {
   // dagre loads on the first use: it is not needed to open the app.
-  const { autoLayout } = await import("./autoLayout");
-  const { flow, moveNodes } = useFlowStore.getState();
+  const { autoLayout, layoutRefusal } = await import("./autoLayout");
+  const { flow, moveNodes, showNotice } = useFlowStore.getState();
   if (!flow) return;
+  const refusal = layoutRefusal(flow.nodes.length);
+  if (refusal) return showNotice(refusal);
   const positions = autoLayout(flow, controls.measuredSize);
   const moved = flow.nodes.some((n) => {
     const p = positions.get(n.id);

@@ -12,9 +12,10 @@ import { effectiveMoves, planNodeChanges } from "./nodeChanges";
 /**
  * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
  * React Flow's change objects back into store actions. `beforeMove` runs before a move is
- * applied (the drag history uses it).
+ * applied (the drag history uses it). `only`, on a large flow, limits them to the nodes drawn
+ * and the connections between them.
  */
-export function useCanvasElements(beforeMove: () => void) {
+export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<NodeId>) {
   const flow = useFlowStore((s) => s.flow);
   const selection = useFlowStore((s) => s.selection);
   const problems = useNodeProblems();
@@ -35,10 +36,11 @@ export function useCanvasElements(beforeMove: () => void) {
 
   const selected = useMemo(() => new Set(selection), [selection]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
-  const stored = useMemo(
-    () => (flow ? toCanvasNodes(flow.nodes, selected, problems, colors, measured) : []),
-    [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion],
-  );
+  const stored = useMemo(() => {
+    if (!flow) return [];
+    const drawn = only ? flow.nodes.filter((n) => only.has(n.id)) : flow.nodes;
+    return toCanvasNodes(drawn, selected, problems, colors, measured);
+  }, [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion, only]);
   const nodes = useMemo(() => {
     if (!dragged) return stored;
     return stored.map((n) => {
@@ -49,10 +51,13 @@ export function useCanvasElements(beforeMove: () => void) {
   // Keyed on the edges alone: a drag changes the flow every frame but not its edges, and a new
   // edges array makes React Flow rebuild its connection lookup.
   const flowEdges = flow?.edges;
-  const edges = useMemo(
-    () => (flowEdges ? toCanvasEdges(flowEdges, selectedEdges) : []),
-    [flowEdges, selectedEdges, toCanvasEdges],
-  );
+  const edges = useMemo(() => {
+    if (!flowEdges) return [];
+    const drawn = only
+      ? flowEdges.filter((e) => only.has(e.source) && only.has(e.target))
+      : flowEdges;
+    return toCanvasEdges(drawn, selectedEdges);
+  }, [flowEdges, selectedEdges, toCanvasEdges, only]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {

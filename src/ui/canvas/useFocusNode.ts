@@ -13,10 +13,14 @@ export function useFocusNode(): (id: NodeId) => void {
     (id: NodeId) => {
       useFlowStore.getState().select([id]);
       const node = getInternalNode(id);
-      if (!node) return;
-      const { x, y } = node.internals.positionAbsolute;
-      const width = node.measured.width ?? DEFAULT_NODE_SIZE.width;
-      const height = node.measured.height ?? DEFAULT_NODE_SIZE.height;
+      // A large flow draws only the nodes near the view: the others are found in the flow.
+      const { x, y } =
+        node?.internals.positionAbsolute ??
+        useFlowStore.getState().flow?.nodes.find((n) => n.id === id)?.position ??
+        {};
+      if (x === undefined || y === undefined) return;
+      const width = node?.measured.width ?? DEFAULT_NODE_SIZE.width;
+      const height = node?.measured.height ?? DEFAULT_NODE_SIZE.height;
       // Keep the user's zoom unless it is too far out to read the node.
       void setCenter(x + width / 2, y + height / 2, {
         zoom: Math.max(getZoom(), 0.8),

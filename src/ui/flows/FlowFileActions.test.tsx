@@ -170,8 +170,10 @@ describe("Flows menu: import", () => {
 
     await user.click(within(preview).getByRole("button", { name: "Import" }));
     expect(importFlow).toHaveBeenCalledTimes(1);
+    // The flow was just read from the file: the store need not copy it again.
     expect(importFlow).toHaveBeenCalledWith(
       expect.objectContaining({ name: "Two LLMs sharing one memory" }),
+      { owned: true },
     );
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(document.activeElement).toBe(screen.getByRole("button", { name: /^Flows: / }));

@@ -26,7 +26,7 @@ export interface FlowImportState {
 }
 
 // The reader pulls in the format module (schema, migrations): loaded on the first import only.
-const loadReader = () => import("./readImportFile");
+const loadReader = () => import("./importReader");
 
 /** The dialog that previews a file, or says why it cannot be imported: also first needed then. */
 export const loadImportDialog = () => import("./ImportDialog");
@@ -53,8 +53,8 @@ export const useFlowImport = create<FlowImportState>()((set, get) => ({
     const mine = ++latest;
     // The dialog's code arrives while the file is read, so the preview shows as soon as it is.
     void loadImportDialog().catch(() => {});
-    const { readImportFile } = await loadReader();
-    const current = await readImportFile(file);
+    const { readImportFileOffThread } = await loadReader();
+    const current = await readImportFileOffThread(file);
     if (mine === latest) set({ current, busy: false, problem: null });
   },
 
@@ -71,7 +71,7 @@ export const useFlowImport = create<FlowImportState>()((set, get) => ({
           current.flow,
           current.conversations.records,
         );
-      } else done = await actions.importFlow(current.flow);
+      } else done = await actions.importFlow(current.flow, { owned: true });
       if (done === null) {
         set({ busy: false, problem: `A run is in progress: stop it, then ${what.split(" ")[0]}.` });
         return false;

@@ -5,6 +5,9 @@ import type { NodeId } from "../../engine/ids";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
 
+/** The list offers at most this many sources: 50,000 options would freeze the panel. */
+const MAX_OPTIONS = 500;
+
 /**
  * The node's incoming connections, editable without a mouse: keyboard users connect nodes
  * here. Only sources that the canvas would accept are offered (no self-loop, no cycle).
@@ -44,7 +47,7 @@ export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow })
         <div className="inspector-connect">
           <label htmlFor={`${id}-from`}>Connect from</label>
           <select id={`${id}-from`} value={selected} onChange={(e) => setChoice(e.target.value)}>
-            {candidates.map((c) => (
+            {candidates.slice(0, MAX_OPTIONS).map((c) => (
               <option key={c} value={c}>
                 {c}
               </option>
@@ -56,6 +59,12 @@ export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow })
           >
             Connect
           </button>
+          {candidates.length > MAX_OPTIONS && (
+            <p className="inspector-help">
+              The first {MAX_OPTIONS} of {candidates.length.toLocaleString("en")} nodes: connect
+              others on the canvas.
+            </p>
+          )}
         </div>
       )}
     </fieldset>

@@ -158,9 +158,12 @@ function Messages({ summary, call, model, stale = false }: MessagesProps) {
   );
 }
 
+/** A line of the preview shows at most this much of its message: a reply may be a megabyte. */
+const LINE_CHARS = 2000;
+
 function Line({
   speaker,
-  text,
+  text: full,
   dropped = false,
   overBudget = false,
 }: {
@@ -169,6 +172,7 @@ function Line({
   dropped?: boolean;
   overBudget?: boolean;
 }) {
+  const text = full.length > LINE_CHARS ? `${full.slice(0, LINE_CHARS)}…` : full;
   return (
     <li className={dropped ? "inspector-preview-dropped" : undefined} title={text}>
       <span className="inspector-preview-role">{speaker}</span>

@@ -2,6 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { type MouseEvent, useId, useRef, useState } from "react";
 import type { MessageId, RunId } from "../../engine/ids";
 import type { MemoryMessage } from "../../engine/messages";
+import { LongText } from "../common/LongText";
 
 /** Longer logs are virtualized: only the rows in view (plus a margin) are in the page. */
 export const VIRTUALIZE_ABOVE = 200;
@@ -147,7 +148,8 @@ function MessageRow({ message, numbers, expansion, ref, index, total, top }: Mes
         className={`memory-message-text${long ? (open ? " is-expanded" : " is-collapsed") : ""}`}
         onClick={onTextClick}
       >
-        {message.content}
+        {/* A huge message (a 1 MB reply) shows its start, with Show all, even when expanded. */}
+        <LongText text={message.content} />
       </span>
     </li>
   );

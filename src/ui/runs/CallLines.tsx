@@ -1,5 +1,6 @@
 import type { CSSProperties } from "react";
 import type { RunId } from "../../engine/ids";
+import { LongText } from "../common/LongText";
 import type { CallLine, CallMessages } from "./callMessages";
 
 interface CallLinesProps {
@@ -98,7 +99,9 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
         )}
         {onlyHere && <span className="call-note call-note-diff">{onlyHere}</span>}
       </span>
-      <span className="call-text">{line.content}</span>
+      <span className="call-text">
+        <LongText text={line.content} />
+      </span>
       {origin && <span className="call-origin">{origin}</span>}
     </li>
   );

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { RunId } from "../../engine/ids";
 import type { NodeRecord } from "../../engine/runSnapshot";
+import { LongText } from "../common/LongText";
 import { counterWords } from "../inspector/CallTokensNote";
 import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { CallLines } from "./CallLines";
@@ -57,7 +58,9 @@ export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsP
       {llm.reply !== undefined && (
         <div className="run-call-reply">
           <span className="run-label">Reply</span>
-          <p className="call-text">{llm.reply}</p>
+          <p className="call-text">
+            <LongText text={llm.reply} />
+          </p>
         </div>
       )}
       {node.error && (
@@ -134,7 +137,9 @@ function Appended({ node, call }: { node: LlmNodeRecord; call: CallMessages }) {
         {call.appended.map((m) => (
           <li key={m.id}>
             <span className="call-role">{m.role}</span>{" "}
-            <span className="call-snippet">{m.content}</span>
+            <span className="call-snippet">
+              <LongText text={m.content} />
+            </span>
           </li>
         ))}
       </ul>

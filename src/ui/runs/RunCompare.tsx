@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import type { NodeRecord, RunSnapshot } from "../../engine/runSnapshot";
 import { useStudio } from "../../store/studioStore";
+import { LongText } from "../common/LongText";
 import { useMemoryPalette } from "../memoryPanel/memoryPalette";
 import { CallLines } from "./CallLines";
 import { type CallLine, sentLines } from "./callMessages";
@@ -203,7 +204,9 @@ function Side({
       {llm?.reply !== undefined && (
         <div className="run-call-reply">
           <span className="run-label">Reply</span>
-          <p className="call-text">{llm.reply}</p>
+          <p className="call-text">
+            <LongText text={llm.reply} />
+          </p>
         </div>
       )}
       {record?.error && <p className="run-call-error">{errorInWords(record.error)}</p>}
