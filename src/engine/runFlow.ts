@@ -25,7 +25,14 @@ import {
   keyNotApprovedError,
   unapprovedDestinations,
 } from "./providers/keyBinding";
-import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
+import {
+  type LlmCallRecord,
+  type NodeRecord,
+  type RunError,
+  RunInterruption,
+  type RunSnapshot,
+  type RunStatus,
+} from "./runSnapshot";
 import type { MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
@@ -198,7 +205,13 @@ class Execution {
     const failed = this.flow.nodes
       .map((n) => this.records.get(n.id))
       .find((r) => r?.status === "error");
-    const status = this.signal.aborted ? "aborted" : failed ? "error" : "ok";
+    const status: RunStatus = !this.signal.aborted
+      ? failed
+        ? "error"
+        : "ok"
+      : this.signal.reason instanceof RunInterruption
+        ? "interrupted"
+        : "aborted";
     let snapshot = this.snapshot(status, failed?.error);
     try {
       await saver.finishRun(snapshot, this.memory.messages());
@@ -217,7 +230,7 @@ class Execution {
    */
   private snapshot(status: RunStatus, failure?: RunError): RunSnapshot {
     const outputs = keyedRecord(this.outputs);
-    if (status === "running" || status === "aborted") {
+    if (status === "running" || status === "aborted" || status === "interrupted") {
       for (const [outputId, source] of this.streamSources) {
         const text = this.streamed.get(source);
         if (text !== undefined && ownValue(outputs, outputId) === undefined)

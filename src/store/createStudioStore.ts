@@ -1,22 +1,35 @@
 import { createStore, type StoreApi } from "zustand";
 import type { FlowId } from "../engine/ids";
 import { createProviderResolver } from "../engine/providerRegistry";
+import { RunInterruption } from "../engine/runSnapshot";
+import { STARTER_FLOWS } from "../engine/starterFlows";
 import type { StudioStorage } from "../storage/studioStorage";
 import { startAutosave } from "./autosave";
 import { createBackupSlice } from "./backupSlice";
 import { asCallTimeouts, createCallSettingsSlice } from "./callSettingsSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
 import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
-import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
+import { anyFlow, createFlowLibrarySlice, createFlowRecord, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
+import { guardWrites } from "./storageGuard";
+import { createStorageHealth, type StorageHealth } from "./storageHealthSlice";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
 import type { LifecycleState, StudioState } from "./studioState";
 import { createViewSlice, mirroredTheme } from "./viewSlice";
+
+/** How long opening may take before the app says why it waits. */
+const PATIENCE_MS = 3000;
+/** How long a tab asked to let go of its storage waits for its run to be saved. */
+const LET_GO_MS = 4000;
+const BLOCKED =
+  "Waiting for another tab: a tab of LLM Flow Studio with an older version holds this browser's storage open. Close the other tabs of LLM Flow Studio (or reload them) to continue.";
+const SLOW =
+  "This browser's storage is not answering. It may be busy or out of disk space: wait a moment, or close other tabs of LLM Flow Studio and reload.";
 
 /** A studio store and the editor store its slices open flows into. */
 export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreApi };
@@ -28,7 +41,7 @@ export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreAp
 export function createStudioStore(deps: StudioDeps): StudioStore {
   const clock = deps.clock ?? (() => Date.now());
   const editor = deps.editor ?? createFlowStore({ now: clock });
-  let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
+  let storage: StudioStorage | null = null;
   let saver: FlowSaver | null = null;
   let stopAutosave: (() => Promise<void>) | null = null;
   let initializing: Promise<void> | null = null;
@@ -50,18 +63,63 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         saver ??= createFlowSaver(ctx.storage(), editor);
         return saver;
       },
+      health: {
+        showUnsaved: (runId) => health.showUnsaved(runId),
+        reasonOf: (error) => health.reasonOf(error),
+        settled: () => health.settled(),
+      },
+    };
+    const health: StorageHealth = createStorageHealth(ctx);
+    // Every write goes through the guard: a refused one is said (storageHealthSlice.ts).
+    const watch = (opened: StudioStorage) => guardWrites(opened, health.hooks);
+    if (typeof deps.storage !== "function") storage = watch(deps.storage);
+
+    /**
+     * A newer version opened in another tab: the run in flight is ended as interrupted and
+     * saved with what it streamed, and only then is the connection closed (that tab waits).
+     */
+    const letGo = async () => {
+      set({ replaced: true });
+      const running = get().running;
+      if (!running) return;
+      running.abort(new RunInterruption("A newer version opened in another tab"));
+      await new Promise<void>((done) => {
+        const stop = store.subscribe((s) => s.running === null && finish());
+        const timer = setTimeout(() => finish(), LET_GO_MS);
+        function finish() {
+          stop();
+          clearTimeout(timer);
+          done();
+        }
+        if (get().running === null) finish();
+      });
     };
 
     const open = async (): Promise<StudioStorage> => {
       if (storage) return storage;
       const opener = deps.storage as Exclude<StudioDeps["storage"], StudioStorage>;
-      storage = await opener({
-        onVersionChange: () =>
-          set({
-            status: "failed",
-            loadError: "LLM Flow Studio was updated in another tab: reload this page.",
+      let blocked = false;
+      // An open that waits says why after a moment, instead of "Opening…" forever.
+      const slow = setTimeout(() => set({ openingStuck: blocked ? BLOCKED : SLOW }), PATIENCE_MS);
+      try {
+        storage = watch(
+          await opener({
+            onVersionChange: letGo,
+            onBlocked() {
+              blocked = true;
+              if (get().openingStuck) set({ openingStuck: BLOCKED });
+            },
           }),
-      });
+        );
+      } catch (error) {
+        // IndexedDB refused (some private modes): the app still works, in memory, and says so.
+        if (!deps.memoryStorage || (error as Error)?.name === "VersionError") throw error;
+        storage = watch(await deps.memoryStorage());
+        set({ memoryOnly: messageOf(error) || String((error as Error)?.name) });
+      } finally {
+        clearTimeout(slow);
+        set({ openingStuck: null });
+      }
       return storage;
     };
 
@@ -77,10 +135,16 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         });
         const saved = await settings.get(SETTINGS.lastFlowId);
         const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
-        const last = lastId ? await opened.flows.get(lastId) : undefined;
+        const last = lastId ? await opened.flows.get(lastId).catch(() => undefined) : undefined;
         await get().refreshFlows();
         // A first visit lands on a ready "Chat with memory" flow on the offline echo provider.
-        await showFlow(ctx, last ?? (await anyFlow(ctx)));
+        await showFlow(ctx, last ?? (await anyFlow(ctx))).catch(async (error: unknown) => {
+          // A record this build cannot show must not keep the app shut: a new flow opens.
+          await showFlow(ctx, await createFlowRecord(ctx, STARTER_FLOWS.chatWithMemory.build()));
+          const what = "Could not open your last flow, so a new one was opened";
+          const notice = { id: "open", what, reason: messageOf(error), canRetry: false };
+          set({ storageNotices: [...get().storageNotices, notice] });
+        });
         stopAutosave = startAutosave({
           editor,
           settings,
@@ -89,6 +153,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           onSaved: () => void get().refreshFlows(),
         });
         set({ status: "ready" });
+        void health.checkQuota();
       } catch (error) {
         set({
           status: "failed",
@@ -124,6 +189,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       }),
       ...createStoreReads(ctx),
       ...createBackupSlice(ctx),
+      ...health.state,
     };
   });
   return Object.assign(store, { editor });

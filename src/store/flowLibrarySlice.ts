@@ -37,7 +37,8 @@ export interface FlowLibraryState {
 
 const summary = (r: FlowRecord): FlowSummary => ({
   id: r.id,
-  name: r.flow.name,
+  // A record this build cannot read still gets a row (to delete it), not a crash.
+  name: typeof r.flow?.name === "string" ? r.flow.name : "Unreadable flow",
   updatedAt: r.updatedAt,
 });
 

@@ -20,6 +20,9 @@ import { messageOf, type SliceContext } from "./sliceContext";
 export const loadRunCode = () =>
   Promise.all([import("../engine/runFlow"), import("../engine/providers/keyBinding")]);
 
+export const REPLACED_NOTICE =
+  "LLM Flow Studio was updated in another tab; reload this tab to continue.";
+
 /**
  * Why a message cannot start now, in a user's words, or null when it can. Checked
  * synchronously by the composer before it lets go of the message, and again by the send
@@ -29,6 +32,13 @@ export function sendBlocker(ctx: SliceContext): string | null {
   const state = ctx.get();
   if (!ctx.openStorage() || state.status !== "ready") {
     return "Your flows are still opening: the message is kept, send it in a moment.";
+  }
+  if (state.replaced) return REPLACED_NOTICE;
+  if (state.readOnly) {
+    return "Storage is full, so nothing new can be saved: free space (see the notice above), then send again.";
+  }
+  if (state.headRunId && state.unsavedRunIds.includes(state.headRunId)) {
+    return "The last reply is not saved yet: press Retry save on it first.";
   }
   if (state.openingFlow) return "A flow is opening: the message is kept, send it in a moment.";
   if (state.running) return "A reply is still coming: wait for it, or press Stop.";
@@ -118,10 +128,20 @@ export async function sendMessage(
       });
     }
     tokens.flush();
+    await ctx.health.settled();
+    ctx.health.showUnsaved(get().turns.at(-1)?.runId);
     await refreshConversations(ctx);
   } catch (error) {
     tokens.flush();
-    set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
+    await ctx.health.settled();
+    // The reply came but its final write failed: it stays on screen, marked not saved.
+    if (!ctx.health.showUnsaved(get().turns.at(-1)?.runId)) {
+      const reason = await ctx.health.reasonOf(error);
+      const failure: RunError = reason
+        ? { kind: "internal", message: `Not saved: ${reason}.` }
+        : runErrorOf(error);
+      set({ turns: failLastTurn(get().turns, failure) });
+    }
   } finally {
     set({ running: null, retryWait: null });
   }

@@ -3,6 +3,7 @@ import type { CallSettingsState } from "./callSettingsSlice";
 import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
+import type { StorageHealthState } from "./storageHealthSlice";
 import type { StoreReads } from "./storeReads";
 import type { ViewState } from "./viewSlice";
 
@@ -24,4 +25,5 @@ export type StudioState = LifecycleState &
   CredentialsState &
   CallSettingsState &
   StoreReads &
-  BackupState;
+  BackupState &
+  StorageHealthState;
