@@ -1,15 +1,13 @@
 import { createStore, type StoreApi } from "zustand";
 import type { FlowId } from "../engine/ids";
 import { createProviderResolver } from "../engine/providerRegistry";
-import { RunInterruption } from "../engine/runSnapshot";
-import { STARTER_FLOWS } from "../engine/starterFlows";
 import type { StudioStorage } from "../storage/studioStorage";
 import { startAutosave } from "./autosave";
 import { createBackupSlice } from "./backupSlice";
 import { asCallTimeouts, createCallSettingsSlice } from "./callSettingsSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
 import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
-import { anyFlow, createFlowLibrarySlice, createFlowRecord, showFlow } from "./flowLibrarySlice";
+import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
@@ -24,12 +22,6 @@ import { createViewSlice, mirroredTheme } from "./viewSlice";
 
 /** How long opening may take before the app says why it waits. */
 const PATIENCE_MS = 3000;
-/** How long a tab asked to let go of its storage waits for its run to be saved. */
-const LET_GO_MS = 4000;
-const BLOCKED =
-  "Waiting for another tab: a tab of LLM Flow Studio with an older version holds this browser's storage open. Close the other tabs of LLM Flow Studio (or reload them) to continue.";
-const SLOW =
-  "This browser's storage is not answering. It may be busy or out of disk space: wait a moment, or close other tabs of LLM Flow Studio and reload.";
 
 /** A studio store and the editor store its slices open flows into. */
 export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreApi };
@@ -63,51 +55,29 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         saver ??= createFlowSaver(ctx.storage(), editor);
         return saver;
       },
-      health: {
-        showUnsaved: (runId) => health.showUnsaved(runId),
-        reasonOf: (error) => health.reasonOf(error),
-        settled: () => health.settled(),
-      },
+      health: { settle: (runId, error) => health.settle(runId, error) },
     };
     const health: StorageHealth = createStorageHealth(ctx);
     // Every write goes through the guard: a refused one is said (storageHealthSlice.ts).
     const watch = (opened: StudioStorage) => guardWrites(opened, health.hooks);
     if (typeof deps.storage !== "function") storage = watch(deps.storage);
 
-    /**
-     * A newer version opened in another tab: the run in flight is ended as interrupted and
-     * saved with what it streamed, and only then is the connection closed (that tab waits).
-     */
-    const letGo = async () => {
-      set({ replaced: true });
-      const running = get().running;
-      if (!running) return;
-      running.abort(new RunInterruption("A newer version opened in another tab"));
-      await new Promise<void>((done) => {
-        const stop = store.subscribe((s) => s.running === null && finish());
-        const timer = setTimeout(() => finish(), LET_GO_MS);
-        function finish() {
-          stop();
-          clearTimeout(timer);
-          done();
-        }
-        if (get().running === null) finish();
-      });
-    };
-
     const open = async (): Promise<StudioStorage> => {
       if (storage) return storage;
       const opener = deps.storage as Exclude<StudioDeps["storage"], StudioStorage>;
       let blocked = false;
       // An open that waits says why after a moment, instead of "Opening…" forever.
-      const slow = setTimeout(() => set({ openingStuck: blocked ? BLOCKED : SLOW }), PATIENCE_MS);
+      const slow = setTimeout(
+        () => set({ openingStuck: blocked ? "blocked" : "slow" }),
+        PATIENCE_MS,
+      );
       try {
         storage = watch(
           await opener({
-            onVersionChange: letGo,
+            onVersionChange: health.letGo,
             onBlocked() {
               blocked = true;
-              if (get().openingStuck) set({ openingStuck: BLOCKED });
+              if (get().openingStuck) set({ openingStuck: "blocked" });
             },
           }),
         );
@@ -138,13 +108,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         const last = lastId ? await opened.flows.get(lastId).catch(() => undefined) : undefined;
         await get().refreshFlows();
         // A first visit lands on a ready "Chat with memory" flow on the offline echo provider.
-        await showFlow(ctx, last ?? (await anyFlow(ctx))).catch(async (error: unknown) => {
-          // A record this build cannot show must not keep the app shut: a new flow opens.
-          await showFlow(ctx, await createFlowRecord(ctx, STARTER_FLOWS.chatWithMemory.build()));
-          const what = "Could not open your last flow, so a new one was opened";
-          const notice = { id: "open", what, reason: messageOf(error), canRetry: false };
-          set({ storageNotices: [...get().storageNotices, notice] });
-        });
+        await showFlow(ctx, last ?? (await anyFlow(ctx))).catch(health.recoverOpen);
         stopAutosave = startAutosave({
           editor,
           settings,

@@ -35,10 +35,10 @@ export function sendBlocker(ctx: SliceContext): string | null {
   }
   if (state.replaced) return REPLACED_NOTICE;
   if (state.readOnly) {
-    return "Storage is full, so nothing new can be saved: free space (see the notice above), then send again.";
+    return "Storage is full: free space, then send again.";
   }
   if (state.headRunId && state.unsavedRunIds.includes(state.headRunId)) {
-    return "The last reply is not saved yet: press Retry save on it first.";
+    return "The last reply is not saved: press Retry save first.";
   }
   if (state.openingFlow) return "A flow is opening: the message is kept, send it in a moment.";
   if (state.running) return "A reply is still coming: wait for it, or press Stop.";
@@ -128,20 +128,13 @@ export async function sendMessage(
       });
     }
     tokens.flush();
-    await ctx.health.settled();
-    ctx.health.showUnsaved(get().turns.at(-1)?.runId);
+    await ctx.health.settle(get().turns.at(-1)?.runId);
     await refreshConversations(ctx);
   } catch (error) {
     tokens.flush();
-    await ctx.health.settled();
-    // The reply came but its final write failed: it stays on screen, marked not saved.
-    if (!ctx.health.showUnsaved(get().turns.at(-1)?.runId)) {
-      const reason = await ctx.health.reasonOf(error);
-      const failure: RunError = reason
-        ? { kind: "internal", message: `Not saved: ${reason}.` }
-        : runErrorOf(error);
-      set({ turns: failLastTurn(get().turns, failure) });
-    }
+    // A reply whose final write failed stays on screen, marked not saved (null).
+    const failure = await ctx.health.settle(get().turns.at(-1)?.runId, error);
+    if (failure !== null) set({ turns: failLastTurn(get().turns, failure ?? runErrorOf(error)) });
   } finally {
     set({ running: null, retryWait: null });
   }

@@ -22,7 +22,7 @@ export interface SliceContext {
   /** The open flow's saver (one save at a time); throws before the storage is open. */
   flowSaver(): FlowSaver;
   /** Failed writes and the quota (storageHealthSlice.ts): what the chat needs of them. */
-  health: Pick<StorageHealth, "showUnsaved" | "reasonOf" | "settled">;
+  health: Pick<StorageHealth, "settle">;
 }
 
 export const NOT_OPEN = "Storage is not open yet.";

@@ -25,6 +25,10 @@ const MemoryPanel = lazy(() =>
 );
 /** The node's settings: fetched when a node is first selected or the Node tab first opened. */
 const loadInspector = () => import("./inspector/NodeInspector");
+/** Said only when storage has something to say (a failed write, full, in memory only). */
+const StorageNotices = lazy(() =>
+  import("./storage/StorageNotices").then((m) => ({ default: m.StorageNotices })),
+);
 const SettingsDialog = lazy(() =>
   import("./settings/SettingsDialog").then((m) => ({ default: m.SettingsDialog })),
 );
@@ -33,6 +37,17 @@ export function App() {
   const status = useStudio((s) => s.status);
   const loadError = useStudio((s) => s.loadError);
   const init = useStudio((s) => s.init);
+  const storageNews = useStudio(
+    (s) =>
+      !!(
+        s.storageNotices.length ||
+        s.readOnly ||
+        s.quotaWarning ||
+        s.memoryOnly ||
+        s.replaced ||
+        s.openingStuck
+      ),
+  );
   const colorMode = useAppliedTheme();
   const setTab = useUi((s) => s.setSideTab);
   const tab = useUi((s) => s.sideTab);
@@ -63,6 +78,11 @@ export function App() {
         <ThemeToggle />
       </header>
       {status === "loading" && <p className="status">Opening your flows…</p>}
+      {storageNews && (
+        <Suspense fallback={null}>
+          <StorageNotices />
+        </Suspense>
+      )}
       {status === "failed" && (
         <p className="status error" role="alert">
           {loadError}

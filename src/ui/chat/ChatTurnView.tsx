@@ -1,6 +1,7 @@
 import { memo, useId } from "react";
 import type { RunError } from "../../engine/runSnapshot";
 import type { ChatTurn } from "../../store/chatTurns";
+import { useStudio, useStudioApi } from "../../store/studioStore";
 import { ReplyView } from "./ReplyView";
 import { RetryCountdown } from "./RetryCountdown";
 import { TurnProblem } from "./TurnProblem";
@@ -32,6 +33,10 @@ export const ChatTurnView = memo(function ChatTurnView({
   latest,
 }: ChatTurnViewProps) {
   const problemId = useId();
+  const studio = useStudioApi();
+  const unsaved = useStudio(
+    (s) => turn.runId !== undefined && s.unsavedRunIds.includes(turn.runId),
+  );
   const outputs = Object.entries(turn.outputs);
   const running = turn.status === "running";
   return (
@@ -57,6 +62,20 @@ export const ChatTurnView = memo(function ChatTurnView({
           interrupted={turn.status === "interrupted"}
           latest={latest}
         />
+      )}
+      {unsaved && (
+        <p className="chat-error chat-unsaved" role="alert">
+          Not saved (see above): this reply is only on screen.{" "}
+          <button
+            type="button"
+            className="chat-tool chat-tool-strong"
+            onClick={() =>
+              void studio.getState().retryStorageWrite(`saver.finishRun:${turn.runId}`)
+            }
+          >
+            Retry save
+          </button>
+        </p>
       )}
       {turn.memoryNotes.length > 0 && (
         <ul className="chat-memory-notes" aria-label="What each model saw">
