@@ -110,7 +110,7 @@ describe("a write storage refuses", () => {
   it("a message storage refuses before the call says so, and nothing is sent", async () => {
     const calls: string[] = [];
     const echo: LlmProvider = async (request: ProviderRequest) => {
-      calls.push(request.prompt);
+      calls.push(request.messages.at(-1)?.content ?? "");
       return { text: "hi", usage: {} };
     };
     const studio = await page({ providers: async () => echo });
