@@ -27,7 +27,7 @@ const MemoryPanel = lazy(() =>
 const loadInspector = () => import("./inspector/NodeInspector");
 /** Said only when storage has something to say (a failed write, full, in memory only). */
 const StorageNotices = lazy(() =>
-  import("./storage/StorageNotices").then((m) => ({ default: m.StorageNotices })),
+  import("./storageNotices/StorageNotices").then((m) => ({ default: m.StorageNotices })),
 );
 const SettingsDialog = lazy(() =>
   import("./settings/SettingsDialog").then((m) => ({ default: m.SettingsDialog })),

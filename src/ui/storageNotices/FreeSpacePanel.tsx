@@ -28,7 +28,7 @@ export function FreeSpacePanel({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="free-space" role="region" aria-labelledby={headingId}>
+    <section className="free-space" aria-labelledby={headingId}>
       <div className="free-space-head">
         <h2 id={headingId}>Free space: conversations, largest first</h2>
         <button type="button" onClick={onClose}>
@@ -68,6 +68,6 @@ export function FreeSpacePanel({ onClose }: { onClose(): void }) {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
