@@ -4,6 +4,10 @@ import { useStudio, useStudioApi } from "../../store/studioStore";
 import { errorText, useStoreQuery } from "../../store/useStoreQuery";
 import { formatMegabytes } from "../settings/storageFormat";
 
+/** "340 KB" below a megabyte (a conversation is often that small), else "1.2 MB". */
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : formatMegabytes(bytes);
+
 /**
  * The conversations taking the most room, largest first, each deletable (with its runs and
  * memory, the same cascade as the chat's Delete). The quota is looked at after each delete:
@@ -53,13 +57,13 @@ export function FreeSpacePanel({ onClose }: { onClose(): void }) {
                 {user.title}
                 <span className="free-space-meta">
                   {user.flowName} · {user.runs} {user.runs === 1 ? "run" : "runs"} ·{" "}
-                  {formatMegabytes(user.bytes)} · {new Date(user.updatedAt).toLocaleDateString()}
+                  {size(user.bytes)} · {new Date(user.updatedAt).toLocaleDateString()}
                 </span>
               </span>
               <button
                 type="button"
                 disabled={running}
-                aria-label={`Delete conversation "${user.title}" (${formatMegabytes(user.bytes)})`}
+                aria-label={`Delete conversation "${user.title}" (${size(user.bytes)})`}
                 onClick={() => void remove(user)}
               >
                 Delete

@@ -9,6 +9,9 @@ const BLOCKED =
 const SLOW =
   "This browser's storage is not answering (busy, or out of disk space). Wait a moment, or close the other tabs of LLM Flow Studio and reload this one.";
 
+/** A reason as the middle of a sentence: its own final full stop dropped. */
+const clause = (text: string) => text.replace(/[.\s]+$/, "");
+
 const figures = (use: { usage: number; quota: number } | null) =>
   use ? ` (${formatMegabytes(use.usage)} of ${formatMegabytes(use.quota)} used)` : "";
 
@@ -68,7 +71,7 @@ export function StorageNotices() {
       {memoryOnly && (
         <div className="storage-notice storage-notice-strong" role="alert">
           <p>
-            Nothing will be kept: this browser's storage is unavailable ({memoryOnly}). Your work
+            Nothing will be kept: this browser's storage is unavailable ({clause(memoryOnly)}). Your work
             lives in this tab only; export what you want to keep.
           </p>
         </div>
@@ -100,7 +103,7 @@ export function StorageNotices() {
         notices.map((notice) => (
           <div key={notice.id} className="storage-notice" role="alert">
             <p>
-              <strong>{notice.what}.</strong> {notice.reason}.
+              <strong>{notice.what}.</strong> {clause(notice.reason)}.
             </p>
             <div className="storage-notice-actions">
               {notice.canRetry && (

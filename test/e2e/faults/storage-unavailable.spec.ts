@@ -9,7 +9,7 @@ test("IndexedDB unavailable (a private mode): the app runs in memory with a bann
   await page.goto("/");
 
   const banner = storageNotices(page).getByText(
-    "Nothing will be kept: this browser's storage is unavailable (A mutation operation was attempted on a database that did not allow mutations.).",
+    "Nothing will be kept: this browser's storage is unavailable (A mutation operation was attempted on a database that did not allow mutations).",
     { exact: false },
   );
   await expect(banner).toBeVisible();
