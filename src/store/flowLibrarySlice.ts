@@ -1,7 +1,7 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import { newId } from "../engine/ids";
-import { STARTER_FLOWS, type StarterFlowId } from "../engine/starterFlows";
+import type { StarterFlowId } from "../engine/starterFlows";
 import type { FlowRecord } from "../storage/dbSchema";
 import { showConversation } from "./chatSessionSlice";
 import { clearJournal, replayJournal } from "./editJournal";
@@ -60,11 +60,17 @@ export async function createFlowRecord(ctx: SliceContext, flow: Flow): Promise<F
   return record;
 }
 
+/** A starter flow, built fresh. The templates load only when one is needed (not on a reopen). */
+async function starterFlow(id: StarterFlowId): Promise<Flow> {
+  const { STARTER_FLOWS } = await import("../engine/starterFlows");
+  return STARTER_FLOWS[id].build();
+}
+
 /** The flow to land on when none is chosen: the newest, or a new "Chat with memory". */
 export async function anyFlow(ctx: SliceContext): Promise<FlowRecord> {
   return (
     (await ctx.storage().flows.list())[0] ??
-    (await createFlowRecord(ctx, STARTER_FLOWS.chatWithMemory.build()))
+    (await createFlowRecord(ctx, await starterFlow("chatWithMemory")))
   );
 }
 
@@ -134,7 +140,7 @@ export function createFlowLibrarySlice(ctx: SliceContext): FlowLibraryState {
       }
     },
 
-    createFlow: (starter) => createAndShow(STARTER_FLOWS[starter].build()),
+    createFlow: async (starter) => createAndShow(await starterFlow(starter)),
 
     async renameFlow(id, name) {
       const trimmed = name.trim();

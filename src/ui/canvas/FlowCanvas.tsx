@@ -12,12 +12,13 @@ import { useCallback, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudioApi } from "../../store/studioStore";
 import { useUi } from "../../store/uiStore";
+import { useLazyModule } from "../common/useLazyModule";
 import { CanvasNotice } from "./CanvasNotice";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
+import { useCanvasUi } from "./canvasUiStore";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { nodeTypes } from "./nodes/nodeTypes";
-import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useClipboardEvents } from "./useClipboardEvents";
@@ -34,7 +35,14 @@ export interface FlowCanvasProps {
  * The flow editor's canvas, controlled by the flow store: every edit goes through a store
  * action, so undo, autosave and the other panels see it. Render inside a CanvasProvider.
  */
+// The shortcuts list loads the first time it is asked for.
+const loadShortcutsDialog = () => import("./ShortcutsDialog");
+
 export function FlowCanvas({ colorMode }: FlowCanvasProps) {
+  const shortcuts = useLazyModule(
+    loadShortcutsDialog,
+    useCanvasUi((s) => s.shortcutsOpen),
+  );
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
   useEditorShortcuts();
@@ -50,7 +58,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
         <p className="flow-canvas-empty">No flow is open.</p>
       )}
       <CanvasNotice />
-      <ShortcutsDialog />
+      {shortcuts && <shortcuts.ShortcutsDialog />}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect } from "react";
 import type { ProviderCredentials } from "../../engine/provider";
 import { useFlowStore } from "../../store/flowStore";
-import { foreignServerSentences } from "../common/foreignServers";
 import { hasTextSelection } from "./canvasActions";
 import { isTypingTarget } from "./editorShortcuts";
 import { pasteEventArrived, pasteFlowText, selectionJson } from "./systemClipboard";
@@ -18,11 +17,14 @@ export function useClipboardEvents(
 ): void {
   useEffect(() => {
     // Pasted nodes may point a provider at any server: say so, as the import preview does.
-    const noticeServers = () => {
+    const noticeServers = async () => {
       const { flow, selection } = useFlowStore.getState();
       if (!flow) return;
       const pasted = new Set<string>(selection);
       const nodes = flow.nodes.filter((node) => pasted.has(node.id));
+      // Where pasted nodes send requests is worded by the key-binding code, which loads on
+      // the first paste rather than with the page.
+      const { foreignServerSentences } = await import("../common/foreignServers");
       const sentences = foreignServerSentences({ nodes }, credentials());
       if (sentences.length > 0) {
         useFlowStore.getState().showNotice(`Pasted nodes: ${sentences.join(" ")}`);
@@ -46,7 +48,9 @@ export function useClipboardEvents(
       }
       event.preventDefault();
       // Text that is not flow JSON is simply not for the canvas: nothing happens, no message.
-      void pasteFlowText(text).then((pasted) => pasted && noticeServers());
+      void pasteFlowText(text).then((pasted) => {
+        if (pasted) return noticeServers();
+      });
     };
     document.addEventListener("copy", onCopy);
     document.addEventListener("paste", onPaste);
