@@ -25,18 +25,20 @@ import {
   keyNotApprovedError,
   unapprovedDestinations,
 } from "./providers/keyBinding";
-import {
-  type LlmCallRecord,
-  type NodeRecord,
-  type RunError,
-  RunInterruption,
-  type RunSnapshot,
-  type RunStatus,
-} from "./runSnapshot";
+import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
 import type { MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
 import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
+
+/**
+ * The abort reason that ends a run as "interrupted" rather than stopped: the page must let go
+ * of its storage (a newer version opened in another tab), so the run is saved with what it
+ * streamed, as a reload would find it, instead of being dropped.
+ */
+export class RunInterruption extends Error {
+  override name = "RunInterruption";
+}
 
 export interface RunOptions {
   flow: Flow;

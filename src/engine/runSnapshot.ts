@@ -88,12 +88,3 @@ export interface RunSnapshot {
 export function asInterrupted(run: RunSnapshot): RunSnapshot {
   return run.status === "running" ? { ...run, status: "interrupted" } : run;
 }
-
-/**
- * The abort reason that ends a run as "interrupted" rather than stopped: the page must let go
- * of its storage (a newer version opened in another tab), so the run is saved with what it
- * streamed, as a reload would find it, instead of being dropped.
- */
-export class RunInterruption extends Error {
-  override name = "RunInterruption";
-}

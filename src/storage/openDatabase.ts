@@ -50,9 +50,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   if (!raw) throw new Error("IndexedDB open succeeded without a database");
   const db = raw as unknown as StudioDatabase;
   db.addEventListener("versionchange", () => {
-    void Promise.resolve()
-      .then(() => options.onVersionChange?.())
-      .catch(() => undefined)
+    void Promise.resolve(options.onVersionChange?.())
+      .catch(() => {})
       .finally(() => db.close());
   });
   db.addEventListener("close", () => options.onTerminated?.());

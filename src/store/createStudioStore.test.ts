@@ -4,8 +4,8 @@ import type { StudioStorage } from "../storage/studioStorage";
 import { memoryKeyValueStorage } from "./browserServices";
 import { createStudioStore } from "./createStudioStore";
 import { SESSION_KEYS_KEY } from "./credentialRecords";
-import { REPLACED_NOTICE } from "./sendMessage";
 import { SETTINGS } from "./settingsKeys";
+import { REPLACED_NOTICE } from "./storageHealthEngine";
 import { fakeBrowserServices, openTestStudio, type TestStudio } from "./storeTestSupport";
 
 let studio: TestStudio | undefined;

@@ -13,7 +13,6 @@ import { createFlowStore, type FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
-import { guardWrites } from "./storageGuard";
 import { createStorageHealth, type StorageHealth } from "./storageHealthSlice";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
@@ -58,13 +57,13 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       health: { settle: (runId, error) => health.settle(runId, error) },
     };
     const health: StorageHealth = createStorageHealth(ctx);
-    // Every write goes through the guard: a refused one is said (storageHealthSlice.ts).
-    const watch = (opened: StudioStorage) => guardWrites(opened, health.hooks);
-    if (typeof deps.storage !== "function") storage = watch(deps.storage);
 
     const open = async (): Promise<StudioStorage> => {
       if (storage) return storage;
-      const opener = deps.storage as Exclude<StudioDeps["storage"], StudioStorage>;
+      // Every write goes through the guard: a refused one is said (storageHealthSlice.ts).
+      // Fetched while the database opens, so it costs the first page nothing.
+      const guard = import("./storageGuard");
+      let opened = deps.storage;
       let blocked = false;
       // An open that waits says why after a moment, instead of "Opening…" forever.
       const slow = setTimeout(
@@ -72,24 +71,23 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         PATIENCE_MS,
       );
       try {
-        storage = watch(
-          await opener({
+        if (typeof opened === "function") {
+          opened = await opened({
             onVersionChange: health.letGo,
             onBlocked() {
               blocked = true;
               if (get().openingStuck) set({ openingStuck: "blocked" });
             },
-          }),
-        );
+          });
+        }
       } catch (error) {
         // IndexedDB refused (some private modes): the app still works, in memory, and says so.
-        if (!deps.memoryStorage || (error as Error)?.name === "VersionError") throw error;
-        storage = watch(await deps.memoryStorage());
-        set({ memoryOnly: messageOf(error) || String((error as Error)?.name) });
+        opened = await health.inMemory(error, deps.memoryStorage);
       } finally {
         clearTimeout(slow);
         set({ openingStuck: null });
       }
+      storage = (await guard).guardWrites(opened as StudioStorage, health.hooks);
       return storage;
     };
 

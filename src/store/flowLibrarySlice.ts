@@ -38,7 +38,7 @@ export interface FlowLibraryState {
 const summary = (r: FlowRecord): FlowSummary => ({
   id: r.id,
   // A record this build cannot read still gets a row (to delete it), not a crash.
-  name: typeof r.flow?.name === "string" ? r.flow.name : "Unreadable flow",
+  name: r.flow?.name ?? "Unreadable flow",
   updatedAt: r.updatedAt,
 });
 
@@ -83,7 +83,7 @@ export async function showFlow(ctx: SliceContext, stored: FlowRecord): Promise<v
   ctx.set({ openingFlow: true });
   try {
     if (!Array.isArray(stored.flow?.nodes)) {
-      throw new Error(`Flow ${stored.id} is stored in a form this version cannot read`);
+      throw new Error(`Flow ${stored.id} cannot be read`);
     }
     const storage = ctx.storage();
     const record = await replayJournal(ctx.browser.localStorage, stored, (id, flow, revision) =>

@@ -20,9 +20,6 @@ import { messageOf, type SliceContext } from "./sliceContext";
 export const loadRunCode = () =>
   Promise.all([import("../engine/runFlow"), import("../engine/providers/keyBinding")]);
 
-export const REPLACED_NOTICE =
-  "LLM Flow Studio was updated in another tab; reload this tab to continue.";
-
 /**
  * Why a message cannot start now, in a user's words, or null when it can. Checked
  * synchronously by the composer before it lets go of the message, and again by the send
@@ -33,13 +30,7 @@ export function sendBlocker(ctx: SliceContext): string | null {
   if (!ctx.openStorage() || state.status !== "ready") {
     return "Your flows are still opening: the message is kept, send it in a moment.";
   }
-  if (state.replaced) return REPLACED_NOTICE;
-  if (state.readOnly) {
-    return "Storage is full: free space, then send again.";
-  }
-  if (state.headRunId && state.unsavedRunIds.includes(state.headRunId)) {
-    return "The last reply is not saved: press Retry save first.";
-  }
+  if (state.writeBlocked) return state.writeBlocked;
   if (state.openingFlow) return "A flow is opening: the message is kept, send it in a moment.";
   if (state.running) return "A reply is still coming: wait for it, or press Stop.";
   if (!ctx.editor.getState().flow) return "No flow is open: open one from the Flows menu.";

@@ -1,9 +1,10 @@
 import type { ConversationId, FlowId, RunId } from "../engine/ids";
 import type { MemoryMessage } from "../engine/messages";
-import { type RunError, RunInterruption, type RunSnapshot } from "../engine/runSnapshot";
+import type { RunError, RunSnapshot } from "../engine/runSnapshot";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import type { SpaceUser } from "../storage/spaceUsage";
 import { failureReason, storageFailureOf } from "../storage/storageFailures";
+import type { StudioStorage } from "../storage/studioStorage";
 import { turnsOf } from "./applyRunEvent";
 import { createFlowRecord, showFlow } from "./flowLibrarySlice";
 import { messageOf, type SliceContext } from "./sliceContext";
@@ -13,6 +14,10 @@ import type { StorageUse } from "./storageHealthSlice";
 /** At or above this share of the quota, the app stops writing (read-only) until space is freed. */
 export const FULL_SHARE = 0.98;
 export const WARN_SHARE = 0.8;
+export const REPLACED_NOTICE =
+  "LLM Flow Studio was updated in another tab; reload this tab to continue.";
+export const FULL_NOTICE = "Storage is full: free space, then send again.";
+export const UNSAVED_NOTICE = "The last reply is not saved: press Retry save first.";
 /** How long a tab asked to let go of its storage waits for its run to be saved. */
 const LET_GO_MS = 4000;
 
@@ -71,6 +76,7 @@ export interface HealthEngine {
   settle(runId: RunId | undefined, error: unknown): Promise<RunError | null | undefined>;
   recoverOpen(error: unknown): Promise<void>;
   letGo(): Promise<void>;
+  inMemory(error: unknown, open?: () => Promise<StudioStorage>): Promise<StudioStorage>;
 }
 
 export function createHealthEngine(ctx: SliceContext): HealthEngine {
@@ -87,9 +93,27 @@ export function createHealthEngine(ctx: SliceContext): HealthEngine {
     return found && typeof found.usage === "number" && found.quota ? (found as StorageUse) : null;
   };
 
+  /**
+   * What a message is told while it cannot be sent: the tab was replaced, storage is full, or
+   * the last reply is not saved (it would continue from a run that is not stored).
+   */
+  const block = () => {
+    const { replaced, readOnly, unsavedRunIds } = get();
+    set({
+      writeBlocked: replaced
+        ? REPLACED_NOTICE
+        : readOnly
+          ? FULL_NOTICE
+          : unsavedRunIds.length > 0
+            ? UNSAVED_NOTICE
+            : null,
+    });
+  };
+
   const leaveReadOnly = () => {
     readOnlyCause = null;
     set({ readOnly: null });
+    block();
     // Space was freed: what failed for lack of it is written now (a failure says so again).
     for (const { id, canRetry } of get().storageNotices) if (canRetry) void retry(id);
   };
@@ -101,6 +125,7 @@ export function createHealthEngine(ctx: SliceContext): HealthEngine {
     if (share >= FULL_SHARE) {
       readOnlyCause ??= "usage";
       set({ readOnly: { use }, quotaWarning: null });
+      block();
       return;
     }
     if (get().readOnly && (afterDelete || readOnlyCause === "usage")) leaveReadOnly();
@@ -117,6 +142,7 @@ export function createHealthEngine(ctx: SliceContext): HealthEngine {
     if (failure.kind === "full") {
       readOnlyCause = "write";
       set({ readOnly: { use }, quotaWarning: null });
+      block();
     }
     const { id, what } = describeWrite(write);
     if (write.op === "saver.finishRun") {
@@ -157,6 +183,7 @@ export function createHealthEngine(ctx: SliceContext): HealthEngine {
         turns: turnsOf(runs, get().headRunId),
         unsavedRunIds: get().unsavedRunIds.filter((r) => r !== runId),
       });
+      block();
     }
     if (readOnlyCause === "write" && get().storageNotices.length === 0) leaveReadOnly();
   };
@@ -196,12 +223,16 @@ export function createHealthEngine(ctx: SliceContext): HealthEngine {
         turns: turnsOf(runs, runId),
         unsavedRunIds: [...get().unsavedRunIds.filter((r) => r !== runId), runId],
       });
+      block();
       return null;
     },
     async letGo() {
       set({ replaced: true });
+      block();
       const running = get().running;
       if (!running) return;
+      // A run in flight has loaded the engine's run code: this import only finds it.
+      const { RunInterruption } = await import("../engine/runFlow");
       running.abort(new RunInterruption("A newer version opened in another tab"));
       // The run's last write (interrupted, with its text) lands before the connection closes;
       // the other tab waits for it, but not forever.
@@ -209,6 +240,13 @@ export function createHealthEngine(ctx: SliceContext): HealthEngine {
       while (get().running !== null && Date.now() < end) {
         await new Promise((tick) => setTimeout(tick, 25));
       }
+    },
+    async inMemory(error, open) {
+      const name = (error as Error | null)?.name;
+      if (!open || name === "VersionError") throw error;
+      const storage = await open();
+      set({ memoryOnly: messageOf(error) || String(name) });
+      return storage;
     },
     async recoverOpen(error) {
       // Nothing stored may keep the app shut: a new flow opens, and the notice says why.

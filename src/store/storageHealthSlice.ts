@@ -1,6 +1,7 @@
 import type { ConversationId, RunId } from "../engine/ids";
 import type { RunError } from "../engine/runSnapshot";
 import type { SpaceUser } from "../storage/spaceUsage";
+import type { StudioStorage } from "../storage/studioStorage";
 import type { SliceContext } from "./sliceContext";
 import type { WriteHooks } from "./storageGuard";
 import type { HealthEngine } from "./storageHealthEngine";
@@ -41,6 +42,8 @@ export interface StorageHealthState {
   openingStuck: "blocked" | "slow" | null;
   /** A newer version opened in another tab took the storage: this tab must reload. */
   replaced: boolean;
+  /** Why no message can be sent now (replaced, storage full, a reply not saved), said as such. */
+  writeBlocked: string | null;
   /** Replies shown but not stored (the write failed): each can be saved again. */
   unsavedRunIds: RunId[];
   retryStorageWrite(id: string): Promise<void>;
@@ -71,6 +74,11 @@ export interface StorageHealth {
    * saved with what it streamed; the connection closes once this settles.
    */
   letGo(): Promise<void>;
+  /**
+   * The open failed with `error`: the storage `open` gives (in memory), saying why; rethrows
+   * when there is none, or the database is newer than this build (a reload is the way on).
+   */
+  inMemory(error: unknown, open?: () => Promise<StudioStorage>): Promise<StudioStorage>;
 }
 
 /** The quota is looked at no more often than this after writes. */
@@ -106,6 +114,7 @@ export function createStorageHealth(ctx: SliceContext): StorageHealth {
       memoryOnly: null,
       openingStuck: null,
       replaced: false,
+      writeBlocked: null,
       unsavedRunIds: [],
       retryStorageWrite: via("retry"),
       dismissStorageNotice: via("dismiss"),
@@ -137,5 +146,6 @@ export function createStorageHealth(ctx: SliceContext): StorageHealth {
     },
     recoverOpen: via("recoverOpen"),
     letGo: via("letGo"),
+    inMemory: via("inMemory"),
   };
 }

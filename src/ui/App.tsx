@@ -37,16 +37,15 @@ export function App() {
   const status = useStudio((s) => s.status);
   const loadError = useStudio((s) => s.loadError);
   const init = useStudio((s) => s.init);
+  // Truthy when storage has something to say (never 0: a count of 0 falls through).
   const storageNews = useStudio(
     (s) =>
-      !!(
-        s.storageNotices.length ||
-        s.readOnly ||
-        s.quotaWarning ||
-        s.memoryOnly ||
-        s.replaced ||
-        s.openingStuck
-      ),
+      s.storageNotices.length ||
+      s.readOnly ||
+      s.quotaWarning ||
+      s.memoryOnly ||
+      s.replaced ||
+      s.openingStuck,
   );
   const colorMode = useAppliedTheme();
   const setTab = useUi((s) => s.setSideTab);

@@ -1,7 +1,7 @@
-import { memo, useId } from "react";
+import { lazy, memo, Suspense, useId } from "react";
 import type { RunError } from "../../engine/runSnapshot";
 import type { ChatTurn } from "../../store/chatTurns";
-import { useStudio, useStudioApi } from "../../store/studioStore";
+import { useStudio } from "../../store/studioStore";
 import { ReplyView } from "./ReplyView";
 import { RetryCountdown } from "./RetryCountdown";
 import { TurnProblem } from "./TurnProblem";
@@ -16,6 +16,11 @@ interface ChatTurnViewProps {
   /** The newest turn of the transcript. */
   latest: boolean;
 }
+
+/** Shown only when storage refused a reply: not in the first page. */
+const UnsavedReply = lazy(() =>
+  import("./UnsavedReply").then((m) => ({ default: m.UnsavedReply })),
+);
 
 const UNKNOWN_ERROR: RunError = {
   kind: "internal",
@@ -33,7 +38,6 @@ export const ChatTurnView = memo(function ChatTurnView({
   latest,
 }: ChatTurnViewProps) {
   const problemId = useId();
-  const studio = useStudioApi();
   const unsaved = useStudio(
     (s) => turn.runId !== undefined && s.unsavedRunIds.includes(turn.runId),
   );
@@ -63,19 +67,10 @@ export const ChatTurnView = memo(function ChatTurnView({
           latest={latest}
         />
       )}
-      {unsaved && (
-        <p className="chat-error chat-unsaved" role="alert">
-          Not saved (see above): this reply is only on screen.{" "}
-          <button
-            type="button"
-            className="chat-tool chat-tool-strong"
-            onClick={() =>
-              void studio.getState().retryStorageWrite(`saver.finishRun:${turn.runId}`)
-            }
-          >
-            Retry save
-          </button>
-        </p>
+      {unsaved && turn.runId && (
+        <Suspense fallback={null}>
+          <UnsavedReply runId={turn.runId} />
+        </Suspense>
       )}
       {turn.memoryNotes.length > 0 && (
         <ul className="chat-memory-notes" aria-label="What each model saw">

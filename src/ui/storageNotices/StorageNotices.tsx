@@ -71,8 +71,8 @@ export function StorageNotices() {
       {memoryOnly && (
         <div className="storage-notice storage-notice-strong" role="alert">
           <p>
-            Nothing will be kept: this browser's storage is unavailable ({clause(memoryOnly)}). Your work
-            lives in this tab only; export what you want to keep.
+            Nothing will be kept: this browser's storage is unavailable ({clause(memoryOnly)}). Your
+            work lives in this tab only; export what you want to keep.
           </p>
         </div>
       )}
