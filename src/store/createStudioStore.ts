@@ -32,7 +32,8 @@ export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreAp
 export function createStudioStore(deps: StudioDeps): StudioStore {
   const clock = deps.clock ?? (() => Date.now());
   const editor = deps.editor ?? createFlowStore({ now: clock });
-  let storage: StudioStorage | null = null;
+  // Given as it is (tests), it serves reads before init(); init() puts the guard around it.
+  let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;
   let stopAutosave: (() => Promise<void>) | null = null;
   let initializing: Promise<void> | null = null;
@@ -54,16 +55,17 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         saver ??= createFlowSaver(ctx.storage(), editor);
         return saver;
       },
-      health: { settle: (runId, error) => health.settle(runId, error) },
+      // Set just below: the storage health is built over this context.
+      health: null as unknown as StorageHealth,
     };
     const health: StorageHealth = createStorageHealth(ctx);
+    ctx.health = health;
 
     const open = async (): Promise<StudioStorage> => {
-      if (storage) return storage;
       // Every write goes through the guard: a refused one is said (storageHealthSlice.ts).
       // Fetched while the database opens, so it costs the first page nothing.
       const guard = import("./storageGuard");
-      let opened = deps.storage;
+      let opened = storage ?? deps.storage;
       let blocked = false;
       // An open that waits says why after a moment, instead of "Opening…" forever.
       const slow = setTimeout(

@@ -38,6 +38,8 @@ export function guardWrites(storage: StudioStorage, hooks: WriteHooks): StudioSt
       string,
       (...args: unknown[]) => Promise<unknown>
     >;
+    // A stand-in storage (tests) may leave a repository out: nothing of it to watch.
+    if (!target) continue;
     // Reads go to the repository itself through the prototype chain.
     const watched = Object.create(target) as typeof target;
     for (const method of methods) {

@@ -41,10 +41,9 @@ export function App() {
   const storageNews = useStudio(
     (s) =>
       s.storageNotices.length ||
-      s.readOnly ||
+      s.writeBlocked || // full, replaced by a newer version, a reply not saved
       s.quotaWarning ||
       s.memoryOnly ||
-      s.replaced ||
       s.openingStuck,
   );
   const colorMode = useAppliedTheme();
