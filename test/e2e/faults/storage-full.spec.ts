@@ -60,7 +60,6 @@ test("full storage: the refused edit is said with the usage, the app turns read-
   await notices.getByRole("button", { name: "Free space" }).first().click();
   const freeSpace = notices.getByRole("region", { name: /^Free space/ });
   await freeSpace.getByRole("button", { name: /^Delete conversation "Remember me"/ }).click();
-  await setStorageFaults(page, { full: false });
   await expect(notices.getByText(/the app is read-only/)).toBeHidden();
   await expect(
     notices.getByText("Could not save flow 'Chat with memory'.", { exact: false }),

@@ -15,7 +15,7 @@ export interface StorageFaultState {
   /** What navigator.storage.estimate reports (bytes); 0: the browser's own answer. */
   usage: number;
   quota: number;
-  /** A delete while full frees room: the estimate reports this usage from then on. */
+  /** A delete while full frees room: writes work again, and the estimate reports this usage. */
   usageAfterDelete: number;
   /** indexedDB.open throws, as in some private modes. */
   refuseOpen: boolean;
@@ -59,7 +59,11 @@ export async function installStorageFaults(page: Page, initial: Partial<StorageF
       this: IDBObjectStore,
       query: IDBValidKey | IDBKeyRange,
     ) {
-      if (state.full && state.usageAfterDelete) state.usage = state.usageAfterDelete;
+      // Room freed: writes go through again, and the estimate says so.
+      if (state.full && state.usageAfterDelete) {
+        state.full = false;
+        state.usage = state.usageAfterDelete;
+      }
       return remove.call(this, query);
     };
     const open = IDBFactory.prototype.open;
