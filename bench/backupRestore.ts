@@ -25,6 +25,11 @@ const SMALL_RUNS = 500;
 const LONGEST_STRETCH_MS = 100;
 const SAMPLES = 5;
 
+/** What the big conversation's last run replied: the chat shows it once that conversation is open. */
+export const BIG_CONVERSATION_LAST_REPLY = `Reply ${BIG_RUNS - 1}`;
+/** The big conversation's flow was saved last, so a restore opens it (and a reload reopens it). */
+const updatedAtOf = (f: number) => (f === 0 ? FLOWS : f);
+
 export function largeBackup(): BackupContents {
   const data: BackupContents = {
     flows: [],
@@ -40,7 +45,7 @@ export function largeBackup(): BackupContents {
       id,
       revision: 1,
       createdAt: f,
-      updatedAt: f,
+      updatedAt: updatedAtOf(f),
       flow: { ...flow, name: `Flow ${f}` },
     });
     data.conversations.push({
@@ -48,7 +53,7 @@ export function largeBackup(): BackupContents {
       flowId: id,
       title: `Conversation ${f}`,
       createdAt: f,
-      updatedAt: f,
+      updatedAt: updatedAtOf(f),
       headRunId: null,
     });
   }

@@ -113,7 +113,13 @@ async function importOnce(page: Page, file: { name: string; text: string }, titl
   await page.evaluate(() => {
     (window as unknown as FlowFilesWindow).__flowFiles.shownAt = 0;
   });
-  await page.locator('input[type="file"]').setInputFiles({
+  // Cancel closes the Flows panel, and the file input with it: open it again for each import.
+  const input = page.locator('input[type="file"]');
+  if ((await input.count()) === 0) {
+    await page.getByRole("button", { name: /^Flows: / }).click();
+    await input.waitFor({ state: "attached" });
+  }
+  await input.setInputFiles({
     name: file.name,
     mimeType: "application/json",
     buffer: Buffer.from(file.text),

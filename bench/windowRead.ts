@@ -7,9 +7,10 @@ import {
   nodeId,
   runId,
 } from "../src/engine/ids";
-import { readLimit } from "../src/engine/memoryWindow";
+import { readLimit, readWindow } from "../src/engine/memoryWindow";
 import type { MemoryMessage } from "../src/engine/messages";
 import type { Saver } from "../src/engine/saver";
+import { ESTIMATE } from "../src/engine/tokenCount";
 import { openBenchStorage } from "./fakeStorage";
 import { formatMs, formatRatio, median, progress } from "./stats";
 import { belowRow, infoRow, type Row } from "./table";
@@ -28,6 +29,11 @@ const WARMUP_ROUNDS = 5;
 /** Reads per timed round: enough that one round is well above the timer's resolution. */
 const READS_PER_ROUND = { indexeddb: 20, memory: 2_000 } as const;
 const MAX_RATIO = 2;
+/**
+ * A token budget with no window: 400 tokens read at most 100 messages back (each costs at
+ * least 4), and the bench messages (~80 characters, 24 tokens by the estimate) keep 16.
+ */
+const BUDGET = { tokens: 400, counter: ESTIMATE };
 
 type SaverKind = keyof typeof READS_PER_ROUND;
 
@@ -81,16 +87,44 @@ async function timeWindowRead(saver: Saver, head: MessageId | null, reads: numbe
   return median(perRead);
 }
 
+/** Median milliseconds of one token-budgeted read (readWindow with BUDGET, no window). */
+async function timeBudgetRead(saver: Saver, head: MessageId | null, reads: number) {
+  const read = () => readWindow(saver, head, "read-write", null, BUDGET);
+  for (let i = 0; i < WARMUP_ROUNDS * reads; i++) await read();
+  const perRead: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    for (let i = 0; i < reads; i++) await read();
+    perRead.push((performance.now() - started) / reads);
+  }
+  return median(perRead);
+}
+
+interface Timing {
+  window: number;
+  budget: number;
+}
+
 /** Each log length gets its own fresh store, so the long case also pays for a big store. */
-async function measure(kind: SaverKind, length: number): Promise<number> {
+async function measure(kind: SaverKind, length: number): Promise<Timing> {
+  const reads = READS_PER_ROUND[kind];
+  // A budgeted read takes up to 20 times as many messages as a window of 5: fewer rounds.
+  const budgetReads = Math.max(1, Math.floor(reads / 20));
   if (kind === "memory") {
     const saver = new InMemorySaver();
-    return timeWindowRead(saver, await fillLog(inMemoryLog(saver), length), READS_PER_ROUND.memory);
+    const head = await fillLog(inMemoryLog(saver), length);
+    return {
+      window: await timeWindowRead(saver, head, reads),
+      budget: await timeBudgetRead(saver, head, budgetReads),
+    };
   }
   const storage = await openBenchStorage();
   try {
     const head = await fillLog(storage.saver, length);
-    return await timeWindowRead(storage.saver, head, READS_PER_ROUND.indexeddb);
+    return {
+      window: await timeWindowRead(storage.saver, head, reads),
+      budget: await timeBudgetRead(storage.saver, head, budgetReads),
+    };
   } finally {
     storage.close();
   }
@@ -102,10 +136,12 @@ export async function windowReadRows(): Promise<Row[]> {
   for (const kind of ["indexeddb", "memory"] as const) {
     const name = kind === "memory" ? "in-memory" : "IndexedDB";
     const times: number[] = [];
+    const budgetTimes: number[] = [];
     for (const length of LOG_LENGTHS) {
       progress(`window read: ${name}, ${length.toLocaleString("en-US")} messages`);
-      const ms = await measure(kind, length);
+      const { window: ms, budget } = await measure(kind, length);
       times.push(ms);
+      budgetTimes.push(budget);
       rows.push(
         infoRow(
           `window read (window 5), ${name}, ${length.toLocaleString("en-US")} msgs`,
@@ -124,6 +160,17 @@ export async function windowReadRows(): Promise<Row[]> {
     );
     // Every log returns the same 5 messages; this ratio isolates the 100x longer log.
     rows.push(infoRow(`window read ${name}, 100,000 / 1,000`, formatRatio(long / medium)));
+    // A token budget reads O(budget): both logs are longer than the most it can read.
+    const [, budgetMedium, budgetLong] = budgetTimes as [number, number, number];
+    rows.push(
+      infoRow(`token budget read (400 tokens), ${name}, 100,000 msgs`, formatMs(budgetLong)),
+    );
+    const budgetFigure = `token budget read ${name}, 100,000 / 1,000`;
+    rows.push(
+      kind === "indexeddb"
+        ? belowRow(budgetFigure, budgetLong / budgetMedium, MAX_RATIO, formatRatio)
+        : infoRow(budgetFigure, formatRatio(budgetLong / budgetMedium)),
+    );
   }
   return rows;
 }

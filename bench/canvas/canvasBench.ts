@@ -67,11 +67,17 @@ function viteBuild(args: string[]): void {
   });
 }
 
+/** Whether this process has built the app into APP_OUT_DIR already: every section shares it. */
+let appBuilt = false;
+
 /** The app as shipped; with --no-build the existing dist/, as the bundle section measures. */
 export function appDir(build: boolean): string {
   if (!build) return join(ROOT, "dist");
-  progress(`canvas: vite build --outDir ${APP_OUT_DIR}`);
-  viteBuild(["--outDir", APP_OUT_DIR]);
+  if (!appBuilt) {
+    progress(`vite build --outDir ${APP_OUT_DIR}`);
+    viteBuild(["--outDir", APP_OUT_DIR]);
+    appBuilt = true;
+  }
   return join(ROOT, APP_OUT_DIR);
 }
 

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Conversation } from "../../test/helpers/engineHarness";
-import { assembleCall, readCallMemoryShown, sentMessages, systemPromptOf } from "./callAssembly";
+import {
+  assembleCall,
+  contextWarning,
+  readCallMemoryShown,
+  sentMessages,
+  systemPromptOf,
+} from "./callAssembly";
 import type { Flow, LlmConfig, MemoryMode } from "./flow";
 import { MEMORY_MODES } from "./flow";
 import { InMemorySaver } from "./InMemorySaver";
@@ -33,6 +39,9 @@ describe("assembleCall", () => {
         kept: [m2, m3] as MemoryMessage[],
         droppedCount: 2,
         firstDroppedId: messageId("m1"),
+        windowTokens: null,
+        droppedByBudget: 0,
+        keptTokens: null,
       },
       shown: { dropped: [m1] as MemoryMessage[], earlier: 1 },
       prompt: "U4",
@@ -66,7 +75,7 @@ describe("assembleCall", () => {
 function chatFlow(config: Partial<LlmConfig>): Flow {
   return {
     schema: "llm-flow-studio/flow",
-    version: 1,
+    version: 2,
     name: "chat",
     nodes: [
       { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },
@@ -97,19 +106,21 @@ function capturing() {
 }
 
 describe("the preview assembles the next call exactly as the run does", () => {
-  it("for any history, window, mode and system prompt", async () => {
+  it("for any history, window, token budget, mode and system prompt", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.nat({ max: 6 }),
         fc.option(fc.nat({ max: 14 }), { nil: null }),
+        fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
         fc.constantFrom<MemoryMode>(...MEMORY_MODES),
         fc.constantFrom(undefined, "", "  ", "Be brief."),
-        async (turns, windowSize, mode, systemPrompt) => {
+        async (turns, windowSize, windowTokens, mode, systemPrompt) => {
           const { received, providers } = capturing();
           const chat = new Conversation(chatFlow({}), new InMemorySaver(), providers);
           for (let t = 1; t <= turns; t++) await chat.say(`U${t}`);
 
           const config: Partial<LlmConfig> = { memoryWindowSize: windowSize, memoryMode: mode };
+          if (windowTokens !== undefined) config.memoryWindowTokens = windowTokens;
           if (systemPrompt !== undefined) config.systemPrompt = systemPrompt;
           chat.flow = chatFlow(config);
           const llm = chat.flow.nodes[1];
@@ -130,13 +141,22 @@ describe("the preview assembles the next call exactly as the run does", () => {
             `R${i + 1}`,
           ]).flat();
           const limit = mode === "write-only" ? 0 : (windowSize ?? history.length);
-          const kept = history.slice(history.length - Math.min(limit, history.length));
+          const windowed = history.slice(history.length - Math.min(limit, history.length));
+          // Every message here is 2 characters: 1 token by the estimate, plus the overhead of 4.
+          const fitting =
+            windowTokens === undefined ? windowed.length : Math.floor(windowTokens / 5);
+          const kept = windowed.slice(windowed.length - Math.min(fitting, windowed.length));
           const system = systemPrompt?.trim() ? [systemPrompt] : [];
           expect(received.at(-1)?.map((m) => m.content)).toEqual([...system, ...kept, "next"]);
           const record = run.nodes.find((n) => n.nodeId === "chat_llm")?.llm?.memory;
           expect(record?.keptIds).toEqual(preview?.memory.kept.map((m) => m.id));
           expect(record?.droppedCount).toBe(assembled.dropped.count);
           expect(record?.firstDroppedId).toBe(assembled.dropped.firstDroppedId);
+          expect(record?.droppedByBudget ?? 0).toBe(assembled.tokens.droppedByBudget);
+          expect(record?.droppedByBudget ?? 0).toBe(
+            mode === "write-only" ? 0 : windowed.length - kept.length,
+          );
+          expect(run.nodes[1]?.llm?.tokens?.total).toBe(assembled.tokens.total);
           // What the preview shows as left out is the newest of what the run left out.
           const shown = preview?.shown.dropped.length ?? 0;
           expect(shown + (preview?.shown.earlier ?? 0)).toBe(assembled.dropped.count);
@@ -144,5 +164,38 @@ describe("the preview assembles the next call exactly as the run does", () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe("contextWarning", () => {
+  const tokens = { total: 127_000, exact: true };
+  it("warns when the messages and the reply allowed would not fit a known context", () => {
+    expect(contextWarning(tokens, { provider: "openai", model: "gpt-4o", maxTokens: 2000 })).toBe(
+      "This call may not fit gpt-4o's context of 128,000 tokens: 127,000 tokens plus up to 2,000 for the reply.",
+    );
+    expect(
+      contextWarning(
+        { total: 250_000, exact: false },
+        { provider: "anthropic", model: "claude-x" },
+      ),
+    ).toBe(
+      "This call may not fit claude-x's context of 200,000 tokens: 250,000 tokens (estimate).",
+    );
+  });
+
+  it("says nothing when it fits, or when the model's context is not known", () => {
+    expect(contextWarning(tokens, { provider: "openai", model: "gpt-4o", maxTokens: 1000 })).toBe(
+      null,
+    );
+    expect(contextWarning(tokens, { provider: "openai", model: "gpt-4", maxTokens: 1 })).toMatch(
+      /8,192/,
+    );
+    for (const [provider, model] of [
+      ["openai-compatible", "gpt-4o"],
+      ["openai", "mystery"],
+      ["echo", "echo"],
+    ] as const) {
+      expect(contextWarning({ total: 10 ** 9, exact: false }, { provider, model })).toBe(null);
+    }
   });
 });

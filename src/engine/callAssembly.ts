@@ -1,10 +1,12 @@
 import type { LlmConfig } from "./flow";
 import type { MemoryId, MessageId } from "./ids";
-import type { MemorySettings } from "./memorySettings";
+import { keptTokens, type MemorySettings } from "./memorySettings";
 import type { DroppedRead, WindowSelection } from "./memoryWindow";
 import { DROPPED_SHOWN, readDropped, readWindow } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
+import { contextLengthOf } from "./providers/providerTable";
 import { type MemoryHeads, memoryHead, type Saver } from "./saver";
+import { ESTIMATE, loadTokenCounter, type TokenCounter } from "./tokenCount";
 
 /*
  * The messages of an LLM call, assembled in one place for everyone who shows or sends them:
@@ -21,21 +23,49 @@ export function systemPromptOf(config: Pick<LlmConfig, "systemPrompt">): string 
 /** What a call read of its memory: which memory, and the window (kept and what it dropped). */
 export interface MemoryRead extends WindowSelection {
   memoryId: MemoryId;
+  /** The token budget applied; null: none. */
+  windowTokens: number | null;
+}
+
+/** The node's provider and model: what decides how its call's tokens are counted. */
+export interface CallModel {
+  provider: string;
+  model: string;
 }
 
 /**
+ * How a node's call counts tokens: the model's real tokenizer when the node has a token budget
+ * and one exists (loaded then, and only then), otherwise the estimate.
+ */
+export const callTokenCounter = (
+  settings: MemorySettings,
+  model: CallModel,
+): Promise<TokenCounter> =>
+  settings.memoryId !== null && keptTokens(settings) !== null
+    ? loadTokenCounter(model.provider, model.model)
+    : Promise.resolve(ESTIMATE);
+
+/**
  * The one read a node's call makes of its memory (and the preview of its next call makes
- * too): the window of the log ending at the memory's head. null when the node has no memory.
+ * too): the window of the log ending at the memory's head, within the token budget if any,
+ * counted by `counter` (callTokenCounter). null when the node has no memory.
  */
 export async function readCallMemory(
   saver: Pick<Saver, "readBack">,
   settings: MemorySettings,
   heads: MemoryHeads,
+  counter: TokenCounter = ESTIMATE,
 ): Promise<MemoryRead | null> {
   const { memoryId, mode, windowSize } = settings;
   if (memoryId === null) return null;
   const head: MessageId | null = memoryHead(heads, memoryId);
-  return { memoryId, ...(await readWindow(saver, head, mode, windowSize)) };
+  const tokens = keptTokens(settings);
+  const budget = tokens === null ? null : { tokens, counter };
+  return {
+    memoryId,
+    windowTokens: tokens,
+    ...(await readWindow(saver, head, mode, windowSize, budget)),
+  };
 }
 
 /** A memory read together with the newest dropped messages, read back to show them. */
@@ -52,9 +82,10 @@ export async function readCallMemoryShown(
   saver: Pick<Saver, "readBack">,
   settings: MemorySettings,
   heads: MemoryHeads,
+  counter: TokenCounter = ESTIMATE,
   limit: number = DROPPED_SHOWN,
 ): Promise<MemoryReadShown | null> {
-  const memory = await readCallMemory(saver, settings, heads);
+  const memory = await readCallMemory(saver, settings, heads, counter);
   return memory && { memory, shown: await readDropped(saver, memory, limit) };
 }
 
@@ -67,12 +98,16 @@ export interface CallParts {
   prompt: string;
   /** Dropped messages read back to show (readDropped); they are listed, never sent. */
   shown?: DroppedRead;
+  /** Counts the call's tokens; the estimate when absent. */
+  counter?: TokenCounter;
 }
 
 /** One message of a call in the memory log's order, tagged with its source. */
 export interface CallMessage extends SentMessage {
   /** Left out by the window: shown for context, never sent. */
   dropped: boolean;
+  /** Left out by the token budget (it was inside the message window): a dropped one only. */
+  overBudget?: boolean;
   /** The memory message behind it: who wrote it, in which run. */
   message?: MemoryMessage;
 }
@@ -84,6 +119,23 @@ export interface AssembledCall {
   dropped: { count: number; firstDroppedId: MessageId | null };
   /** Dropped messages older than the shown ones: "and N earlier". */
   earlier: number;
+  /** The tokens of what is sent, the system prompt and the prompt included. */
+  tokens: CallTokens;
+}
+
+export interface CallTokens {
+  /** Every message sent, each with its overhead. */
+  total: number;
+  /** Real tokenizer (true) or the estimate (false): the views say "estimate". */
+  exact: boolean;
+  /** "o200k_base", "cl100k_base" or "estimate". */
+  counter: string;
+  /** The memory's kept messages alone, against the budget; null without a budget. */
+  memory: number | null;
+  /** The budget; null without one. */
+  budget: number | null;
+  /** How many messages the budget left out (the newest dropped ones). */
+  droppedByBudget: number;
 }
 
 /**
@@ -105,10 +157,17 @@ export function assembleCall(parts: CallParts): AssembledCall {
       dropped,
       message,
     });
-    for (const m of shown?.dropped ?? []) messages.push(fromMemory(m, true));
+    const droppedShown = shown?.dropped ?? [];
+    // The budget cut the newest of the dropped messages: the last of those shown.
+    const firstOverBudget = droppedShown.length - (memory.droppedByBudget ?? 0);
+    droppedShown.forEach((m, i) => {
+      messages.push({ ...fromMemory(m, true), ...(i >= firstOverBudget && { overBudget: true }) });
+    });
     for (const m of memory.kept) messages.push(fromMemory(m, false));
   }
   messages.push({ role: "user", content: parts.prompt, source: { kind: "run" }, dropped: false });
+  const counter = parts.counter ?? ESTIMATE;
+  const total = messages.reduce((sum, m) => sum + (m.dropped ? 0 : counter.count(m)), 0);
   return {
     messages,
     dropped: {
@@ -116,7 +175,34 @@ export function assembleCall(parts: CallParts): AssembledCall {
       firstDroppedId: memory?.firstDroppedId ?? null,
     },
     earlier: shown ? shown.earlier : 0,
+    tokens: {
+      total,
+      exact: counter.exact,
+      counter: counter.name,
+      memory: memory?.keptTokens ?? null,
+      budget: memory?.windowTokens ?? null,
+      droppedByBudget: memory?.droppedByBudget ?? 0,
+    },
   };
+}
+
+/**
+ * The warning a call gets (it is still sent) when its messages and the reply it allows
+ * (`maxTokens`) would not fit the model's context length; null when they fit, or when the
+ * length is not known.
+ */
+export function contextWarning(
+  tokens: Pick<CallTokens, "total" | "exact">,
+  config: CallModel & { maxTokens?: number },
+): string | null {
+  const length = contextLengthOf(config.provider, config.model);
+  if (length === null) return null;
+  const reply = config.maxTokens ?? 0;
+  const needed = tokens.total + reply;
+  if (needed <= length) return null;
+  const counted = `${tokens.total.toLocaleString("en")} tokens${tokens.exact ? "" : " (estimate)"}`;
+  const withReply = reply > 0 ? ` plus up to ${reply.toLocaleString("en")} for the reply` : "";
+  return `This call may not fit ${config.model}'s context of ${length.toLocaleString("en")} tokens: ${counted}${withReply}.`;
 }
 
 /** Exactly what goes to the provider: the call's messages the window did not drop. */

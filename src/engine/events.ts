@@ -12,6 +12,10 @@ export interface LlmCallView {
    * Saver.readBack to show them (only when someone looks: the call itself reads O(window)).
    */
   dropped: { count: number; firstDroppedId: MessageId | null };
+  /** The tokens of what was sent (see LlmCallRecord.tokens). */
+  tokens?: { total: number; exact: boolean; counter: string };
+  /** The call might not fit the model's context: said, not blocked. */
+  contextWarning?: string;
   reply?: string;
   usage?: TokenUsage;
   latencyMs?: number;

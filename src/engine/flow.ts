@@ -3,7 +3,7 @@ import type { NodeId } from "./ids";
 /** The flow file's `schema` marker (docs/flow-format.md). Do not change: files in the wild carry it. */
 export const FLOW_SCHEMA = "llm-flow-studio/flow";
 /** The newest flow file version this build reads and writes. */
-export const FLOW_VERSION = 1;
+export const FLOW_VERSION = 2;
 
 export const PROVIDERS = ["echo", "openai", "anthropic", "google", "openai-compatible"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -34,6 +34,8 @@ export interface LlmConfig {
   memoryId?: string | null;
   /** Absent or null: unlimited. 0: no history. */
   memoryWindowSize?: number | null;
+  /** Absent: no token budget. Else the newest memory messages whose tokens fit (version 2). */
+  memoryWindowTokens?: number;
   /** Absent: read-write. */
   memoryMode?: MemoryMode;
   /** Unknown fields survive a round trip (docs/flow-format.md). */
@@ -82,7 +84,7 @@ export interface FlowEdge {
   [extra: string]: unknown;
 }
 
-/** A flow exactly as the file format has it (docs/flow-format.md, version 1). */
+/** A flow exactly as the file format has it (docs/flow-format.md, version 2). */
 export interface Flow {
   schema: typeof FLOW_SCHEMA;
   version: typeof FLOW_VERSION;

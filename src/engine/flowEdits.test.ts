@@ -107,8 +107,8 @@ describe("flow edits", () => {
         [
           "M",
           [
-            { nodeId: "llm_a", mode: "read-write", windowSize: null },
-            { nodeId: "llm_b", mode: "read-write", windowSize: null },
+            { nodeId: "llm_a", mode: "read-write", windowSize: null, windowTokens: null },
+            { nodeId: "llm_b", mode: "read-write", windowSize: null, windowTokens: null },
           ],
         ],
       ]),

@@ -32,11 +32,19 @@ describe("memorySettings", () => {
     expect(nodeMemory(llm({ memoryId: "chat_llm" }))).toEqual({
       memoryId: "chat_llm",
       windowSize: null,
+      windowTokens: null,
       mode: "read-write",
     });
     expect(
-      nodeMemory(llm({ memoryId: "M", memoryWindowSize: 0, memoryMode: "read-only" })),
-    ).toEqual({ memoryId: "M", windowSize: 0, mode: "read-only" });
+      nodeMemory(
+        llm({
+          memoryId: "M",
+          memoryWindowSize: 0,
+          memoryWindowTokens: 300,
+          memoryMode: "read-only",
+        }),
+      ),
+    ).toEqual({ memoryId: "M", windowSize: 0, windowTokens: 300, mode: "read-only" });
     expect(memorySettings({ memoryId: "M", memoryWindowSize: null }).windowSize).toBeNull();
   });
 

@@ -3,14 +3,16 @@ import type { MemoryId, NodeId } from "./ids";
 import { memoryId as toMemoryId } from "./ids";
 
 /**
- * A node's effective memory settings: the one reading of `memoryId`, `memoryWindowSize` and
- * `memoryMode` that the engine runs by and every view shows (docs/memory.md, "Settings").
+ * A node's effective memory settings: the one reading of `memoryId`, `memoryWindowSize`,
+ * `memoryWindowTokens` and `memoryMode` that the engine runs by and every view shows (docs/memory.md, "Settings").
  */
 export interface MemorySettings {
   /** The memory the node reads and writes; null: no memory (absent, null or ""). */
   memoryId: MemoryId | null;
   /** Messages before the prompt the node sees; null: all of them, 0: none. */
   windowSize: number | null;
+  /** The token budget of the window; null: none. Applies together with windowSize. */
+  windowTokens: number | null;
   /** Absent means read-write. */
   mode: MemoryMode;
 }
@@ -19,10 +21,14 @@ export interface MemorySettings {
 export const NO_MEMORY: MemorySettings = Object.freeze({
   memoryId: null,
   windowSize: null,
+  windowTokens: null,
   mode: "read-write",
 });
 
-type MemoryConfig = Pick<LlmConfig, "memoryId" | "memoryWindowSize" | "memoryMode">;
+type MemoryConfig = Pick<
+  LlmConfig,
+  "memoryId" | "memoryWindowSize" | "memoryWindowTokens" | "memoryMode"
+>;
 
 /**
  * The memory settings of an LLM config. An empty memory id means no memory, as absent and
@@ -35,6 +41,7 @@ export function memorySettings(config: MemoryConfig | undefined): MemorySettings
   return {
     memoryId: typeof id === "string" && id !== "" ? toMemoryId(id) : null,
     windowSize: config?.memoryWindowSize ?? null,
+    windowTokens: config?.memoryWindowTokens ?? null,
     mode: config?.memoryMode ?? "read-write",
   };
 }
@@ -62,6 +69,13 @@ export const writesMemory = (s: MemorySettings): s is MemorySettings & { memoryI
  */
 export const keptLimit = (s: Pick<MemorySettings, "mode" | "windowSize">): number | null =>
   s.mode === "write-only" ? 0 : s.windowSize;
+
+/**
+ * The token budget a call applies to its memory: null without one, and for a write-only node,
+ * which sees no history whatever the budget.
+ */
+export const keptTokens = (s: Pick<MemorySettings, "mode" | "windowTokens">): number | null =>
+  s.mode === "write-only" ? null : s.windowTokens;
 
 /** Switching memory on names it after the node itself (the seed's memory_id="chat_llm"). */
 export const defaultMemoryId = (node: NodeId): MemoryId => toMemoryId(node);

@@ -1,5 +1,12 @@
 import { AsyncQueue } from "./asyncQueue";
-import { assembleCall, readCallMemory, sentMessages, systemPromptOf } from "./callAssembly";
+import {
+  assembleCall,
+  callTokenCounter,
+  contextWarning,
+  readCallMemory,
+  sentMessages,
+  systemPromptOf,
+} from "./callAssembly";
 import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmNode } from "./flow";
@@ -335,16 +342,31 @@ class Execution {
     };
 
     try {
-      const memory = await readCallMemory(this.memory, settings, this.heads);
-      const assembled = assembleCall({ systemPrompt, memory, prompt });
+      const counter = await callTokenCounter(settings, config);
+      const memory = await readCallMemory(this.memory, settings, this.heads, counter);
+      const assembled = assembleCall({ systemPrompt, memory, prompt, counter });
       const messages = sentMessages(assembled);
+      const { total, exact } = assembled.tokens;
+      const tokens = { total, exact, counter: counter.name };
+      const warning = contextWarning(tokens, config);
       call.messages = messages;
       call.dropped = assembled.dropped;
+      call.tokens = tokens;
+      llm.tokens = tokens;
+      if (warning !== null) {
+        call.contextWarning = warning;
+        llm.contextWarning = warning;
+      }
       if (memory) {
         llm.memory = {
           memoryId: memory.memoryId,
           mode: settings.mode,
           windowSize: settings.windowSize,
+          ...(memory.windowTokens !== null && {
+            windowTokens: memory.windowTokens,
+            droppedByBudget: memory.droppedByBudget,
+            keptTokens: memory.keptTokens ?? 0,
+          }),
           keptIds: memory.kept.map((m) => m.id),
           droppedCount: memory.droppedCount,
           firstDroppedId: memory.firstDroppedId,

@@ -33,6 +33,12 @@ export interface LlmCallRecord {
     memoryId: MemoryId;
     mode: MemoryMode;
     windowSize: number | null;
+    /** The token budget (absent: none, and in runs from before budgets existed). */
+    windowTokens?: number;
+    /** Of droppedCount, how many the token budget cut (the newest dropped ones). */
+    droppedByBudget?: number;
+    /** The kept messages' tokens, as the budget counted them. */
+    keptTokens?: number;
     /** Messages the window kept, oldest first. */
     keptIds: MessageId[];
     /** How many older messages the window left out. */
@@ -42,6 +48,10 @@ export interface LlmCallRecord {
     /** What this call appended (prompt and reply), empty unless it succeeded and may write. */
     appendedIds: MessageId[];
   };
+  /** The tokens of what was sent, counted before the call (absent in older runs). */
+  tokens?: { total: number; exact: boolean; counter: string };
+  /** Said before the call when it might not fit the model's context (it was sent anyway). */
+  contextWarning?: string;
   reply?: string;
   usage?: TokenUsage;
   latencyMs?: number;

@@ -192,6 +192,14 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report, problems: FlowPr
       "memoryWindowSize",
     );
   }
+  const budget = config.memoryWindowTokens;
+  if (budget !== undefined && !isWholeNumber(budget, 1)) {
+    error(
+      `LLM "${id}": memory token budget must be a whole number ≥ 1, or empty for none (got ${String(budget)}).`,
+      id,
+      "memoryWindowTokens",
+    );
+  }
   if (
     config.memoryMode !== undefined &&
     !(MEMORY_MODES as readonly unknown[]).includes(config.memoryMode)

@@ -57,6 +57,11 @@ function refusals(flow: Flow): string[] {
         `LLM "${node.id}" has a memory window of ${c.memoryWindowSize}: a Timbal Agent always sees its whole conversation.`,
       );
     }
+    if (typeof c.memoryWindowTokens === "number") {
+      reasons.push(
+        `LLM "${node.id}" has a token budget of ${c.memoryWindowTokens}: a Timbal Agent always sees its whole conversation.`,
+      );
+    }
     if (c.memoryMode === "read-only" || c.memoryMode === "write-only") {
       reasons.push(
         `LLM "${node.id}" has memory mode "${c.memoryMode}": a Timbal Agent has no such mode.`,

@@ -125,6 +125,21 @@ describe("exportTimbalPython says where Timbal differs, at that line", () => {
     expect(exportTimbalPython(withLlm({}))).not.toContain("memory_window_size");
   });
 
+  it("a token budget has no Timbal equivalent: a NOTE where the window is set", () => {
+    expect(
+      lineWith(
+        exportTimbalPython(withLlm({ memoryWindowSize: 5, memoryWindowTokens: 300 })),
+        "memory_window_size=",
+      ),
+    ).toMatch(
+      /memory_window_size=6,\s+# the app's window .*; NOTE: the app's token budget of 300 tokens \(memoryWindowTokens\) has no Timbal equivalent/,
+    );
+    expect(
+      lineWith(exportTimbalPython(withLlm({ memoryWindowTokens: 300 })), "memory_id="),
+    ).toMatch(/NOTE: the app's token budget of 300 tokens/);
+    expect(exportTimbalPython(withLlm({ memoryWindowSize: 5 }))).not.toContain("token budget");
+  });
+
   it("a failed call keeps its prompt in Timbal's memory; InMemorySaver versus JSONLSaver", () => {
     const source = exportTimbalPython(withLlm({}));
     expect(lineWith(source, "memory_id=")).toMatch(
@@ -220,6 +235,8 @@ const runTimbal0 = (cases: { source: string; turns: readonly string[] }[], versi
 function behavesAlike(flow: Flow): boolean {
   const llms = flow.nodes.filter((n): n is LlmNode => n.type === "llm");
   if (llms.some((n) => n.config.memoryMode === "read-only")) return false;
+  // Timbal has no token budget (the export says so in a NOTE).
+  if (llms.some((n) => n.config.memoryWindowTokens !== undefined)) return false;
   const graph = buildGraph(flow);
   return llms.every((a) =>
     llms.every(
@@ -239,10 +256,10 @@ describe("exported modules remember in Timbal exactly as the app does", () => {
     .map(([name, build]) => [name, traced(build())] as const)
     .filter(([, flow]) => behavesAlike(flow));
 
-  it("covers every starter flow and seed fixture but the documented parallel case", () => {
+  it("covers every starter flow and seed fixture but the documented parallel and token budget cases", () => {
     expect(golden.map(([name]) => name).sort()).toEqual(
       Object.keys(GOLDEN)
-        .filter((n) => n !== "shared-memory-parallel")
+        .filter((n) => n !== "shared-memory-parallel" && n !== "memory-token-budget")
         .sort(),
     );
   });
@@ -378,7 +395,7 @@ describe("the export reads templates with the engine's grammar", () => {
   const flowWith = (template: string): Flow =>
     traced({
       schema: "llm-flow-studio/flow",
-      version: 1,
+      version: 2,
       name: "templates",
       nodes: [
         { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },

@@ -301,13 +301,17 @@ class TimbalWriter {
         notes: this.timbalMemoryNotes(node, memoryId, name),
       });
       const window = timbalWindow(node);
+      const budget = tokenBudgetNotes(node);
       if (window) {
         args.push({
           name: "memory_window_size",
           value: pyNumber(window.size),
-          notes: [],
+          notes: budget,
           why: window.why,
         });
+      } else if (budget.length > 0) {
+        // No window line to carry it: the note goes on the memory's own line.
+        (args.at(-1) as Arg).notes.push(...budget);
       }
     }
     return args;
@@ -483,6 +487,15 @@ function tooLong(key: string): string[] {
         `the data key ${pyString(key)} is longer than ${TIMBAL_MAX_KEY} characters, which Timbal does not fill in: shorten the node id`,
       ]
     : [];
+}
+
+/** A token budget has no Timbal equivalent: said where the window is set. */
+function tokenBudgetNotes(node: LlmNode): string[] {
+  const { mode, windowTokens } = nodeMemory(node);
+  if (windowTokens === null || mode === "write-only") return [];
+  return [
+    `the app's token budget of ${windowTokens} tokens (memoryWindowTokens) has no Timbal equivalent: Timbal sends the whole window, whatever its tokens`,
+  ];
 }
 
 /** The app's window in Timbal's terms, or null when Timbal's default (everything) is right. */

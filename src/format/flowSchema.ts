@@ -8,7 +8,7 @@ import { NODE_ID_PATTERN } from "../engine/validateFlow";
 z.config({ jitless: true });
 
 /*
- * The one validator of a version 1 flow file: the importer runs it, and the JSON Schema in
+ * The one validator of a flow file of the current version (FLOW_VERSION): the importer runs it, and the JSON Schema in
  * docs/flow.schema.json is generated from it, so the two cannot drift apart.
  *
  * Every object is loose (z.looseObject): fields this version does not know are kept and
@@ -46,6 +46,7 @@ export const positionSchema = z
 
 const WINDOW_RULE = "must be a whole number >= 0";
 const MAX_TOKENS_RULE = "must be a whole number >= 1";
+const WINDOW_TOKENS_RULE = "must be a whole number >= 1";
 const TEMPERATURE_RULE = "must be a number from 0 to 2";
 const MEMORY_ID_RULE =
   "must be null (no memory) or a name of letters, digits and _, not starting with a digit";
@@ -91,6 +92,15 @@ export const llmConfigSchema = z
         .meta({
           description:
             "How many earlier messages the model sees. Absent or null: all of them; 0: none.",
+        }),
+      memoryWindowTokens: z
+        .number(says(WINDOW_TOKENS_RULE))
+        .int({ error: WINDOW_TOKENS_RULE })
+        .min(1, { error: WINDOW_TOKENS_RULE })
+        .optional()
+        .meta({
+          description:
+            "A token budget for the memory (version 2): the newest messages whose tokens fit. Absent: no budget. With memoryWindowSize, both limits apply.",
         }),
       memoryMode: z
         .enum(MEMORY_MODES, says(oneOf(MEMORY_MODES)))
@@ -158,7 +168,7 @@ export const edgeSchema = z
 export const nodesSchema = z.array(nodeSchema, says("must be a list of nodes"));
 export const edgesSchema = z.array(edgeSchema, says("must be a list of connections"));
 
-/** A whole flow file of version 1 (docs/flow-format.md). */
+/** A whole flow file of the current version (docs/flow-format.md). */
 export const flowFileSchema = z
   .looseObject({
     schema: z.literal(FLOW_SCHEMA, says(`must be "${FLOW_SCHEMA}"`)),

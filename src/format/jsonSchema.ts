@@ -3,7 +3,7 @@ import { backupFileSchema } from "./backupSchema";
 import { flowFileSchema } from "./flowSchema";
 
 /**
- * The JSON Schema of a version 1 flow file, generated from the importer's own validator so
+ * The JSON Schema of a current-version flow file, generated from the importer's own validator so
  * the two always agree. docs/flow.schema.json holds a copy: `npm run schema` rewrites it.
  * The schema describes shapes and ranges; rules across nodes (unique ids, no cycles,
  * template references upstream) are the importer's, and listed in docs/flow-format.md.

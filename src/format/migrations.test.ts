@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FLOW_VERSION } from "../engine/flow";
 import { lowestReadableVersion, MIGRATIONS, migrate } from "./migrations";
@@ -45,10 +47,10 @@ describe("the migration ladder", () => {
   it("version 0 → 1 renames kind and the snake_case settings, and leaves the rest alone", () => {
     const result = migrate(structuredClone(VERSION_0_FILE), 0);
     if (!result.ok) throw new Error(result.message);
-    expect(result.steps).toEqual([MIGRATIONS[0]?.name]);
+    expect(result.steps).toEqual([MIGRATIONS[0]?.name, MIGRATIONS[1]?.name]);
     expect(result.file).toEqual({
       ...VERSION_0_FILE,
-      version: 1,
+      version: 2,
       nodes: [
         { id: "input", type: "input", position: { x: 0, y: 0 } },
         {
@@ -101,6 +103,7 @@ describe("the migration ladder", () => {
     expect(result.migratedFrom).toBe(0);
     expect(result.warnings).toEqual([
       `Upgraded this file from an older format (${MIGRATIONS[0]?.name}).`,
+      `Upgraded this file from an older format (${MIGRATIONS[1]?.name}).`,
     ]);
     const llm = result.flow.nodes[1];
     expect(llm?.type === "llm" && llm.config.memoryWindowSize).toBe(5);
@@ -108,8 +111,8 @@ describe("the migration ladder", () => {
     expect(JSON.parse(writeFlowFile(result.flow)).version).toBe(FLOW_VERSION);
   });
 
-  it("is chosen by the version alone: a version 1 file is never migrated", () => {
-    const result = readFlowFile(JSON.stringify({ ...VERSION_0_FILE, version: 1 }));
+  it("is chosen by the version alone: a current file is never migrated", () => {
+    const result = readFlowFile(JSON.stringify({ ...VERSION_0_FILE, version: FLOW_VERSION }));
     expect(result.ok ? [] : result.errors[0]).toEqual({
       path: "nodes[0].type",
       message: "is required: must be one of input, llm, template, output",
@@ -122,5 +125,59 @@ describe("the migration ladder", () => {
     const current = readFlowFile(JSON.stringify(file.file));
     expect(current.ok && current.migratedFrom).toBe(undefined);
     expect(current.ok && current.warnings).toEqual([]);
+  });
+});
+
+const FIXTURES = join(import.meta.dirname, "../../test/fixtures");
+const v1Names = readdirSync(join(FIXTURES, "flows-v1")).filter((f) => f.endsWith(".flow.json"));
+
+describe("version 1 → 2", () => {
+  it.each(v1Names)("imports the released version 1 file %s exactly as it was", (name) => {
+    const v1 = JSON.parse(readFileSync(join(FIXTURES, "flows-v1", name), "utf8"));
+    const v2 = JSON.parse(readFileSync(join(FIXTURES, "flows", name), "utf8"));
+    expect(v1.version).toBe(1);
+    const result = readFlowFile(JSON.stringify(v1));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.migratedFrom).toBe(1);
+    // Only the version number differs: every node, setting and edge is the same.
+    expect(result.flow).toEqual({ ...v1, version: 2 });
+    expect(result.flow).toEqual(v2);
+  });
+
+  it("sets aside a memoryWindowTokens a version 1 file held as an unknown field", () => {
+    const v1 = JSON.parse(
+      readFileSync(join(FIXTURES, "flows-v1", "chat-with-memory.flow.json"), "utf8"),
+    );
+    v1.nodes[1].config.memoryWindowTokens = "mine";
+    const result = migrate(v1, 1);
+    if (!result.ok) throw new Error(result.message);
+    const config = (result.file.nodes as { config?: Record<string, unknown> }[])[1]?.config;
+    expect(config?.memoryWindowTokens).toBeUndefined();
+    expect(config?.memoryWindowTokensV1).toBe("mine");
+    expect(readFlowFile(JSON.stringify(v1)).ok).toBe(true);
+  });
+
+  it("reads a version 2 file with a token budget as it is", () => {
+    const text = readFileSync(join(FIXTURES, "flows", "memory-token-budget.flow.json"), "utf8");
+    const result = readFlowFile(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.migratedFrom).toBeUndefined();
+    const llm = result.flow.nodes[1];
+    expect(llm?.type === "llm" && llm.config.memoryWindowTokens).toBe(40);
+  });
+
+  it("refuses a token budget that is not a whole number >= 1", () => {
+    const text = readFileSync(join(FIXTURES, "flows", "memory-token-budget.flow.json"), "utf8");
+    for (const bad of [0, -3, 2.5, "40", null]) {
+      const file = JSON.parse(text);
+      file.nodes[1].config.memoryWindowTokens = bad;
+      const result = readFlowFile(JSON.stringify(file));
+      expect(result.ok ? [] : result.errors).toEqual([
+        {
+          path: "nodes[1].config.memoryWindowTokens",
+          message: "must be a whole number >= 1",
+        },
+      ]);
+    }
   });
 });

@@ -46,6 +46,23 @@ const V0_CONFIG_NAMES: [string, string][] = [
   ["base_url", "baseUrl"],
 ];
 
+/**
+ * The file with every LLM node's config passed through `change`; anything that is not an
+ * object (a node, a config) is left as it is for the validator to judge.
+ */
+function mapLlmConfigs(
+  file: RawFile,
+  change: (config: Record<string, unknown>) => Record<string, unknown>,
+): RawFile {
+  if (!Array.isArray(file.nodes)) return file;
+  const nodes = file.nodes.map((node) =>
+    isRecord(node) && node.type === "llm" && isRecord(node.config)
+      ? { ...node, config: change(node.config) }
+      : node,
+  );
+  return { ...file, nodes };
+}
+
 export const MIGRATIONS: Record<number, MigrationStep> = {
   0: {
     name: "version 0 → 1: nodes[].kind becomes type; memory_id, memory_window_size, memory_mode, system_prompt, max_tokens and base_url become memoryId, memoryWindowSize, memoryMode, systemPrompt, maxTokens and baseUrl",
@@ -61,6 +78,18 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
           })
         : file.nodes;
       return { ...file, version: 1, nodes };
+    },
+  },
+  1: {
+    // Version 2 only adds optional fields, so a version 1 file means exactly what it meant.
+    // A version 1 file could still hold one of those names as an unknown field of its own
+    // (kept by the reader): renamed aside so it does not take on the new meaning.
+    name: "version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes",
+    up(file) {
+      const moved = mapLlmConfigs(file, (config) =>
+        rename(config, "memoryWindowTokens", "memoryWindowTokensV1"),
+      );
+      return { ...moved, version: 2 };
     },
   },
 };

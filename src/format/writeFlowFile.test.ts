@@ -17,7 +17,12 @@ function reread(text: string): Flow {
 
 describe("writeFlowFile", () => {
   it("writes the fixtures byte for byte as they are checked in", () => {
-    for (const name of ["chat-with-memory", "shared-memory-parallel", "window-0"]) {
+    for (const name of [
+      "chat-with-memory",
+      "shared-memory-parallel",
+      "window-0",
+      "memory-token-budget",
+    ]) {
       const text = readFileSync(join(FIXTURES, `${name}.flow.json`), "utf8");
       expect(writeFlowFile(reread(text))).toBe(text);
     }
@@ -45,14 +50,14 @@ describe("writeFlowFile", () => {
       ],
       alpha: { z: 1, a: { d: 1, c: 2 } },
       name: "N",
-      version: 1,
+      version: 2,
       schema: "llm-flow-studio/flow",
     } as unknown as Flow;
     expect(writeFlowFile(flow)).toBe(
       `${JSON.stringify(
         {
           schema: "llm-flow-studio/flow",
-          version: 1,
+          version: 2,
           name: "N",
           nodes: [
             {

@@ -4,7 +4,7 @@ import { canonicalRecords, ordered } from "./canonicalJson";
 import { runMapKeysAreNames } from "./secrets";
 
 /*
- * Writes a flow as a version 1 file: the same flow always gives the same bytes, so files
+ * Writes a flow as a file of the current version (FLOW_VERSION): the same flow always gives the same bytes, so files
  * diff cleanly and a round trip is stable. Key order (docs/flow-format.md):
  *   file:     schema, version, name, nodes, edges, then unknown keys sorted, then conversations
  *   node:     id, type, position (x, y, …), config, then unknown keys sorted
@@ -27,6 +27,7 @@ export const CONFIG_KEY_ORDER = {
     "maxTokens",
     "memoryId",
     "memoryWindowSize",
+    "memoryWindowTokens",
     "memoryMode",
   ],
   template: ["template"],
@@ -43,7 +44,7 @@ export interface WriteFlowFileOptions {
   conversations?: unknown;
 }
 
-/** The flow as a version 1 file's JSON object, in the file's key order, without secrets. */
+/** The flow as a current-version file's JSON object, in the file's key order, without secrets. */
 export function flowFileJson(flow: Flow): ReturnType<typeof ordered> {
   // A flow never carries conversations itself; only the caller's explicit section is written.
   const { conversations: _ignored, ...body } = flow;

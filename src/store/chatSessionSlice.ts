@@ -50,6 +50,11 @@ export interface ChatSessionState {
   deleteConversation(id: ConversationId): Promise<void>;
   /** Empties a memory for the next message; earlier runs still show what they received. */
   clearMemory(memoryId: string): void;
+  /**
+   * Takes back a clear the next message has not made yet: the memory keeps exactly the
+   * messages it had, since a clear deletes nothing and is only recorded by that run.
+   */
+  undoClearMemory(memoryId: string): void;
   inspectRun(runId: RunId | null): void;
   compareRun(runId: RunId | null): void;
 }
@@ -171,6 +176,11 @@ export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
     clearMemory(id) {
       const { pendingClears } = get();
       if (!pendingClears.includes(id)) set({ pendingClears: [...pendingClears, id] });
+    },
+
+    undoClearMemory(id) {
+      const { pendingClears } = get();
+      if (pendingClears.includes(id)) set({ pendingClears: pendingClears.filter((m) => m !== id) });
     },
 
     inspectRun: (runId) =>

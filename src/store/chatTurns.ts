@@ -44,13 +44,19 @@ export function memoryReadNotes(run: RunSnapshot): string[] {
       continue;
     }
     const seen = memory.keptIds.length;
-    const dropped = memory.droppedCount;
+    const overBudget = memory.droppedByBudget ?? 0;
+    const dropped = memory.droppedCount - overBudget;
     const parts = [
       `${node.nodeId} saw ${seen} message${seen === 1 ? "" : "s"} of memory "${memory.memoryId}"`,
     ];
     if (dropped > 0) parts.push(`${dropped} older left out by the window`);
+    if (overBudget > 0) parts.push(`${overBudget} left out by the token budget`);
     if (memory.mode !== "read-write") parts.push(memory.mode);
     notes.push(parts.join(", "));
+  }
+  // Said after the call too (it was sent anyway): the chat is where the user looks.
+  for (const node of run.nodes) {
+    if (node.llm?.contextWarning) notes.push(`${node.nodeId}: ${node.llm.contextWarning}`);
   }
   return notes;
 }

@@ -10,6 +10,7 @@ import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
+import { asPanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
@@ -17,6 +18,7 @@ import { createStorageHealth, type StorageHealth } from "./storageHealthSlice";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
 import type { LifecycleState, StudioState } from "./studioState";
+import { createTabsSlice, onFlowConflict } from "./tabsSlice";
 import { createViewSlice, mirroredTheme } from "./viewSlice";
 
 /** How long opening may take before the app says why it waits. */
@@ -36,6 +38,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
   let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;
   let stopAutosave: (() => Promise<void>) | null = null;
+  let stopTabSync: (() => void) | null = null;
   let initializing: Promise<void> | null = null;
 
   const store = createStore<StudioState>()((set, get) => {
@@ -52,7 +55,9 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       },
       openStorage: () => storage,
       flowSaver() {
-        saver ??= createFlowSaver(ctx.storage(), editor);
+        saver ??= createFlowSaver(ctx.storage(), editor, (id, flow) =>
+          onFlowConflict(ctx, id, flow),
+        );
         return saver;
       },
       // Set just below: the storage health is built over this context.
@@ -95,13 +100,19 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
 
     const load = async () => {
       try {
-        const opened = await open();
+        const tabs = deps.browser.tabs;
+        // The cross-tab code loads beside the storage, not with the first page. From here on,
+        // each write this tab makes is announced to the app's other tabs.
+        const [opened, crossTab] = await Promise.all([open(), tabs && import("./crossTab")]);
+        const tabSync = tabs && crossTab?.connectTabs(tabs, opened);
+        if (tabSync) storage = tabSync.storage;
         const settings = opened.settings;
         set({
           ...(await loadCredentials(settings, deps.browser.sessionStorage)),
           theme:
             asTheme(await settings.get(SETTINGS.theme)) ?? mirroredTheme(deps.browser.localStorage),
           callTimeouts: asCallTimeouts(await settings.get(SETTINGS.callTimeouts)),
+          layout: asPanelLayout(await settings.get(SETTINGS.panelLayout)),
         });
         const saved = await settings.get(SETTINGS.lastFlowId);
         const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
@@ -116,6 +127,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           browser: deps.browser,
           onSaved: () => void get().refreshFlows(),
         });
+        stopTabSync = tabSync ? tabSync.start(ctx, ctx.flowSaver()) : null;
         set({ status: "ready" });
         void health.checkQuota();
       } catch (error) {
@@ -137,6 +149,8 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       async dispose() {
         const stop = stopAutosave;
         stopAutosave = null;
+        stopTabSync?.();
+        stopTabSync = null;
         await stop?.();
       },
     };
@@ -154,6 +168,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createStoreReads(ctx),
       ...createBackupSlice(ctx),
       ...health.state,
+      ...createTabsSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

@@ -5,6 +5,7 @@ import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
 import type { StorageHealthState } from "./storageHealthSlice";
 import type { StoreReads } from "./storeReads";
+import type { TabsState } from "./tabsSlice";
 import type { ViewState } from "./viewSlice";
 
 /** Opening the storage and the first flow. */
@@ -26,4 +27,5 @@ export type StudioState = LifecycleState &
   CallSettingsState &
   StoreReads &
   BackupState &
-  StorageHealthState;
+  StorageHealthState &
+  TabsState;

@@ -54,17 +54,23 @@ function request(provider: ProviderRequest["provider"], path: string) {
 
 /** Waits (in real time, briefly) until the real HTTP exchange has got this far. */
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  // Up to 10 s: a busy machine (CI shares two cores) can take seconds over a local request.
+  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(condition()).toBe(true);
+}
+
+/** The call's end: its error, or "answered". Waits as long as it takes (the test's timeout). */
+function settled(call: Promise<unknown>): Promise<ProviderError | "answered"> {
+  return call.then(
+    () => "answered" as const,
+    (error: ProviderError) => error,
+  );
 }
 
 /** Settles to the error, or "pending" if the call is still waiting after a moment. */
 async function outcome(call: Promise<unknown>): Promise<ProviderError | "pending" | "answered"> {
   return Promise.race([
-    call.then(
-      () => "answered" as const,
-      (error: ProviderError) => error,
-    ),
+    settled(call),
     new Promise<"pending">((resolve) => setTimeout(() => resolve("pending"), 100)),
   ]);
 }
@@ -80,7 +86,7 @@ describe.each(PROVIDERS)("%s: a call that gets no answer", (provider, path, labe
     timers.advance(59_999);
     expect(await outcome(pending)).toBe("pending");
     timers.advance(1);
-    const error = await outcome(pending);
+    const error = await settled(pending);
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).kind).toBe("timeout");
     expect((error as ProviderError).message).toContain(`${label}`);
@@ -99,7 +105,7 @@ describe.each(PROVIDERS)("%s: a call that gets no answer", (provider, path, labe
     timers.advance(59_999);
     expect(await outcome(pending)).toBe("pending");
     timers.advance(1);
-    const error = (await outcome(pending)) as ProviderError;
+    const error = (await settled(pending)) as ProviderError;
     expect(error.kind).toBe("timeout");
     expect(error.message).toMatch(/^The reply stopped arriving for 60 s/);
     expect(deltas.join("")).toBe("one two ");
@@ -137,7 +143,7 @@ describe.each(PROVIDERS)("%s: a call that gets no answer", (provider, path, labe
     const ai = createAiSdkProvider();
     server.enqueue({ fail: "model-not-found" });
     const { call } = request(provider, path);
-    const error = (await outcome(ai({ ...call, model: "gpt-5x" }))) as ProviderError;
+    const error = (await settled(ai({ ...call, model: "gpt-5x" }))) as ProviderError;
     expect(error.kind).toBe("model-not-found");
     expect(error.message).toContain(`The model "gpt-5x" does not exist at`);
     expect(error.message).toContain("change it in the node's Model field");

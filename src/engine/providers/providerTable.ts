@@ -25,6 +25,11 @@ export interface ProviderInfo {
   defaultBaseUrl: string | null;
   /** An address to show as an example when the user must type one, or null. */
   baseUrlExample: string | null;
+  /**
+   * The model a node gets when it is switched to this provider: a small, current one. The
+   * node's Model field offers the provider's own list where it has one; a name can be typed.
+   */
+  defaultModel: string;
   /** Shown in an empty model field: model names change faster than this file. */
   modelPlaceholder: string;
   /** Null for echo, which needs no key. */
@@ -33,6 +38,11 @@ export interface ProviderInfo {
   browserHeaders: Readonly<Record<string, string>>;
   /** The provider's page for creating API keys, linked from Settings; null if it has none. */
   docsUrl: string | null;
+  /**
+   * Known context lengths in tokens, by model name prefix, most specific first: the call
+   * warns when it would not fit. A model matching none has no known length (no warning).
+   */
+  contextLengths: readonly (readonly [prefix: string, tokens: number])[];
 }
 
 /** The one table of providers: labels, addresses, keys. Add a provider here first. */
@@ -44,10 +54,12 @@ export const PROVIDER_TABLE = {
     keyRecipient: "no one",
     defaultBaseUrl: null,
     baseUrlExample: null,
+    defaultModel: "echo",
     modelPlaceholder: "echo",
     keyHeader: null,
     browserHeaders: {},
     docsUrl: null,
+    contextLengths: [],
   },
   openai: {
     menuLabel: "OpenAI",
@@ -56,10 +68,23 @@ export const PROVIDER_TABLE = {
     keyRecipient: "OpenAI",
     defaultBaseUrl: "https://api.openai.com/v1",
     baseUrlExample: null,
+    defaultModel: "gpt-4o-mini",
     modelPlaceholder: "e.g. gpt-4o-mini",
     keyHeader: { name: "authorization", required: true },
     browserHeaders: {},
     docsUrl: "https://platform.openai.com/api-keys",
+    contextLengths: [
+      ["gpt-4o", 128_000],
+      ["gpt-4.1", 1_047_576],
+      ["gpt-4.5", 128_000],
+      ["gpt-4-turbo", 128_000],
+      ["gpt-4", 8_192],
+      ["gpt-3.5-turbo", 16_385],
+      ["gpt-5", 400_000],
+      ["o1", 200_000],
+      ["o3", 200_000],
+      ["o4", 200_000],
+    ],
   },
   anthropic: {
     menuLabel: "Anthropic",
@@ -68,11 +93,13 @@ export const PROVIDER_TABLE = {
     keyRecipient: "Anthropic",
     defaultBaseUrl: "https://api.anthropic.com/v1",
     baseUrlExample: null,
-    modelPlaceholder: "e.g. claude-3-5-haiku-latest",
+    defaultModel: "claude-sonnet-4-5",
+    modelPlaceholder: "e.g. claude-sonnet-4-5",
     keyHeader: { name: "x-api-key", required: true },
     // Anthropic refuses calls from a browser page unless the caller opts in.
     browserHeaders: { "anthropic-dangerous-direct-browser-access": "true" },
     docsUrl: "https://console.anthropic.com/settings/keys",
+    contextLengths: [["claude", 200_000]],
   },
   google: {
     menuLabel: "Google",
@@ -81,11 +108,13 @@ export const PROVIDER_TABLE = {
     keyRecipient: "Google",
     defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta",
     baseUrlExample: null,
-    modelPlaceholder: "e.g. gemini-2.0-flash",
+    defaultModel: "gemini-2.5-flash",
+    modelPlaceholder: "e.g. gemini-2.5-flash",
     // In a header, not ?key=: a key in a URL ends up in histories, logs and proxies.
     keyHeader: { name: "x-goog-api-key", required: true },
     browserHeaders: {},
     docsUrl: "https://aistudio.google.com/apikey",
+    contextLengths: [["gemini", 1_048_576]],
   },
   "openai-compatible": {
     menuLabel: "OpenAI-compatible (Ollama, LM Studio, vLLM…)",
@@ -95,10 +124,13 @@ export const PROVIDER_TABLE = {
     defaultBaseUrl: null,
     // Ollama's address: the most common local server.
     baseUrlExample: "http://localhost:11434/v1",
+    defaultModel: "llama3.2",
     modelPlaceholder: "e.g. llama3.2",
     keyHeader: { name: "authorization", required: false },
     browserHeaders: {},
     docsUrl: null,
+    // Any model on any server: its length is not known here.
+    contextLengths: [],
   },
 } as const satisfies Record<ProviderName, ProviderInfo>;
 
@@ -125,4 +157,12 @@ export function keyHeaders(provider: HostedProvider, apiKey: string | undefined)
   const header = PROVIDER_TABLE[provider].keyHeader;
   if (!apiKey) return {};
   return { [header.name]: header.name === "authorization" ? `Bearer ${apiKey}` : apiKey };
+}
+
+/** The model's context length in tokens where the table knows it, else null. */
+export function contextLengthOf(provider: string, model: string): number | null {
+  if (!isProviderName(provider)) return null;
+  const name = model.trim().toLowerCase();
+  const table: ProviderInfo["contextLengths"] = PROVIDER_TABLE[provider].contextLengths;
+  return table.find(([prefix]) => name.startsWith(prefix))?.[1] ?? null;
 }

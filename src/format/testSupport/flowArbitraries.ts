@@ -105,6 +105,8 @@ function llmConfig(g: Gen, prompt: string | undefined): LlmConfig {
   if (g(fc.boolean)) config.maxTokens = g(fc.integer, { min: 1, max: 100_000 });
   if (g(fc.boolean)) config.memoryId = g(fc.constantFrom, null, "chat_llm", "shared_memory", "M");
   if (g(fc.boolean)) config.memoryWindowSize = g(fc.constantFrom, null, 0, 1, 5, 1000);
+  // One flow in four: the Timbal round trips leave budgeted flows out (no equivalent there).
+  if (g(fc.nat, 3) === 0) config.memoryWindowTokens = g(fc.constantFrom, 1, 50, 4096);
   if (g(fc.boolean)) config.memoryMode = g(fc.constantFrom, ...MEMORY_MODES);
   return { ...config, ...extras(g, "config") };
 }

@@ -3,7 +3,7 @@ import type { MemoryMode } from "../../engine/flow";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import type { FlowProblem } from "../../engine/validateFlow";
 import { useFlowStore } from "../../store/flowStore";
-import { windowLabel } from "../memory/memoryLabels";
+import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { useCanvasUi } from "./canvasUiStore";
 import { useFlowProblems, useMemoryColors, useMemoryUsage } from "./flowDerived";
 import { endMemoryPreview, previewMemory, toggleMemoryPin } from "./memoryHighlight";
@@ -68,7 +68,9 @@ function LegendEntry({ memoryId, users, color, warnings }: EntryProps) {
               {u.nodeId}
             </button>
             <span className="legend-mode">{MODE_WORDS[u.mode] ?? u.mode}</span>
-            <span className="legend-window">{windowLabel(u.windowSize)}</span>
+            <span className="legend-window">
+              {windowAndBudgetLabel(u.windowSize, u.windowTokens)}
+            </span>
           </li>
         ))}
       </ul>

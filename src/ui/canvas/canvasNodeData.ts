@@ -19,6 +19,7 @@ export type LlmNodeData = ProblemFields & {
   memoryId: string | null;
   memoryColor: string | null;
   windowSize: number | null;
+  windowTokens: number | null;
   memoryMode: MemoryMode;
 };
 

@@ -52,7 +52,7 @@ function toCanvasNode(
       return { ...base, type: RF_NODE_TYPE.input, data: problemFields };
     case "llm": {
       const c = node.config ?? {};
-      const { memoryId, windowSize, mode } = nodeMemory(node);
+      const { memoryId, windowSize, windowTokens, mode } = nodeMemory(node);
       return {
         ...base,
         type: RF_NODE_TYPE.llm,
@@ -63,6 +63,7 @@ function toCanvasNode(
           memoryId,
           memoryColor: memoryId ? (colors.get(memoryId) ?? null) : null,
           windowSize,
+          windowTokens,
           memoryMode: mode,
         },
       };

@@ -1,7 +1,7 @@
 import type { FlowNode, MemoryMode } from "../../engine/flow";
 import { type MemorySettings, nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
-import { windowLabel } from "../memory/memoryLabels";
+import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import type { NodeProblemSummary } from "./flowDerived";
 
 /** A memory mode in words; read-write is the default and goes unsaid. */
@@ -12,9 +12,14 @@ export function modeLabel(mode: MemoryMode): string | null {
 }
 
 /** The memory part of an LLM's description, e.g. "memory chat_llm, last 5 messages". */
-export function memoryDescription({ memoryId, windowSize, mode }: MemorySettings): string {
+export function memoryDescription({
+  memoryId,
+  windowSize,
+  windowTokens,
+  mode,
+}: MemorySettings): string {
   if (!memoryId) return "no memory";
-  const parts = [`memory ${memoryId}`, windowLabel(windowSize)];
+  const parts = [`memory ${memoryId}`, windowAndBudgetLabel(windowSize, windowTokens)];
   const m = modeLabel(mode);
   if (m) parts.push(m);
   return parts.join(", ");

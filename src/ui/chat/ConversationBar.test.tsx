@@ -13,6 +13,14 @@ afterEach(() => {
   resetStores();
 });
 
+/** The rename form loads on first use (import()): wait for it, generously on a busy machine. */
+const findTitleField = () =>
+  screen.findByRole("textbox", { name: "Conversation title" }, { timeout: 10_000 });
+
+/** The delete confirmation loads on first use too. */
+const findDeleteDialog = (name?: string) =>
+  screen.findByRole("alertdialog", name ? { name } : {}, { timeout: 10_000 });
+
 const conversation = (id: string, title: string, updatedAt: number): ConversationRecord => ({
   id: conversationId(id),
   flowId: flowId("flow-1"),
@@ -78,7 +86,7 @@ describe("ConversationBar", () => {
   it("renames in place: Enter saves the trimmed title and focus returns to Rename", async () => {
     const { user, renameConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Rename conversation" }));
-    const title = screen.getByRole("textbox", { name: "Conversation title" });
+    const title = await findTitleField();
     expect((title as HTMLInputElement).value).toBe("Recipe ideas");
     await user.clear(title);
     await user.type(title, "  Dinner plans  {Enter}");
@@ -91,7 +99,7 @@ describe("ConversationBar", () => {
   it("an empty title cannot be saved, and Escape keeps the old one", async () => {
     const { user, renameConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Rename conversation" }));
-    await user.clear(screen.getByRole("textbox", { name: "Conversation title" }));
+    await user.clear(await findTitleField());
     expect(screen.getByRole("button", { name: "Save title" })).toHaveProperty("disabled", true);
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("textbox", { name: "Conversation title" })).toBeNull();
@@ -101,7 +109,7 @@ describe("ConversationBar", () => {
   it("asks before deleting; Cancel keeps the conversation", async () => {
     const { user, deleteConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Delete conversation" }));
-    const dialog = screen.getByRole("alertdialog", { name: "Delete “Recipe ideas”?" });
+    const dialog = await findDeleteDialog("Delete “Recipe ideas”?");
     expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Cancel" }));
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("alertdialog")).toBeNull();
@@ -111,9 +119,7 @@ describe("ConversationBar", () => {
   it("Delete in the dialog deletes the open conversation", async () => {
     const { user, deleteConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Delete conversation" }));
-    await user.click(
-      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Delete" }),
-    );
+    await user.click(within(await findDeleteDialog()).getByRole("button", { name: "Delete" }));
     expect(deleteConversation).toHaveBeenCalledWith("c-mid");
     expect(screen.queryByRole("alertdialog")).toBeNull();
   });

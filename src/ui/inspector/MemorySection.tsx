@@ -9,6 +9,7 @@ import { formatOptional, parseMemoryId } from "./fieldParsers";
 import type { PreviewSource } from "./memoryHeadsSource";
 import { NextCallPreview } from "./NextCallPreview";
 import { fieldProblems, type NodeProblems } from "./nodeProblems";
+import { TokenBudgetField } from "./TokenBudgetField";
 import { useDraft } from "./useDraft";
 
 const MODE_LABELS: Record<MemoryMode, string> = {
@@ -60,6 +61,13 @@ export function MemorySection({ node, flow, problems, update, previewSource }: M
             update={update}
           />
           <WindowSizeField windowSize={windowSize} problems={problems} update={update} />
+          <TokenBudgetField
+            windowTokens={settings.windowTokens}
+            provider={config.provider}
+            model={config.model}
+            problems={problems}
+            update={update}
+          />
           <Field
             label="Mode"
             help={MODE_HELP[mode]}
@@ -88,6 +96,11 @@ export function MemorySection({ node, flow, problems, update, previewSource }: M
       <NextCallPreview
         systemPrompt={config.systemPrompt}
         settings={settings}
+        model={{
+          provider: config.provider,
+          model: config.model,
+          ...(config.maxTokens !== undefined && { maxTokens: config.maxTokens }),
+        }}
         source={previewSource}
       />
     </fieldset>

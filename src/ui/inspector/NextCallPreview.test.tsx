@@ -14,7 +14,7 @@ import {
 import type { MemoryMessage } from "../../engine/messages";
 import { useFlowStore } from "../../store/flowStore";
 import { render } from "../studioTestSupport";
-import { openWithSelection, sharedMemoryFlow } from "./inspectorTestSupport";
+import { openWithSelection, sharedMemoryFlow, storedConfig } from "./inspectorTestSupport";
 import type { PreviewSource } from "./memoryHeadsSource";
 import { NodeInspector } from "./NodeInspector";
 
@@ -80,6 +80,44 @@ describe("NodeInspector next call preview", () => {
       ]),
     );
     expect(within(preview()).getAllByText("not sent")).toHaveLength(2);
+  });
+
+  it("applies a token budget typed in, with the window, and says what it left out", async () => {
+    openWithWindow(4);
+    render(<NodeInspector previewSource={await sourceWith(4)} />);
+    const budgetBox = screen.getByRole("textbox", { name: "Memory token budget" });
+    // Each 2-character message is 1 token by the estimate, plus 4: a budget of 11 fits two.
+    await userEvent.type(budgetBox, "11");
+    await waitFor(() =>
+      expect(lines()).toEqual([
+        "system Be brief.",
+        "user U1 [not sent]",
+        "assistant A1 [not sent]",
+        "user U2",
+        "assistant A2",
+        "(your next message)",
+      ]),
+    );
+    expect(within(preview()).getAllByText("not sent: over the token budget")).toHaveLength(2);
+    // Be brief. (3 + 4), U2 and A2 (5 each), the empty prompt (4).
+    expect(within(preview()).getByText(/^Sends 21 tokens/).textContent).toBe(
+      "Sends 21 tokens before your message's text (estimate: 4 characters a token + 4 a message). Token budget 11: memory uses 10; 2 messages over it are not sent.",
+    );
+    expect(storedConfig("llm1")?.memoryWindowTokens).toBe(11);
+  });
+
+  it("refuses a token budget that is not a whole number >= 1, and clears it when emptied", async () => {
+    openWithWindow(4);
+    useFlowStore.getState().updateConfig(nodeId("llm1"), { memoryWindowTokens: 50 });
+    render(<NodeInspector previewSource={await sourceWith(4)} />);
+    const budgetBox = screen.getByRole("textbox", { name: "Memory token budget" });
+    await userEvent.clear(budgetBox);
+    expect(storedConfig("llm1")?.memoryWindowTokens).toBeUndefined();
+    await userEvent.type(budgetBox, "0");
+    expect(
+      screen.getByText("Use a whole number ≥ 1, or leave empty for no token budget."),
+    ).toBeTruthy();
+    expect(storedConfig("llm1")?.memoryWindowTokens).toBeUndefined();
   });
 
   it("follows the window as it is edited", async () => {

@@ -1,16 +1,26 @@
 import { useId } from "react";
-import { type AssembledCall, assembleCall } from "../../engine/callAssembly";
+import {
+  type AssembledCall,
+  assembleCall,
+  type CallModel,
+  contextWarning,
+} from "../../engine/callAssembly";
 import type { MemoryId } from "../../engine/ids";
 import { type MemorySettings, readsMemory } from "../../engine/memorySettings";
 import { memoryHead } from "../../engine/saver";
-import { windowLabel } from "../memory/memoryLabels";
+import type { TokenCounter } from "../../engine/tokenCount";
+import { windowAndBudgetLabel } from "../memory/memoryLabels";
+import { CallTokensNote } from "./CallTokensNote";
 import { type PreviewSource, useMemoryHeads } from "./memoryHeadsSource";
+import { useCallTokenCounter } from "./useCallTokenCounter";
 import { useWindowPreview, type WindowPreview } from "./useWindowPreview";
 
 interface NextCallPreviewProps {
   systemPrompt: string | undefined;
   /** The node's memory settings (memorySettings): memoryId null means no memory. */
   settings: MemorySettings;
+  /** The node's provider, model and max tokens: how tokens count, and the context warning. */
+  model: CallModel & { maxTokens?: number };
   /** For tests and embedding; by default the open conversation of the studio. */
   source?: PreviewSource;
 }
@@ -24,12 +34,17 @@ const NEXT_PROMPT = "";
 /** What this node would send with the next chat message, in the open conversation. */
 export function NextCallPreview(props: NextCallPreviewProps) {
   const headingId = useId();
-  const { settings, systemPrompt } = props;
+  const { settings, systemPrompt, model } = props;
+  const counter = useCallTokenCounter(settings, model);
   return (
     <section className="inspector-preview" aria-labelledby={headingId}>
       <h3 id={headingId}>Next call preview</h3>
-      {readsMemory(settings) ? (
-        <MemoryPreview {...props} settings={settings} />
+      {counter.status === "loading" ? (
+        <p className="inspector-help">Loading the tokenizer…</p>
+      ) : counter.status === "failed" ? (
+        <p className="inspector-problem error">{counter.message}</p>
+      ) : readsMemory(settings) ? (
+        <MemoryPreview {...props} settings={settings} counter={counter.counter} />
       ) : (
         <Messages
           summary={
@@ -37,7 +52,13 @@ export function NextCallPreview(props: NextCallPreviewProps) {
               ? "No memory: this node sees only the system prompt and the prompt."
               : `Write only: this node sees no history; it records its prompt and reply in "${settings.memoryId}".`
           }
-          call={assembleCall({ systemPrompt, memory: null, prompt: NEXT_PROMPT })}
+          call={assembleCall({
+            systemPrompt,
+            memory: null,
+            prompt: NEXT_PROMPT,
+            counter: counter.counter,
+          })}
+          model={model}
         />
       )}
     </section>
@@ -48,11 +69,21 @@ function MemoryPreview({
   systemPrompt,
   settings,
   source,
-}: NextCallPreviewProps & { settings: MemorySettings & { memoryId: MemoryId } }) {
+  model,
+  counter,
+}: NextCallPreviewProps & {
+  settings: MemorySettings & { memoryId: MemoryId };
+  counter: TokenCounter;
+}) {
   const heads = useMemoryHeads(source);
   const ready = heads.status === "ready";
-  const read = useWindowPreview(ready ? heads.saver : null, ready ? heads.heads : {}, settings);
-  const { memoryId, windowSize } = settings;
+  const read = useWindowPreview(
+    ready ? heads.saver : null,
+    ready ? heads.heads : {},
+    settings,
+    counter,
+  );
+  const { memoryId, windowSize, windowTokens } = settings;
 
   if (heads.status === "unavailable") {
     return <p className="inspector-help">Memory is not available: {heads.reason}</p>;
@@ -62,30 +93,44 @@ function MemoryPreview({
   }
   if (read.status === "failed") return <p className="inspector-problem error">{read.message}</p>;
   const { preview, stale } = read;
-  const call = previewCall(systemPrompt, preview);
+  const call = previewCall(systemPrompt, preview, counter);
   const summary =
     memoryHead(heads.heads, memoryId) === null
       ? `Memory "${memoryId}" is empty in this conversation: this node sees only the system prompt and the prompt.`
-      : `From memory "${memoryId}": ${windowLabel(windowSize)} (${preview.memory.kept.length} sent, ${preview.memory.droppedCount} left out).`;
-  return <Messages summary={summary} call={call} stale={stale} />;
+      : `From memory "${memoryId}": ${windowAndBudgetLabel(windowSize, windowTokens)} (${preview.memory.kept.length} sent, ${preview.memory.droppedCount} left out).`;
+  return <Messages summary={summary} call={call} stale={stale} model={model} />;
 }
 
-const previewCall = (systemPrompt: string | undefined, preview: WindowPreview): AssembledCall =>
-  assembleCall({ systemPrompt, memory: preview.memory, shown: preview.shown, prompt: NEXT_PROMPT });
+const previewCall = (
+  systemPrompt: string | undefined,
+  preview: WindowPreview,
+  counter: TokenCounter,
+): AssembledCall =>
+  assembleCall({
+    systemPrompt,
+    memory: preview.memory,
+    shown: preview.shown,
+    prompt: NEXT_PROMPT,
+    counter,
+  });
 
 interface MessagesProps {
   summary: string;
   call: AssembledCall;
+  model: NextCallPreviewProps["model"];
   stale?: boolean;
 }
 
 /** The call in the order of the memory log: what the window leaves out, greyed, comes first. */
-function Messages({ summary, call, stale = false }: MessagesProps) {
+function Messages({ summary, call, model, stale = false }: MessagesProps) {
   const system = call.messages.filter((m) => m.source.kind === "system");
   const rest = call.messages.filter((m) => m.source.kind !== "system");
+  const warning = contextWarning(call.tokens, model);
   return (
     <>
       <p className="inspector-help">{summary}</p>
+      <CallTokensNote tokens={call.tokens} beforePrompt />
+      {warning && <p className="inspector-problem warning">{warning}</p>}
       <ol className="inspector-preview-messages" aria-busy={stale || undefined}>
         {system.map((m) => (
           <Line key="system" speaker="system" text={m.content} />
@@ -100,6 +145,7 @@ function Messages({ summary, call, stale = false }: MessagesProps) {
               speaker={m.role}
               text={m.content}
               dropped={m.dropped}
+              overBudget={m.overBudget === true}
             />
           ) : (
             <li key="next" className="inspector-preview-next">
@@ -116,15 +162,21 @@ function Line({
   speaker,
   text,
   dropped = false,
+  overBudget = false,
 }: {
   speaker: string;
   text: string;
   dropped?: boolean;
+  overBudget?: boolean;
 }) {
   return (
     <li className={dropped ? "inspector-preview-dropped" : undefined} title={text}>
       <span className="inspector-preview-role">{speaker}</span>
-      {dropped && <span className="inspector-preview-tag">not sent</span>}
+      {dropped && (
+        <span className="inspector-preview-tag">
+          {overBudget ? "not sent: over the token budget" : "not sent"}
+        </span>
+      )}
       <span className="inspector-preview-text">{text}</span>
     </li>
   );

@@ -1,8 +1,9 @@
-import { type CSSProperties, useId } from "react";
+import { type CSSProperties, useEffect, useId, useRef, useState } from "react";
 import type { MessageId, NodeId, RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { ConfirmDialog } from "../common/ConfirmDialog";
 import { downloadJson } from "../common/download";
 import { windowLabel } from "../memory/memoryLabels";
 import { MemoryMessages } from "./MemoryMessages";
@@ -19,16 +20,38 @@ interface MemoryCardProps {
   /** The run on screen that cleared it, if the clear is why it is empty. */
   clearedIn: number | null;
   numbers: ReadonlyMap<RunId, number>;
+  /** After the user confirmed a clear: the panel offers to undo it for a while. */
+  onCleared(memoryId: string): void;
 }
 
 /** One memory of the open conversation: who uses it, how long it is, every message in it. */
-export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }: MemoryCardProps) {
+export function MemoryCard({
+  memoryId,
+  color,
+  users,
+  head,
+  clearedIn,
+  numbers,
+  onCleared,
+}: MemoryCardProps) {
   const headingId = useId();
   const pendingId = useId();
   const log = useMemoryLog(head);
   const pending = useStudio((s) => s.pendingClears.includes(memoryId));
   const clearMemory = useStudio((s) => s.clearMemory);
+  const undoClear = useStudio((s) => s.undoClearMemory);
   const conversationId = useStudio((s) => s.conversationId);
+  const conversationTitle = useStudio(
+    (s) => s.conversations.find((c) => c.id === s.conversationId)?.title,
+  );
+  const [confirming, setConfirming] = useState(false);
+  // The Clear button is disabled once confirmed: focus goes to the Undo that replaces it.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const justConfirmed = useRef(false);
+  useEffect(() => {
+    if (pending && justConfirmed.current) undoRef.current?.focus();
+    justConfirmed.current = false;
+  }, [pending]);
   const messages = log.status === "ready" ? log.messages : null;
   // The newest message's position says how long the log is (MemoryMessage.index).
   const size = messages ? (messages.at(-1)?.index ?? -1) + 1 : null;
@@ -55,6 +78,14 @@ export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }:
       {pending && (
         <p id={pendingId} className="memory-card-pending" role="status">
           Will be empty from your next message. Earlier runs keep what they received.
+          <button
+            ref={undoRef}
+            type="button"
+            className="secondary"
+            onClick={() => undoClear(memoryId)}
+          >
+            Undo clear<span className="sr-only"> of memory {memoryId}</span>
+          </button>
         </p>
       )}
       {!pending && clearedIn !== null && size === 0 && (
@@ -64,7 +95,7 @@ export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }:
         <button
           type="button"
           className="secondary"
-          onClick={() => clearMemory(memoryId)}
+          onClick={() => setConfirming(true)}
           disabled={pending || size === 0}
           aria-describedby={pending ? pendingId : undefined}
           title={size === 0 ? "This memory is already empty." : undefined}
@@ -75,6 +106,20 @@ export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }:
           Export<span className="sr-only"> {memoryId} as JSON</span>
         </button>
       </div>
+      {confirming && size !== null && (
+        <ConfirmDialog
+          title={`Clear memory ${memoryId}?`}
+          text={`Its ${size} message${size === 1 ? "" : "s"} in the conversation ${conversationTitle ? `“${conversationTitle}”` : "on screen"} will not be seen from your next message on. Nothing is deleted: earlier runs keep what they received, and you can undo this until you send.`}
+          confirmLabel="Clear memory"
+          onConfirm={() => {
+            setConfirming(false);
+            justConfirmed.current = true;
+            clearMemory(memoryId);
+            onCleared(memoryId);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
       {log.status === "loading" && <p className="memory-help">Reading memory…</p>}
       {log.status === "failed" && <p className="memory-error">{log.message}</p>}
       {messages && messages.length === 0 && (

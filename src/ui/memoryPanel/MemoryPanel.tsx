@@ -1,5 +1,5 @@
 import "./memoryPanel.css";
-import { useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import type { RunSnapshot } from "../../engine/runSnapshot";
@@ -7,6 +7,7 @@ import { type MemoryHeads, memoryHead } from "../../engine/saver";
 import { useStudio } from "../../store/studioStore";
 import { useMemoryUsage } from "../canvas/flowDerived";
 import { runNumbers } from "../runs/runNumbers";
+import { ClearUndoNotice } from "./ClearUndoNotice";
 import { MemoryCard } from "./MemoryCard";
 import { useMemoryPalette } from "./memoryPalette";
 
@@ -29,6 +30,9 @@ export function MemoryPanel() {
   const numbers = useMemo(() => runNumbers(runs), [runs]);
 
   const clearedIn = useMemo(() => lastClears(runs, headRunId, numbers), [runs, headRunId, numbers]);
+  /** The memory just cleared, while its Undo is offered (a new clear replaces it). */
+  const [justCleared, setJustCleared] = useState<{ memoryId: string; at: number } | null>(null);
+  const undoOver = useCallback(() => setJustCleared(null), []);
 
   return (
     <div className="panel memory-panel">
@@ -56,8 +60,12 @@ export function MemoryPanel() {
             head={memoryHead(heads, id)}
             clearedIn={clearedIn.get(id) ?? null}
             numbers={numbers}
+            onCleared={(memoryId) => setJustCleared({ memoryId, at: Date.now() })}
           />
         ))
+      )}
+      {justCleared && (
+        <ClearUndoNotice key={justCleared.at} memoryId={justCleared.memoryId} onDone={undoOver} />
       )}
     </div>
   );

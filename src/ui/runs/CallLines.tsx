@@ -91,7 +91,11 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
           {line.source === "memory" && <span className="call-swatch" aria-hidden="true" />}
           <span className="call-tag-text">{tagOf(line)}</span>
         </span>
-        {line.dropped && <span className="call-note">dropped: not sent</span>}
+        {line.dropped && (
+          <span className="call-note">
+            {line.overBudget ? "over the token budget: not sent" : "dropped: not sent"}
+          </span>
+        )}
         {onlyHere && <span className="call-note call-note-diff">{onlyHere}</span>}
       </span>
       <span className="call-text">{line.content}</span>

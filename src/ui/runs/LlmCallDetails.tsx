@@ -1,7 +1,8 @@
 import { useId } from "react";
 import type { RunId } from "../../engine/ids";
 import type { NodeRecord } from "../../engine/runSnapshot";
-import { windowLabel } from "../memory/memoryLabels";
+import { counterWords } from "../inspector/CallTokensNote";
+import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { CallLines } from "./CallLines";
 import type { CallMessages } from "./callMessages";
 import { errorInWords, formatDuration, STATUS_WORDS } from "./runFormat";
@@ -36,6 +37,12 @@ export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsP
         <span className={`run-status is-${node.status}`}>{STATUS_WORDS[node.status]}</span>
       </h4>
       <p className="run-call-summary">{memorySummary(node)}</p>
+      {llm.tokens && (
+        <p className="run-help call-tokens">
+          Sent {llm.tokens.total.toLocaleString("en")} tokens ({counterWords(llm.tokens)}).
+        </p>
+      )}
+      {llm.contextWarning && <p className="run-call-warning">{llm.contextWarning}</p>}
       {read.status === "loading" && <p className="run-help">Reading the messages…</p>}
       {read.status === "failed" && <p className="run-call-error">{read.message}</p>}
       {read.status === "ready" && (
@@ -70,9 +77,16 @@ function memorySummary({ llm }: LlmNodeRecord): string {
   if (!memory) return "No memory: it received the system prompt (if any) and the prompt.";
   const sent = memory.keptIds.length;
   const mode = memory.mode === "read-write" ? "" : ` (${memory.mode})`;
-  const dropped =
-    memory.droppedCount > 0 ? `, ${memory.droppedCount} older left out by the window` : "";
-  return `Memory ${memory.memoryId}${mode}, ${windowLabel(memory.windowSize)}: ${sent} message${sent === 1 ? "" : "s"} sent${dropped}.`;
+  const budget = memory.windowTokens ?? null;
+  const overBudget = memory.droppedByBudget ?? 0;
+  const byWindow = memory.droppedCount - overBudget;
+  const dropped = [
+    ...(byWindow > 0 ? [`${byWindow} older left out by the window`] : []),
+    ...(overBudget > 0 ? [`${overBudget} left out by the token budget`] : []),
+  ];
+  const memoryTokens =
+    budget === null ? "" : ` Memory used ${memory.keptTokens ?? 0} of its ${budget} tokens.`;
+  return `Memory ${memory.memoryId}${mode}, ${windowAndBudgetLabel(memory.windowSize, budget)}: ${sent} message${sent === 1 ? "" : "s"} sent${dropped.map((d) => `, ${d}`).join("")}.${memoryTokens}`;
 }
 
 function CallStats({ node }: { node: LlmNodeRecord }) {

@@ -194,7 +194,11 @@ function Side({
           <p className="run-help">Nothing after those.</p>
         ))}
       {llm?.memory && llm.memory.droppedCount > 0 && (
-        <p className="run-help">{llm.memory.droppedCount} older left out by the window.</p>
+        <p className="run-help">
+          {llm.memory.droppedCount} older left out by the window
+          {llm.memory.droppedByBudget ? ` (${llm.memory.droppedByBudget} by the token budget)` : ""}
+          .
+        </p>
       )}
       {llm?.reply !== undefined && (
         <div className="run-call-reply">

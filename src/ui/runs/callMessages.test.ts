@@ -13,7 +13,7 @@ import { type CallReader, loadCallMessages, sentLines } from "./callMessages";
 function chatFlow(config: Partial<LlmConfig>): Flow {
   return {
     schema: "llm-flow-studio/flow",
-    version: 1,
+    version: 2,
     name: "chat",
     nodes: [
       { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },
@@ -45,14 +45,15 @@ const readerOver = (saver: InMemorySaver): CallReader => ({
 });
 
 describe("the run inspector shows what the call was sent", () => {
-  it("for any history, window, mode and system prompt: the same messages, tagged alike", async () => {
+  it("for any history, window, token budget, mode and system prompt: the same messages, tagged alike", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.nat({ max: 14 }),
         fc.option(fc.nat({ max: 14 }), { nil: null }),
+        fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
         fc.constantFrom<MemoryMode>(...MEMORY_MODES),
         fc.constantFrom(undefined, " ", "Be brief."),
-        async (turns, windowSize, mode, systemPrompt) => {
+        async (turns, windowSize, windowTokens, mode, systemPrompt) => {
           const received: (readonly SentMessage[])[] = [];
           const provider: LlmProvider = async (request) => {
             received.push(request.messages);
@@ -63,6 +64,7 @@ describe("the run inspector shows what the call was sent", () => {
           for (let t = 1; t <= turns; t++) await chat.say(`U${t}`);
           const config: Partial<LlmConfig> = { memoryWindowSize: windowSize, memoryMode: mode };
           if (systemPrompt !== undefined) config.systemPrompt = systemPrompt;
+          if (windowTokens !== undefined) config.memoryWindowTokens = windowTokens;
           chat.flow = chatFlow(config);
           const run = await chat.say("next");
           const llm = run.nodes.find((n) => n.nodeId === "chat_llm")?.llm;
@@ -77,6 +79,11 @@ describe("the run inspector shows what the call was sent", () => {
           const droppedCount = llm.memory?.droppedCount ?? 0;
           expect(dropped.length).toBe(Math.min(droppedCount, DROPPED_SHOWN));
           expect(shown.earlier).toBe(droppedCount - dropped.length);
+          // The budget's share is the newest of the dropped lines, marked as such.
+          const overBudget = Math.min(llm.memory?.droppedByBudget ?? 0, dropped.length);
+          expect(dropped.map((l) => l.overBudget === true)).toEqual(
+            dropped.map((_, i) => i >= dropped.length - overBudget),
+          );
           // The dropped lines come right before the kept ones: the log, in order.
           const fromMemory = shown.lines.filter((l) => l.source === "memory");
           const indexes = fromMemory.map((l) => l.message?.index ?? -1);

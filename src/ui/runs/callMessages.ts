@@ -21,6 +21,8 @@ export interface CallLine {
   memoryId?: string;
   /** Left out by the window: shown for context, never sent. */
   dropped: boolean;
+  /** Left out by the token budget (a dropped line only). */
+  overBudget?: boolean;
   /** The memory message behind the line: who wrote it, in which run. */
   message?: MemoryMessage;
 }
@@ -54,7 +56,15 @@ export async function loadCallMessages(
   const keptCount = memory?.keptIds.length ?? 0;
   const call = assembleCall({
     systemPrompt: llm.systemPrompt,
-    memory: memory ? { ...memory, kept: resolved.slice(0, keptCount) } : null,
+    memory: memory
+      ? {
+          ...memory,
+          kept: resolved.slice(0, keptCount),
+          windowTokens: memory.windowTokens ?? null,
+          droppedByBudget: memory.droppedByBudget ?? 0,
+          keptTokens: memory.keptTokens ?? null,
+        }
+      : null,
     prompt: llm.prompt,
     ...(shown && { shown }),
   });
@@ -73,6 +83,7 @@ function toLine(m: CallMessage): CallLine {
     content: m.content,
     source: source.kind,
     dropped: m.dropped,
+    ...(m.overBudget && { overBudget: true }),
   };
   if (source.kind === "system") return { ...line, key: "system" };
   if (source.kind === "run") return { ...line, key: "prompt" };

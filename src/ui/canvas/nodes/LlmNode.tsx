@@ -24,6 +24,7 @@ export const LlmNode = memo(function LlmNode({ id, data }: NodeProps<LlmCanvasNo
         memoryId={data.memoryId}
         color={data.memoryColor}
         windowSize={data.windowSize}
+        windowTokens={data.windowTokens}
         mode={data.memoryMode}
       />
     </NodeFrame>

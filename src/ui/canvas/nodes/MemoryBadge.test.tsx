@@ -43,6 +43,17 @@ describe("MemoryBadge", () => {
     expect(screen.getByText("last 1 message")).toBeTruthy();
   });
 
+  it("shows a token budget beside the window", () => {
+    const { rerender } = render(
+      <MemoryBadge memoryId="m" color="red" windowSize={5} windowTokens={1200} mode="read-write" />,
+    );
+    expect(screen.getByText("last 5 messages, ≤ 1,200 tokens")).toBeTruthy();
+    rerender(
+      <MemoryBadge memoryId="m" color="red" windowSize={null} windowTokens={1} mode="read-write" />,
+    );
+    expect(screen.getByText("all messages, ≤ 1 token")).toBeTruthy();
+  });
+
   it("names a mode other than read-write", () => {
     render(<MemoryBadge memoryId="m" color="red" windowSize={null} mode="read-only" />);
     expect(screen.getByText(/read-only/)).toBeTruthy();

@@ -1,6 +1,6 @@
 import { type CSSProperties, type KeyboardEvent, memo } from "react";
 import type { MemoryMode } from "../../../engine/flow";
-import { windowLabel } from "../../memory/memoryLabels";
+import { windowAndBudgetLabel } from "../../memory/memoryLabels";
 import { useCanvasUi } from "../canvasUiStore";
 import { endMemoryPreview, previewMemory, toggleMemoryPin } from "../memoryHighlight";
 import { modeLabel } from "../nodeLabels";
@@ -10,6 +10,8 @@ export interface MemoryBadgeProps {
   /** The memory's colour (memoryColors.ts), the same on every node sharing it. */
   color: string | null;
   windowSize: number | null;
+  /** The token budget; null: none. */
+  windowTokens?: number | null;
   mode: MemoryMode;
 }
 
@@ -26,6 +28,7 @@ export const MemoryBadge = memo(function MemoryBadge({
   memoryId,
   color,
   windowSize,
+  windowTokens,
   mode,
 }: MemoryBadgeProps) {
   const pinned = useCanvasUi((s) => memoryId !== null && s.pinnedMemory === memoryId);
@@ -59,7 +62,7 @@ export const MemoryBadge = memo(function MemoryBadge({
         {memoryId}
       </button>
       <span className="memory-window">
-        {windowLabel(windowSize)}
+        {windowAndBudgetLabel(windowSize, windowTokens ?? null)}
         {m && <span className="memory-mode"> · {m}</span>}
       </span>
     </div>
