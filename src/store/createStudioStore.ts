@@ -6,7 +6,7 @@ import { startAutosave } from "./autosave";
 import { createBackupSlice } from "./backupSlice";
 import { asCallTimeouts, createCallSettingsSlice } from "./callSettingsSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
-import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
+import { createCredentialsSlice } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
@@ -98,7 +98,14 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       return storage;
     };
 
+    const { loadCredentialCode, ...credentialsSlice } = createCredentialsSlice(set, get, {
+      session: deps.browser.sessionStorage,
+      settings: () => storage?.settings,
+    });
+
     const load = async () => {
+      // The credentials code loads while the database opens: it reads the saved keys below.
+      const credentialCode = loadCredentialCode();
       try {
         const tabs = deps.browser.tabs;
         // The cross-tab code loads beside the storage, not with the first page. From here on,
@@ -108,7 +115,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         if (tabSync) storage = tabSync.storage;
         const settings = opened.settings;
         set({
-          ...(await loadCredentials(settings, deps.browser.sessionStorage)),
+          ...(await (await credentialCode).loadCredentials(settings, deps.browser.sessionStorage)),
           theme:
             asTheme(await settings.get(SETTINGS.theme)) ?? mirroredTheme(deps.browser.localStorage),
           callTimeouts: asCallTimeouts(await settings.get(SETTINGS.callTimeouts)),
@@ -161,10 +168,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createChatSessionSlice(ctx),
       ...createViewSlice(ctx),
       ...createCallSettingsSlice(ctx),
-      ...createCredentialsSlice(set, get, {
-        session: deps.browser.sessionStorage,
-        settings: () => storage?.settings,
-      }),
+      ...credentialsSlice,
       ...createStoreReads(ctx),
       ...createBackupSlice(ctx),
       ...health.state,
