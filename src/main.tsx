@@ -10,6 +10,8 @@ import "./ui/styles.css";
 // The one place the app meets the real browser: IndexedDB, Web Storage, page events.
 const studio = createStudioStore({
   storage: (options) => openStudioStorage(options),
+  // Where IndexedDB is refused: everything in memory, for this tab only (the app says so).
+  memoryStorage: () => import("./storage/inMemoryStorage").then((m) => m.openMemoryStorage()),
   browser: pageBrowserServices(),
   editor: useFlowStore,
 });

@@ -38,6 +38,15 @@ import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
 import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
 
+/**
+ * The abort reason that ends a run as "interrupted" rather than stopped: the page must let go
+ * of its storage (a newer version opened in another tab), so the run is saved with what it
+ * streamed, as a reload would find it, instead of being dropped.
+ */
+export class RunInterruption extends Error {
+  override name = "RunInterruption";
+}
+
 export interface RunOptions {
   flow: Flow;
   flowId: FlowId;
@@ -205,7 +214,13 @@ class Execution {
     const failed = this.flow.nodes
       .map((n) => this.records.get(n.id))
       .find((r) => r?.status === "error");
-    const status = this.signal.aborted ? "aborted" : failed ? "error" : "ok";
+    const status: RunStatus = !this.signal.aborted
+      ? failed
+        ? "error"
+        : "ok"
+      : this.signal.reason instanceof RunInterruption
+        ? "interrupted"
+        : "aborted";
     let snapshot = this.snapshot(status, failed?.error);
     try {
       await saver.finishRun(snapshot, this.memory.messages());
@@ -224,7 +239,7 @@ class Execution {
    */
   private snapshot(status: RunStatus, failure?: RunError): RunSnapshot {
     const outputs = keyedRecord(this.outputs);
-    if (status === "running" || status === "aborted") {
+    if (status === "running" || status === "aborted" || status === "interrupted") {
       for (const [outputId, source] of this.streamSources) {
         const text = this.streamed.get(source);
         if (text !== undefined && ownValue(outputs, outputId) === undefined)

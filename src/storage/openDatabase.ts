@@ -20,10 +20,11 @@ export interface OpenDatabaseOptions {
   /** Another tab holds an older version open; the open waits until it closes. */
   onBlocked?: () => void;
   /**
-   * Another tab wants to upgrade or delete the database: this connection has already been
-   * closed so that tab is not stuck, and every later call on it will throw. Ask for a reload.
+   * Another tab wants to upgrade or delete the database. The connection is closed once the
+   * returned promise settles (the caller saves its run in flight first; that tab waits,
+   * blocked, meanwhile); every later call on it throws. Ask for a reload.
    */
-  onVersionChange?: () => void;
+  onVersionChange?: () => void | Promise<void>;
   /** The browser closed the connection abnormally (e.g. storage cleared by the user). */
   onTerminated?: () => void;
 }
@@ -49,8 +50,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   if (!raw) throw new Error("IndexedDB open succeeded without a database");
   const db = raw as unknown as StudioDatabase;
   db.addEventListener("versionchange", () => {
-    db.close();
-    options.onVersionChange?.();
+    void Promise.resolve(options.onVersionChange?.())
+      .catch(() => {})
+      .finally(() => db.close());
   });
   db.addEventListener("close", () => options.onTerminated?.());
   return db;

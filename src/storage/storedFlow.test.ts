@@ -64,3 +64,21 @@ describe("large flows in IndexedDB", () => {
     expect(backup.flows[0]?.flow.nodes).toHaveLength(big.nodes.length);
   });
 });
+
+describe("a flow stored as text that cannot be parsed", () => {
+  it("is listed by its name and read without a flow, instead of throwing", async () => {
+    storage = createStudioStorage(await openDatabase({ indexedDB: freshIndexedDB() }));
+    await storage.db.put(STORE.flows, {
+      id: FLOW_1,
+      name: "Cut short",
+      flowText: '{"nodes": [',
+      revision: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    } as never);
+    expect((await storage.flows.summaries()).map((s) => s.name)).toEqual(["Cut short"]);
+    const record = await storage.flows.get(FLOW_1);
+    expect(record?.id).toBe(FLOW_1);
+    expect(record?.flow).toBeNull();
+  });
+});

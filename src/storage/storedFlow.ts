@@ -24,9 +24,16 @@ export function toStored(record: FlowRecord): StoredFlowRecord {
 export function fromStored(stored: StoredFlowRecord): FlowRecord {
   if (stored.flowText === undefined) return stored;
   const { flowText, name: _name, ...rest } = stored;
-  return { ...rest, flow: JSON.parse(flowText) as FlowRecord["flow"] };
+  try {
+    return { ...rest, flow: JSON.parse(flowText) as FlowRecord["flow"] };
+  } catch {
+    // Text this build cannot parse: handed on without a flow, as an unreadable object record
+    // is, so opening it says "cannot be read" and offers a new flow instead of stopping the app.
+    return { ...rest, flow: null as unknown as FlowRecord["flow"] };
+  }
 }
 
 /** The flow's name without reading the flow. */
 export const storedName = (stored: StoredFlowRecord): string =>
-  stored.flowText === undefined ? stored.flow.name : stored.name;
+  // A record this build cannot read still gets a row (to delete it), not a crash.
+  (stored.flowText === undefined ? stored.flow?.name : stored.name) ?? "Unreadable flow";

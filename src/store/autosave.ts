@@ -49,13 +49,20 @@ export function startAutosave({
   const journal = browser.localStorage;
   const save = (flowId: FlowId, flow: Flow) => {
     savedFlow = flow;
-    const write = saver.saveFlow(flowId, flow).then((record) => {
-      if (!record) return;
-      // The journal goes once it holds nothing newer than what was just saved.
-      const open = editor.getState();
-      if (open.flowId !== flowId || open.flow === flow) clearJournal(journal, flowId);
-      onSaved();
-    });
+    const write = saver.saveFlow(flowId, flow).then(
+      (record) => {
+        if (!record) return;
+        // The journal goes once it holds nothing newer than what was just saved.
+        const open = editor.getState();
+        if (open.flowId !== flowId || open.flow === flow) clearJournal(journal, flowId);
+        onSaved();
+      },
+      () => {
+        // Refused (storage full or gone; the notice says so): the journal keeps the edit,
+        // and the next flush tries again.
+        if (savedFlow === flow) savedFlow = null;
+      },
+    );
     track(write);
   };
   const flush = () => {

@@ -5,6 +5,7 @@ import { memoryKeyValueStorage } from "./browserServices";
 import { createStudioStore } from "./createStudioStore";
 import { SESSION_KEYS_KEY } from "./credentialRecords";
 import { SETTINGS } from "./settingsKeys";
+import { REPLACED_NOTICE } from "./storageHealthEngine";
 import { fakeBrowserServices, openTestStudio, type TestStudio } from "./storeTestSupport";
 
 let studio: TestStudio | undefined;
@@ -51,7 +52,7 @@ describe("opening the studio", () => {
 
   it("asks for a reload when another tab upgrades the database", async () => {
     const storage = await openTestStorage();
-    let versionChange = () => {};
+    let versionChange: () => void | Promise<void> = () => {};
     const store = createStudioStore({
       browser: fakeBrowserServices(),
       storage: async (options) => {
@@ -60,11 +61,10 @@ describe("opening the studio", () => {
       },
     });
     await store.getState().init();
-    versionChange();
-    expect(store.getState()).toMatchObject({
-      status: "failed",
-      loadError: "LLM Flow Studio was updated in another tab: reload this page.",
-    });
+    await versionChange();
+    // The workspace stays on screen (the reply in it too); sending says to reload.
+    expect(store.getState()).toMatchObject({ status: "ready", replaced: true });
+    expect(store.getState().sendBlocker()).toBe(REPLACED_NOTICE);
     await store.getState().dispose();
     storage.close();
   });

@@ -14,11 +14,15 @@ import { asPanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
+import { createStorageHealth, type StorageHealth } from "./storageHealthSlice";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
 import type { LifecycleState, StudioState } from "./studioState";
 import { createTabsSlice, onFlowConflict } from "./tabsSlice";
 import { createViewSlice, mirroredTheme } from "./viewSlice";
+
+/** How long opening may take before the app says why it waits. */
+const PATIENCE_MS = 3000;
 
 /** A studio store and the editor store its slices open flows into. */
 export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreApi };
@@ -30,6 +34,7 @@ export type StudioStore = StoreApi<StudioState> & { readonly editor: FlowStoreAp
 export function createStudioStore(deps: StudioDeps): StudioStore {
   const clock = deps.clock ?? (() => Date.now());
   const editor = deps.editor ?? createFlowStore({ now: clock });
+  // Given as it is (tests), it serves reads before init(); init() puts the guard around it.
   let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;
   let stopAutosave: (() => Promise<void>) | null = null;
@@ -55,18 +60,41 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         );
         return saver;
       },
+      // Set just below: the storage health is built over this context.
+      health: null as unknown as StorageHealth,
     };
+    const health: StorageHealth = createStorageHealth(ctx);
+    ctx.health = health;
 
     const open = async (): Promise<StudioStorage> => {
-      if (storage) return storage;
-      const opener = deps.storage as Exclude<StudioDeps["storage"], StudioStorage>;
-      storage = await opener({
-        onVersionChange: () =>
-          set({
-            status: "failed",
-            loadError: "LLM Flow Studio was updated in another tab: reload this page.",
-          }),
-      });
+      // Every write goes through the guard: a refused one is said (storageHealthSlice.ts).
+      // Fetched while the database opens, so it costs the first page nothing.
+      const guard = import("./storageGuard");
+      let opened = storage ?? deps.storage;
+      let blocked = false;
+      // An open that waits says why after a moment, instead of "Opening…" forever.
+      const slow = setTimeout(
+        () => set({ openingStuck: blocked ? "blocked" : "slow" }),
+        PATIENCE_MS,
+      );
+      try {
+        if (typeof opened === "function") {
+          opened = await opened({
+            onVersionChange: health.letGo,
+            onBlocked() {
+              blocked = true;
+              if (get().openingStuck) set({ openingStuck: "blocked" });
+            },
+          });
+        }
+      } catch (error) {
+        // IndexedDB refused (some private modes): the app still works, in memory, and says so.
+        opened = await health.inMemory(error, deps.memoryStorage);
+      } finally {
+        clearTimeout(slow);
+        set({ openingStuck: null });
+      }
+      storage = (await guard).guardWrites(opened as StudioStorage, health.hooks);
       return storage;
     };
 
@@ -95,10 +123,10 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         });
         const saved = await settings.get(SETTINGS.lastFlowId);
         const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
-        const last = lastId ? await opened.flows.get(lastId) : undefined;
+        const last = lastId ? await opened.flows.get(lastId).catch(() => undefined) : undefined;
         await get().refreshFlows();
         // A first visit lands on a ready "Chat with memory" flow on the offline echo provider.
-        await showFlow(ctx, last ?? (await anyFlow(ctx)));
+        await showFlow(ctx, last ?? (await anyFlow(ctx))).catch(health.recoverOpen);
         stopAutosave = startAutosave({
           editor,
           settings,
@@ -108,6 +136,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
         });
         stopTabSync = tabSync ? tabSync.start(ctx, ctx.flowSaver()) : null;
         set({ status: "ready" });
+        void health.checkQuota();
       } catch (error) {
         set({
           status: "failed",
@@ -142,6 +171,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...credentialsSlice,
       ...createStoreReads(ctx),
       ...createBackupSlice(ctx),
+      ...health.state,
       ...createTabsSlice(ctx),
     };
   });

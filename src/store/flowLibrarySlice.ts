@@ -75,6 +75,9 @@ export async function anyFlow(ctx: SliceContext): Promise<FlowRecord> {
 export async function showFlow(ctx: SliceContext, stored: FlowRecord): Promise<void> {
   ctx.set({ openingFlow: true });
   try {
+    if (!Array.isArray(stored.flow?.nodes)) {
+      throw new Error(`Flow ${stored.id} cannot be read`);
+    }
     const storage = ctx.storage();
     const record = await replayJournal(ctx.browser.localStorage, stored, (id, flow, revision) =>
       storage.flows.save(id, flow, revision),

@@ -25,6 +25,7 @@ export function sendBlocker(ctx: SliceContext): string | null {
   if (!ctx.openStorage() || state.status !== "ready") {
     return "Your flows are still opening: the message is kept, send it in a moment.";
   }
+  if (state.writeBlocked) return state.writeBlocked;
   if (state.openingFlow) return "A flow is opening: the message is kept, send it in a moment.";
   if (state.running) return "A reply is still coming: wait for it, or press Stop.";
   if (!ctx.editor.getState().flow) return "No flow is open: open one from the Flows menu.";
@@ -116,6 +117,7 @@ export async function sendMessage(
         });
       }
       tokens.flush();
+      await ctx.health.settle(get().turns.at(-1)?.runId);
       await refreshConversations(ctx);
     };
     // A new conversation is this tab's alone; an open one may be another tab's too.
@@ -126,7 +128,9 @@ export async function sendMessage(
       );
   } catch (error) {
     tokens.flush();
-    set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
+    // A reply whose final write failed stays on screen, marked not saved (null).
+    const failure = await ctx.health.settle(get().turns.at(-1)?.runId, error);
+    if (failure !== null) set({ turns: failLastTurn(get().turns, failure ?? runErrorOf(error)) });
   } finally {
     set({ running: null, retryWait: null, waitingForTab: false });
   }

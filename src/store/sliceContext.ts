@@ -4,6 +4,7 @@ import type { StudioStorage } from "../storage/studioStorage";
 import type { BrowserServices } from "./browserServices";
 import type { FlowSaver } from "./flowSaver";
 import type { FlowStoreApi } from "./flowStore";
+import type { StorageHealth } from "./storageHealthSlice";
 import type { StudioState } from "./studioState";
 
 /** What every slice is built with: the store's set/get and the store's resolved deps. */
@@ -20,6 +21,8 @@ export interface SliceContext {
   openStorage(): StudioStorage | null;
   /** The open flow's saver (one save at a time); throws before the storage is open. */
   flowSaver(): FlowSaver;
+  /** Failed writes and the quota (storageHealthSlice.ts): what the chat needs of them. */
+  health: Pick<StorageHealth, "settle">;
 }
 
 export const NOT_OPEN = "Storage is not open yet.";

@@ -3,6 +3,7 @@ import type { CallSettingsState } from "./callSettingsSlice";
 import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
+import type { StorageHealthState } from "./storageHealthSlice";
 import type { StoreReads } from "./storeReads";
 import type { TabsState } from "./tabsSlice";
 import type { ViewState } from "./viewSlice";
@@ -26,4 +27,5 @@ export type StudioState = LifecycleState &
   CallSettingsState &
   StoreReads &
   BackupState &
+  StorageHealthState &
   TabsState;

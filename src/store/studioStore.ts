@@ -5,6 +5,7 @@
  */
 export type { RestoreOutcome } from "../storage/backupRepository";
 export type { ConversationRecord } from "../storage/dbSchema";
+export type { SpaceUser } from "../storage/spaceUsage";
 export type { FlowConversationRecords } from "./backupSlice";
 export { createStudioStore, type StudioStore } from "./createStudioStore";
 export type { FlowSummary } from "./flowLibrarySlice";

@@ -26,6 +26,10 @@ const MemoryPanel = lazy(() =>
 );
 /** The node's settings: fetched when a node is first selected or the Node tab first opened. */
 const loadInspector = () => import("./inspector/NodeInspector");
+/** Said only when storage has something to say (a failed write, full, in memory only). */
+const StorageNotices = lazy(() =>
+  import("./storageNotices/StorageNotices").then((m) => ({ default: m.StorageNotices })),
+);
 const FlowConflictDialog = lazy(() =>
   import("./tabs/FlowConflictDialog").then((m) => ({ default: m.FlowConflictDialog })),
 );
@@ -37,6 +41,15 @@ export function App() {
   const status = useStudio((s) => s.status);
   const loadError = useStudio((s) => s.loadError);
   const init = useStudio((s) => s.init);
+  // Truthy when storage has something to say (never 0: a count of 0 falls through).
+  const storageNews = useStudio(
+    (s) =>
+      s.storageNotices.length ||
+      s.writeBlocked || // full, replaced by a newer version, a reply not saved
+      s.quotaWarning ||
+      s.memoryOnly ||
+      s.openingStuck,
+  );
   const colorMode = useAppliedTheme();
   const setTab = useUi((s) => s.setSideTab);
   const tab = useUi((s) => s.sideTab);
@@ -68,6 +81,11 @@ export function App() {
         <ThemeToggle />
       </header>
       {status === "loading" && <p className="status">Opening your flows…</p>}
+      {storageNews && (
+        <Suspense fallback={null}>
+          <StorageNotices />
+        </Suspense>
+      )}
       {status === "failed" && (
         <p className="status error" role="alert">
           {loadError}

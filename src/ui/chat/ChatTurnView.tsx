@@ -1,4 +1,4 @@
-import { memo, useId } from "react";
+import { lazy, memo, Suspense, useId } from "react";
 import type { RunError } from "../../engine/runSnapshot";
 import type { ChatTurn } from "../../store/chatTurns";
 import { useStudio } from "../../store/studioStore";
@@ -17,6 +17,11 @@ interface ChatTurnViewProps {
   latest: boolean;
 }
 
+/** Shown only when storage refused a reply: not in the first page. */
+const UnsavedReply = lazy(() =>
+  import("./UnsavedReply").then((m) => ({ default: m.UnsavedReply })),
+);
+
 const UNKNOWN_ERROR: RunError = {
   kind: "internal",
   message: "The run failed without saying why. Try again.",
@@ -33,6 +38,9 @@ export const ChatTurnView = memo(function ChatTurnView({
   latest,
 }: ChatTurnViewProps) {
   const problemId = useId();
+  const unsaved = useStudio(
+    (s) => turn.runId !== undefined && s.unsavedRunIds.includes(turn.runId),
+  );
   const outputs = Object.entries(turn.outputs);
   const running = turn.status === "running";
   // This tab's message waits for a reply another tab is getting in the same conversation.
@@ -62,6 +70,11 @@ export const ChatTurnView = memo(function ChatTurnView({
           interrupted={turn.status === "interrupted"}
           latest={latest}
         />
+      )}
+      {unsaved && turn.runId && (
+        <Suspense fallback={null}>
+          <UnsavedReply runId={turn.runId} />
+        </Suspense>
       )}
       {turn.memoryNotes.length > 0 && (
         <ul className="chat-memory-notes" aria-label="What each model saw">
