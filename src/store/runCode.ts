@@ -3,11 +3,4 @@
  * chunk, loaded on the first message (sendMessage.ts, loadRunCode; the composer fetches it as
  * soon as the user types), not with the first page.
  */
-export { flowDestinations } from "../engine/providers/keyBinding";
-export { runFlow } from "../engine/runFlow";
-export {
-  FLOW_CONFLICT_TURN,
-  inConversation,
-  parentAfterOtherTabs,
-  TabConflictError,
-} from "./conversationLock";
+export { runMessage } from "./runMessage";
