@@ -1,15 +1,12 @@
 import type { ProviderCredentials } from "../engine/provider";
-import { originOf } from "../engine/url";
 import type { KeyValueStorage } from "./browserServices";
 import {
   type ApiKeys,
   apiKeysOf,
   parseCredentials,
   readSessionKeys,
-  withApprovals,
   withKeys,
   withoutKeys,
-  withPatch,
   writeSessionKeys,
 } from "./credentialRecords";
 import type {
@@ -85,47 +82,8 @@ export function credentialActions(
       });
     },
 
-    setApiKey(provider, apiKey) {
-      return get().setCredential(provider, { apiKey });
-    },
-
-    setCredential(provider, patch) {
-      const { credentials, keyStorage, keysLocked } = get();
-      // A key typed while the others are sealed could not be sealed with them: unlock first.
-      if (keysLocked && "apiKey" in patch) {
-        return Promise.reject(new Error("Unlock the saved keys first."));
-      }
-      const next = withPatch(credentials, provider, patch);
-      set({ credentials: next });
-      // Started before any await: IndexedDB then applies the writes in the order typed.
-      return save(deps.settings(), next, keyStorage);
-    },
-
-    approveKeyOrigins(destinations) {
-      let next = get().credentials;
-      for (const { provider, origin } of destinations) {
-        const approved = next[provider]?.approvedOrigins ?? [];
-        const normal = originOf(origin);
-        if (normal && !approved.includes(normal)) {
-          next = withApprovals(next, provider, [...approved, normal]);
-        }
-      }
-      if (next === get().credentials) return Promise.resolve();
-      set({ credentials: next });
-      return save(deps.settings(), next, get().keyStorage);
-    },
-
-    removeKeyOrigin({ provider, origin }) {
-      const { credentials, keyStorage } = get();
-      const approved = credentials[provider]?.approvedOrigins ?? [];
-      if (!approved.includes(origin)) return Promise.resolve();
-      const next = withApprovals(
-        credentials,
-        provider,
-        approved.filter((o) => o !== origin),
-      );
-      set({ credentials: next });
-      return save(deps.settings(), next, keyStorage);
+    persist(credentials, mode) {
+      return save(deps.settings(), credentials, mode);
     },
 
     async setKeyStorage(mode) {

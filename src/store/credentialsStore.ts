@@ -1,7 +1,8 @@
 import type { ProviderName } from "../engine/flow";
 import type { KeyDestination, ProviderCredentials } from "../engine/provider";
+import { originOf } from "../engine/url";
 import type { KeyValueStorage } from "./browserServices";
-import type { CredentialPatch } from "./credentialRecords";
+import { type CredentialPatch, withApprovals, withPatch } from "./credentialRecords";
 
 /**
  * The credentials code (credentialActions.ts): loaded as the storage opens (createStudioStore
@@ -49,8 +50,17 @@ export interface CredentialsState {
   removeKeyOrigin(destination: KeyDestination): Promise<void>;
 }
 
-/** The slice's actions: everything in CredentialsState but its data. */
-export type CredentialActions = Omit<CredentialsState, "credentials" | "keyStorage" | "keysLocked">;
+/**
+ * What the loaded credentials code does: the actions that seal, unlock or move keys, and the
+ * save of credentials the slice has already put in the state.
+ */
+export type CredentialActions = Pick<
+  CredentialsState,
+  "lockKeys" | "unlockKeys" | "setKeyStorage"
+> & {
+  /** Saves `credentials` as `mode` keeps keys (IndexedDB, this tab's session, or sealed). */
+  persist(credentials: ProviderCredentials, mode: KeyStorage): Promise<void>;
+};
 
 /**
  * `session` is this tab's sessionStorage (null where the browser refuses it): the session-only
@@ -63,10 +73,10 @@ export interface CredentialsDeps {
 }
 
 /**
- * The credentials slice. Its code loads as the storage opens (or on the first call): from
- * then on each action runs synchronously up to its first write, as before, so a key field
- * bound to the store keeps its caret and writes reach IndexedDB in the order typed. A call
- * before the code is there waits for it, in order.
+ * The credentials slice. A typed key, base URL or approval changes the state at once; its save,
+ * and sealing, unlocking or moving keys, run in the credentials code (credentialActions.ts),
+ * which loads as the storage opens or on the first call. Calls made before it is there wait
+ * for it in the order made, so writes reach IndexedDB in the order typed.
  */
 export function createCredentialsSlice(
   set: (patch: Partial<CredentialsState>) => void,
@@ -94,10 +104,51 @@ export function createCredentialsSlice(
     loadCredentialCode: load,
     lockKeys: (passphrase) => run((a) => a.lockKeys(passphrase)),
     unlockKeys: (passphrase) => run((a) => a.unlockKeys(passphrase)),
-    setApiKey: (provider, apiKey) => run((a) => a.setApiKey(provider, apiKey)),
-    setCredential: (provider, patch) => run((a) => a.setCredential(provider, patch)),
-    approveKeyOrigins: (destinations) => run((a) => a.approveKeyOrigins(destinations)),
-    removeKeyOrigin: (destination) => run((a) => a.removeKeyOrigin(destination)),
+    setApiKey(provider, apiKey) {
+      return get().setCredential(provider, { apiKey });
+    },
+
+    // The state changes at once, in the event that typed it (a key field bound to the store
+    // keeps its caret); the save follows, in the order typed.
+    setCredential(provider, patch) {
+      const { credentials, keyStorage, keysLocked } = get();
+      // A key typed while the others are sealed could not be sealed with them: unlock first.
+      if (keysLocked && "apiKey" in patch) {
+        return Promise.reject(new Error("Unlock the saved keys first."));
+      }
+      const next = withPatch(credentials, provider, patch);
+      set({ credentials: next });
+      return run((a) => a.persist(next, keyStorage));
+    },
+
+    approveKeyOrigins(destinations) {
+      let next = get().credentials;
+      for (const { provider, origin } of destinations) {
+        const approved = next[provider]?.approvedOrigins ?? [];
+        const normal = originOf(origin);
+        if (normal && !approved.includes(normal)) {
+          next = withApprovals(next, provider, [...approved, normal]);
+        }
+      }
+      if (next === get().credentials) return Promise.resolve();
+      set({ credentials: next });
+      const mode = get().keyStorage;
+      return run((a) => a.persist(next, mode));
+    },
+
+    removeKeyOrigin({ provider, origin }) {
+      const { credentials, keyStorage } = get();
+      const approved = credentials[provider]?.approvedOrigins ?? [];
+      if (!approved.includes(origin)) return Promise.resolve();
+      const next = withApprovals(
+        credentials,
+        provider,
+        approved.filter((o) => o !== origin),
+      );
+      set({ credentials: next });
+      return run((a) => a.persist(next, keyStorage));
+    },
+
     setKeyStorage: (mode) => run((a) => a.setKeyStorage(mode)),
   };
 }
