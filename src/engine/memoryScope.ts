@@ -54,3 +54,6 @@ export function withMemoryScope<F extends Flow>(flow: F, memoryId: string, scope
  * id: they belong to no conversation, so deleting one never breaks the shared log.
  */
 export const flowThreadId = (flowId: FlowId): ConversationId => conversationId(`flow:${flowId}`);
+
+/** Whether messages stored under this id are a flow's shared thread, not a conversation's. */
+export const isFlowThread = (id: string): boolean => id.startsWith("flow:");

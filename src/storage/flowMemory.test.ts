@@ -4,6 +4,7 @@ import type { Flow } from "../engine/flow";
 import { flowId, memoryId } from "../engine/ids";
 import { flowThreadId, withMemoryScope } from "../engine/memoryScope";
 import type { ProviderResolver } from "../engine/provider";
+import { BackupRepository } from "./backupRepository";
 import { openTestStorage } from "./storageTestSupport";
 import type { StudioStorage } from "./studioStorage";
 
@@ -134,5 +135,16 @@ describe("memory across conversations", () => {
     await storage.flows.delete(FLOW);
     expect(await threadOf(storage)).toEqual([]);
     expect(await storage.flowMemory.heads(FLOW)).toEqual({});
+  });
+
+  it("a backup refuses shared memory by the flow's name rather than write a file that would not restore", async () => {
+    const storage = await openTestStorage();
+    await storage.flows.save(FLOW, { ...FLOW_SCOPED, name: "Profile bot" });
+    await start(storage, FLOW_SCOPED, recordingLlm().providers).say("U1");
+    const backup = new BackupRepository(storage.db, {
+      theme: "theme",
+      viewport: (id) => `viewport:${id}`,
+    });
+    await expect(backup.readAll()).rejects.toThrow(/shared by every conversation.*"Profile bot"/);
   });
 });
