@@ -1,8 +1,9 @@
-import { type CSSProperties, useId } from "react";
+import { type CSSProperties, useId, useState } from "react";
 import type { MessageId, NodeId, RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { ConfirmDialog } from "../common/ConfirmDialog";
 import { downloadJson } from "../common/download";
 import { windowLabel } from "../memory/memoryLabels";
 import { MemoryMessages } from "./MemoryMessages";
@@ -14,22 +15,35 @@ interface MemoryCardProps {
   color: string | undefined;
   /** The flow's nodes using it; empty when only the conversation still holds it. */
   users: readonly MemoryUser[];
-  /** Its newest message in the open conversation; null when empty. */
-  head: MessageId | null;
+  /** Its newest message in the open conversation; null when empty, undefined while read. */
+  head: MessageId | null | undefined;
+  /** Flow-scoped: one log for every conversation, cleared at once after a confirmation. */
+  shared?: boolean;
   /** The run on screen that cleared it, if the clear is why it is empty. */
   clearedIn: number | null;
   numbers: ReadonlyMap<RunId, number>;
 }
 
 /** One memory of the open conversation: who uses it, how long it is, every message in it. */
-export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }: MemoryCardProps) {
+export function MemoryCard({
+  memoryId,
+  color,
+  users,
+  head,
+  shared = false,
+  clearedIn,
+  numbers,
+}: MemoryCardProps) {
   const headingId = useId();
   const pendingId = useId();
-  const log = useMemoryLog(head);
+  const [confirming, setConfirming] = useState(false);
+  const [clearError, setClearError] = useState<string | null>(null);
+  const clearFlowMemory = useStudio((s) => s.clearFlowMemory);
+  const log = useMemoryLog(head ?? null);
   const pending = useStudio((s) => s.pendingClears.includes(memoryId));
   const clearMemory = useStudio((s) => s.clearMemory);
   const conversationId = useStudio((s) => s.conversationId);
-  const messages = log.status === "ready" ? log.messages : null;
+  const messages = head === undefined ? null : log.status === "ready" ? log.messages : null;
   // The newest message's position says how long the log is (MemoryMessage.index).
   const size = messages ? (messages.at(-1)?.index ?? -1) + 1 : null;
   const exportIt = () =>
@@ -51,6 +65,12 @@ export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }:
           {size === null ? "…" : `${size} message${size === 1 ? "" : "s"}`}
         </span>
       </header>
+      {shared && (
+        <p className="memory-card-scope">
+          Shared by every conversation of this flow: a new conversation keeps it, and editing an
+          earlier message does not rewind it.
+        </p>
+      )}
       <Users users={users} />
       {pending && (
         <p id={pendingId} className="memory-card-pending" role="status">
@@ -64,7 +84,7 @@ export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }:
         <button
           type="button"
           className="secondary"
-          onClick={() => clearMemory(memoryId)}
+          onClick={() => (shared ? setConfirming(true) : clearMemory(memoryId))}
           disabled={pending || size === 0}
           aria-describedby={pending ? pendingId : undefined}
           title={size === 0 ? "This memory is already empty." : undefined}
@@ -75,10 +95,29 @@ export function MemoryCard({ memoryId, color, users, head, clearedIn, numbers }:
           Export<span className="sr-only"> {memoryId} as JSON</span>
         </button>
       </div>
-      {log.status === "loading" && <p className="memory-help">Reading memory…</p>}
+      {confirming && (
+        <ConfirmDialog
+          title={`Clear the shared memory “${memoryId}”?`}
+          text="Every conversation of this flow starts it empty from now on. Earlier runs keep what they received."
+          confirmLabel="Clear"
+          onConfirm={() => {
+            setConfirming(false);
+            clearFlowMemory(memoryId).catch((error: unknown) =>
+              setClearError(`Could not clear ${memoryId}: ${String(error)}`),
+            );
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {clearError && <p className="memory-error">{clearError}</p>}
+      {(log.status === "loading" || head === undefined) && (
+        <p className="memory-help">Reading memory…</p>
+      )}
       {log.status === "failed" && <p className="memory-error">{log.message}</p>}
       {messages && messages.length === 0 && (
-        <p className="memory-help">Empty in this conversation.</p>
+        <p className="memory-help">
+          {shared ? "Empty in every conversation." : "Empty in this conversation."}
+        </p>
       )}
       {messages && messages.length > 0 && (
         <MemoryMessages memoryId={memoryId} messages={messages} numbers={numbers} />
