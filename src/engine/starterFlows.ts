@@ -107,4 +107,14 @@ export const STARTER_FLOWS = {
   },
 } as const satisfies Record<string, { name: string; description: string; build: () => Flow }>;
 
-export type StarterFlowId = keyof typeof STARTER_FLOWS;
+/** Nothing on the canvas: the empty canvas says how to begin. Not a memory example. */
+const BLANK_FLOW = {
+  name: "Blank flow",
+  description: "An empty canvas: drag nodes in from the palette.",
+  build: () => flow("Untitled flow", [], []),
+};
+
+/** What the Flows menu's New flow offers: a blank canvas first, then the starter flows. */
+export const FLOW_TEMPLATES = { blank: BLANK_FLOW, ...STARTER_FLOWS };
+
+export type FlowTemplateId = keyof typeof FLOW_TEMPLATES;

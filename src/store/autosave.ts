@@ -2,7 +2,7 @@ import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import type { BrowserServices } from "./browserServices";
 import { clearJournal, hasJournal, writeJournal } from "./editJournal";
-import type { FlowSaver } from "./flowSaver";
+import { type FlowSaver, isLoad } from "./flowSaver";
 import type { FlowStoreApi } from "./flowStore";
 import { SETTINGS } from "./settingsKeys";
 
@@ -73,10 +73,22 @@ export function startAutosave({
     if (state.flowId !== previous.flowId) {
       // Another flow was opened: finish saving the one left, then start from what was loaded.
       cancelTimer();
-      if (previous.flowId && previous.flow && previous.flow !== savedFlow)
+      // Unless it was saved by another path (a rename saves at once): a deleted flow stays so.
+      if (
+        previous.flowId &&
+        previous.flow &&
+        previous.flow !== savedFlow &&
+        !saver.isSaved(previous.flowId, previous.flow)
+      )
         save(previous.flowId, previous.flow);
       savedFlow = state.flow;
       savedViewport = state.viewport;
+      return;
+    }
+    if (isLoad(state, previous)) {
+      // A newer stored revision was loaded (another tab's save): it is saved already.
+      cancelTimer();
+      savedFlow = state.flow;
       return;
     }
     if (state.flowId && state.flow) {

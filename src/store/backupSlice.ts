@@ -49,6 +49,8 @@ export function createBackupSlice(ctx: SliceContext): BackupState {
   const restoreAndOpen = async (data: BackupData): Promise<RestoreOutcome | null> => {
     if (ctx.get().running) return null;
     const outcome = await (await repository()).restore(data);
+    // The other tabs of the app list the restored flows too (ids only: "Several tabs").
+    ctx.browser.tabs?.postMessage({ type: "flows-changed" });
     await ctx.get().refreshFlows();
     const theme = outcome.themeRestored ? asTheme(data.settings.theme) : undefined;
     if (theme) await ctx.get().setTheme(theme);

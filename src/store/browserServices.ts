@@ -16,9 +16,8 @@ export interface StorageManagerLike {
  * What the store needs of the browser page. src/ui/browserServices.ts gives the real ones;
  * tests give fakes. Nothing in src/store reaches for `window` or `document` itself, so a
  * store can be built (and tested) without a page.
- *
- * Room is left for cross-tab services (BroadcastChannel to tell other tabs of a save, Web
- * Locks for one writer per flow): they join this interface when the store needs them.
+ * Other tabs of the app on the same origin share its IndexedDB: `tabs` tells them what
+ * changed (tabMessages.ts) and `locks` keeps two tabs from running in one conversation at once.
  */
 export interface BrowserServices {
   /** The page's origin: local providers (Ollama, LM Studio) are told which page calls them. */
@@ -33,6 +32,46 @@ export interface BrowserServices {
    * (pagehide): the last moment to write what must survive. Returns the unsubscribe.
    */
   onPageHide(listener: () => void): () => void;
+  /** The app's other tabs (a BroadcastChannel); absent or null where the browser has none. */
+  readonly tabs?: TabPort | null;
+  /** Locks shared with the other tabs (navigator.locks); absent or null: runs go unlocked. */
+  readonly locks?: LockManagerLike | null;
+}
+
+/**
+ * A message to the app's other tabs. It carries ids only, never data (keys least of all):
+ * the receiving tab reads what changed from IndexedDB, the one source of truth.
+ */
+export type TabMessage =
+  | { type: "flow-saved"; flowId: string; revision: number }
+  | { type: "flow-deleted"; flowId: string }
+  /** Many flows at once (a backup restored): the list and the open flow's chats are re-read. */
+  | { type: "flows-changed" }
+  /** Created, renamed, deleted, or its head moved (a branch switched). */
+  | { type: "conversations-changed" }
+  /** A run began, streamed more text (its draft) or ended. */
+  | { type: "run-changed"; conversationId: string; runId: string; running: boolean }
+  /** Keys, base URLs, approvals, where keys are kept, or timeouts. */
+  | { type: "settings-changed" }
+  | { type: "theme-changed" };
+
+/**
+ * The part of a BroadcastChannel the store uses: the page gives a real one; tabChannel.ts
+ * wraps it. A post reaches every other tab of the app, never the one that posted.
+ */
+export interface TabPort {
+  postMessage(message: TabMessage): void;
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+}
+
+/** The part of navigator.locks (Web Locks) the store uses: one holder per name, across tabs. */
+export interface LockManagerLike {
+  request<T>(
+    name: string,
+    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** A Map-backed KeyValueStorage, for tests and for pages without Web Storage. */

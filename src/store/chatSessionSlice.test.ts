@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryId, nodeId } from "../engine/ids";
-import { CONFLICT_NOTICE } from "./flowSaver";
+import { FLOW_CONFLICT_TURN } from "./conversationLock";
 import { defined, openTestStudio, type TestStudio } from "./storeTestSupport";
 
 let studio: TestStudio;
@@ -74,13 +74,37 @@ describe("sending a message", () => {
     });
   });
 
-  it("refuses to run over a flow another tab saved meanwhile, and says so", async () => {
+  it("sends without saving the flow: a message never moves the flow's revision", async () => {
+    studio = await openTestStudio();
+    const id = defined(studio.editor.getState().flowId);
+    const before = defined(await studio.storage.flows.get(id));
+    await studio.state().send("Hi");
+    await studio.state().send("Again");
+    expect(studio.state().turns.map((t) => t.status)).toEqual(["ok", "ok"]);
+    expect((await studio.storage.flows.get(id))?.revision).toBe(before.revision);
+    const runs = await studio.storage.runs.listByConversation(
+      defined(studio.state().conversationId),
+    );
+    expect(runs.map((r) => r.flowRevision)).toEqual([before.revision, before.revision]);
+  });
+
+  it("runs over an unedited flow another tab saved meanwhile", async () => {
     studio = await openTestStudio();
     const { flowId, flow } = studio.editor.getState();
     await studio.storage.flows.save(defined(flowId), { ...defined(flow), name: "Other tab" });
     await studio.state().send("Hi");
-    expect(studio.state().turns[0]?.error?.message).toContain(CONFLICT_NOTICE);
-    expect(studio.editor.getState().notice).toBe(CONFLICT_NOTICE);
+    expect(studio.state().turns[0]?.status).toBe("ok");
+    expect(studio.state().flowConflict).toBeNull();
+  });
+
+  it("refuses to run this tab's edits over a flow another tab saved meanwhile, and asks which to keep", async () => {
+    studio = await openTestStudio();
+    const { flowId, flow } = studio.editor.getState();
+    await studio.storage.flows.save(defined(flowId), { ...defined(flow), name: "Other tab" });
+    studio.editor.getState().setName("This tab");
+    await studio.state().send("Hi");
+    expect(studio.state().turns[0]?.error?.message).toBe(FLOW_CONFLICT_TURN);
+    expect(studio.state().flowConflict).toEqual({ flowId, name: "This tab" });
     // Nothing ran: no conversation was started for it.
     expect(studio.state().conversationId).toBeNull();
     expect(await studio.storage.conversations.listByFlow(defined(flowId))).toEqual([]);
@@ -159,6 +183,18 @@ describe("clearing a memory", () => {
     expect(state().pendingClears).toEqual([]);
     await state().send("Three");
     expect(reply(2)).toContain('2 from memory "chat_llm"');
+  });
+
+  it("takes back a clear before the next message: memory keeps every message it had", async () => {
+    studio = await openTestStudio();
+    const { state } = studio;
+    await state().send("One");
+    state().clearMemory("chat_llm");
+    state().undoClearMemory("chat_llm");
+    expect(state().pendingClears).toEqual([]);
+    await state().send("Two");
+    expect(reply(1)).toContain('2 from memory "chat_llm"');
+    expect(state().runs[1]?.cleared).toEqual([]);
   });
 });
 

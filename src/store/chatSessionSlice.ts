@@ -54,6 +54,11 @@ export interface ChatSessionState {
   clearMemory(memoryId: string): void;
   /** Empties a flow-scoped memory at once, for every conversation of the open flow. */
   clearFlowMemory(memoryId: string): Promise<void>;
+  /**
+   * Takes back a clear the next message has not made yet: the memory keeps exactly the
+   * messages it had, since a clear deletes nothing and is only recorded by that run.
+   */
+  undoClearMemory(memoryId: string): void;
   inspectRun(runId: RunId | null): void;
   compareRun(runId: RunId | null): void;
 }
@@ -183,6 +188,11 @@ export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
       if (!flowId || get().running) return;
       await ctx.storage().flowMemory.clear(flowId, memoryId(id));
       set({ flowMemoryVersion: get().flowMemoryVersion + 1 });
+    },
+
+    undoClearMemory(id) {
+      const { pendingClears } = get();
+      if (pendingClears.includes(id)) set({ pendingClears: pendingClears.filter((m) => m !== id) });
     },
 
     inspectRun: (runId) =>

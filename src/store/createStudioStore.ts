@@ -6,16 +6,18 @@ import { startAutosave } from "./autosave";
 import { createBackupSlice } from "./backupSlice";
 import { asCallTimeouts, createCallSettingsSlice } from "./callSettingsSlice";
 import { createChatSessionSlice } from "./chatSessionSlice";
-import { createCredentialsSlice, loadCredentials } from "./credentialsStore";
+import { createCredentialsSlice } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
+import { asPanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
 import { createStoreReads } from "./storeReads";
 import type { StudioDeps } from "./studioDeps";
 import type { LifecycleState, StudioState } from "./studioState";
+import { createTabsSlice, onFlowConflict } from "./tabsSlice";
 import { createViewSlice, mirroredTheme } from "./viewSlice";
 
 /** A studio store and the editor store its slices open flows into. */
@@ -31,6 +33,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
   let storage: StudioStorage | null = typeof deps.storage === "function" ? null : deps.storage;
   let saver: FlowSaver | null = null;
   let stopAutosave: (() => Promise<void>) | null = null;
+  let stopTabSync: (() => void) | null = null;
   let initializing: Promise<void> | null = null;
 
   const store = createStore<StudioState>()((set, get) => {
@@ -47,7 +50,9 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       },
       openStorage: () => storage,
       flowSaver() {
-        saver ??= createFlowSaver(ctx.storage(), editor);
+        saver ??= createFlowSaver(ctx.storage(), editor, (id, flow) =>
+          onFlowConflict(ctx, id, flow),
+        );
         return saver;
       },
     };
@@ -65,15 +70,28 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       return storage;
     };
 
+    const { loadCredentialCode, ...credentialsSlice } = createCredentialsSlice(set, get, {
+      session: deps.browser.sessionStorage,
+      settings: () => storage?.settings,
+    });
+
     const load = async () => {
+      // The credentials code loads while the database opens: it reads the saved keys below.
+      const credentialCode = loadCredentialCode();
       try {
-        const opened = await open();
+        const tabs = deps.browser.tabs;
+        // The cross-tab code loads beside the storage, not with the first page. From here on,
+        // each write this tab makes is announced to the app's other tabs.
+        const [opened, crossTab] = await Promise.all([open(), tabs && import("./crossTab")]);
+        const tabSync = tabs && crossTab?.connectTabs(tabs, opened);
+        if (tabSync) storage = tabSync.storage;
         const settings = opened.settings;
         set({
-          ...(await loadCredentials(settings, deps.browser.sessionStorage)),
+          ...(await (await credentialCode).loadCredentials(settings, deps.browser.sessionStorage)),
           theme:
             asTheme(await settings.get(SETTINGS.theme)) ?? mirroredTheme(deps.browser.localStorage),
           callTimeouts: asCallTimeouts(await settings.get(SETTINGS.callTimeouts)),
+          layout: asPanelLayout(await settings.get(SETTINGS.panelLayout)),
         });
         const saved = await settings.get(SETTINGS.lastFlowId);
         const lastId = typeof saved === "string" ? (saved as FlowId) : undefined;
@@ -88,6 +106,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
           browser: deps.browser,
           onSaved: () => void get().refreshFlows(),
         });
+        stopTabSync = tabSync ? tabSync.start(ctx, ctx.flowSaver()) : null;
         set({ status: "ready" });
       } catch (error) {
         set({
@@ -108,6 +127,8 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       async dispose() {
         const stop = stopAutosave;
         stopAutosave = null;
+        stopTabSync?.();
+        stopTabSync = null;
         await stop?.();
       },
     };
@@ -118,12 +139,10 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createChatSessionSlice(ctx),
       ...createViewSlice(ctx),
       ...createCallSettingsSlice(ctx),
-      ...createCredentialsSlice(set, get, {
-        session: deps.browser.sessionStorage,
-        settings: () => storage?.settings,
-      }),
+      ...credentialsSlice,
       ...createStoreReads(ctx),
       ...createBackupSlice(ctx),
+      ...createTabsSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestStorage } from "../storage/storageTestSupport";
 import type { StudioStorage } from "../storage/studioStorage";
 import { type KeyValueStorage, memoryKeyValueStorage } from "./browserServices";
+import { loadCredentials } from "./credentialActions";
 import { SESSION_KEYS_KEY } from "./credentialRecords";
-import { type CredentialsState, createCredentialsSlice, loadCredentials } from "./credentialsStore";
+import { type CredentialsState, createCredentialsSlice } from "./credentialsStore";
 import { SETTINGS } from "./settingsKeys";
 
 /** The slice in a store of its own, as the studio store holds it. */

@@ -47,6 +47,15 @@ describe("the flow library", () => {
     expect(openName()).toBe("Closed one");
   });
 
+  it("creates a blank flow: an empty canvas, named so the next one gets a number", async () => {
+    studio = await openTestStudio();
+    const blank = defined(await studio.state().createFlow("blank"));
+    expect(studio.editor.getState().flow?.nodes).toEqual([]);
+    expect((await studio.storage.flows.get(blank))?.flow.edges).toEqual([]);
+    await studio.state().createFlow("blank");
+    expect(names()).toEqual(["Untitled flow (2)", "Untitled flow", "Chat with memory"]);
+  });
+
   it("duplicates a flow as a copy, opened", async () => {
     studio = await openTestStudio();
     const source = defined(studio.editor.getState().flowId);

@@ -1,7 +1,7 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
 import { newId } from "../engine/ids";
-import type { StarterFlowId } from "../engine/starterFlows";
+import type { FlowTemplateId } from "../engine/starterFlows";
 import type { FlowRecord } from "../storage/dbSchema";
 import { showConversation } from "./chatSessionSlice";
 import { clearJournal, replayJournal } from "./editJournal";
@@ -22,7 +22,7 @@ export interface FlowLibraryState {
   /** A flow is being opened into the editor and the chat: a message waits for it. */
   openingFlow: boolean;
   openFlow(id: FlowId): Promise<void>;
-  createFlow(starter: StarterFlowId): Promise<FlowId | null>;
+  createFlow(starter: FlowTemplateId): Promise<FlowId | null>;
   renameFlow(id: FlowId, name: string): Promise<void>;
   duplicateFlow(id: FlowId): Promise<FlowId | null>;
   /**
@@ -60,9 +60,9 @@ export async function createFlowRecord(ctx: SliceContext, flow: Flow): Promise<F
 }
 
 /** A starter flow, built fresh. The templates load only when one is needed (not on a reopen). */
-async function starterFlow(id: StarterFlowId): Promise<Flow> {
-  const { STARTER_FLOWS } = await import("../engine/starterFlows");
-  return STARTER_FLOWS[id].build();
+async function starterFlow(id: FlowTemplateId): Promise<Flow> {
+  const { FLOW_TEMPLATES } = await import("../engine/starterFlows");
+  return FLOW_TEMPLATES[id].build();
 }
 
 /** The flow to land on when none is chosen: the newest, or a new "Chat with memory". */

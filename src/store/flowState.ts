@@ -28,7 +28,10 @@ export interface FlowState {
   highlightedMemory: string | null;
   clipboard: FlowFragment | null;
 
-  /** Opens a flow for editing; its history starts empty. */
+  /**
+   * Opens a flow for editing. Its undo history is the one it was left with earlier in this
+   * session if it reopens unchanged, else empty; the flow being left keeps its own.
+   */
   open(flowId: FlowId, flow: Flow, viewport?: Viewport | null, revision?: number): void;
   /** Applies a pure edit; a refused one leaves the flow as it was and sets `notice`. */
   apply(edit: (flow: Flow) => EditResult): boolean;

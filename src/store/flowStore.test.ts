@@ -83,4 +83,38 @@ describe("flow store history", () => {
     store().open(flowId("g"), loadFlow("window-0"));
     expect(useFlowStore.temporal.getState().pastStates).toHaveLength(0);
   });
+
+  it("keeps each flow's undo history across a switch to another flow and back", () => {
+    const f = flowId("history-f");
+    const g = flowId("history-g");
+    store().open(f, loadFlow("chat-with-memory"));
+    store().addNode("llm", { x: 0, y: 300 });
+    store().addNode("template", { x: 300, y: 300 });
+    flowHistory.undo();
+    // Reopened as storage gives it back: a copy equal to what was left.
+    const left = structuredClone(store().flow);
+    store().open(g, loadFlow("window-0"));
+    store().updateConfig(nodeId("chat_llm"), { model: "in-g" });
+    store().open(f, left as NonNullable<typeof left>);
+    flowHistory.redo();
+    expect(store().flow?.nodes.map((n) => n.id)).toContain("template");
+    flowHistory.undo();
+    flowHistory.undo();
+    expect(store().flow?.nodes.map((n) => n.id)).toEqual(["input", "chat_llm", "output"]);
+    store().open(g, loadFlow("window-0"));
+    // g was left edited, so the stored copy differs from the default: its history starts anew.
+    expect(useFlowStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it("drops a kept history when the flow comes back changed (saved in another tab)", () => {
+    const f = flowId("history-changed");
+    store().open(f, loadFlow("chat-with-memory"));
+    store().addNode("llm", { x: 0, y: 300 });
+    const left = structuredClone(store().flow) as NonNullable<ReturnType<typeof store>["flow"]>;
+    store().open(flowId("elsewhere"), loadFlow("window-0"));
+    store().open(f, { ...left, name: "Renamed in another tab" });
+    expect(useFlowStore.temporal.getState().pastStates).toHaveLength(0);
+    flowHistory.undo();
+    expect(store().flow?.name).toBe("Renamed in another tab");
+  });
 });

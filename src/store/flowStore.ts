@@ -15,7 +15,7 @@ import {
   renameNode,
   updateConfig,
 } from "../engine/flowEdits";
-import type { NodeId } from "../engine/ids";
+import type { FlowId, NodeId } from "../engine/ids";
 import { withMemoryScope } from "../engine/memoryScope";
 import type { FlowState } from "./flowState";
 
@@ -44,8 +44,49 @@ export interface FlowHistory {
   endGesture(): void;
 }
 
+/** How many flows left in this session keep their undo history for when they are reopened. */
+const KEPT_HISTORIES = 20;
+
+interface KeptHistory {
+  /** The flow as it was left: the history applies only if the flow reopens unchanged. */
+  present: string;
+  pastStates: unknown[];
+  futureStates: unknown[];
+}
+
+/** The undo history of each flow left in this session, newest last (a Map keeps order). */
+class KeptHistories {
+  private readonly byFlow = new Map<FlowId, KeptHistory>();
+
+  keep(flowId: FlowId, flow: Flow, history: { pastStates: unknown[]; futureStates: unknown[] }) {
+    this.byFlow.delete(flowId);
+    if (history.pastStates.length === 0 && history.futureStates.length === 0) return;
+    this.byFlow.set(flowId, {
+      present: JSON.stringify(flow),
+      pastStates: history.pastStates,
+      futureStates: history.futureStates,
+    });
+    const oldest = this.byFlow.keys().next().value;
+    if (this.byFlow.size > KEPT_HISTORIES && oldest) this.byFlow.delete(oldest);
+  }
+
+  /**
+   * The history `flowId` was left with, if `flow` is what it was left as: one changed since
+   * (in another tab, say) would be undone into states that never followed each other.
+   */
+  take(flowId: FlowId, flow: Flow) {
+    const kept = this.byFlow.get(flowId);
+    this.byFlow.delete(flowId);
+    if (!kept || kept.present !== JSON.stringify(flow)) return null;
+    return { pastStates: kept.pastStates, futureStates: kept.futureStates };
+  }
+}
+
+type HistoryStates = { pastStates: unknown[]; futureStates: unknown[] };
+
 function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) {
   let lastConfigEdit = { key: "", at: 0 };
+  const kept = new KeptHistories();
   onTimeTravel.reset = () => {
     lastConfigEdit = { key: "", at: 0 };
   };
@@ -84,6 +125,11 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
           clipboard: null,
 
           open(flowId, flow, viewport = null, revision = 0) {
+            const history = (api as unknown as { temporal: StoreApi<HistoryStates> }).temporal;
+            const left = get();
+            // The flow being left keeps its undo history for when it is reopened.
+            if (left.flowId && left.flow) kept.keep(left.flowId, left.flow, history.getState());
+            lastConfigEdit = { key: "", at: 0 };
             set({
               flowId,
               flow,
@@ -93,9 +139,7 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
               notice: null,
               highlightedMemory: null,
             });
-            (api as unknown as { temporal: StoreApi<{ clear(): void }> }).temporal
-              .getState()
-              .clear();
+            history.setState(kept.take(flowId, flow) ?? { pastStates: [], futureStates: [] });
           },
           apply,
           addNode(kind, position) {

@@ -1,5 +1,5 @@
 import { FlowValidationError } from "../engine/flowValidationError";
-import { type ConversationId, memoryId, newId } from "../engine/ids";
+import { type ConversationId, memoryId, newId, type RunId } from "../engine/ids";
 import { ProviderError } from "../engine/provider";
 import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
@@ -10,15 +10,10 @@ import {
   type SendOptions,
 } from "./chatSessionSlice";
 import type { ChatTurn } from "./chatTurns";
-import { CONFLICT_NOTICE } from "./flowSaver";
 import { messageOf, type SliceContext } from "./sliceContext";
 
-/**
- * The engine's run and the key check: loaded on the first message (the composer fetches them
- * as soon as the user types), not with the first page.
- */
-export const loadRunCode = () =>
-  Promise.all([import("../engine/runFlow"), import("../engine/providers/keyBinding")]);
+/** The run's code (runCode.ts): loaded on the first message, not with the first page. */
+export const loadRunCode = () => import("./runCode");
 
 /**
  * Why a message cannot start now, in a user's words, or null when it can. Checked
@@ -64,9 +59,11 @@ export async function sendMessage(
 
   const tokens = tokenBatcher((turns) => set({ turns }));
   try {
-    const record = await ctx.flowSaver().saveOpenFlow();
-    if (!record) throw new Error(CONFLICT_NOTICE);
-    const [{ runFlow }, { flowDestinations }] = await loadRunCode();
+    // Only an edit is saved: a message alone never moves the flow's revision.
+    const revision = await ctx.flowSaver().saveOpenFlowIfEdited();
+    const code = await loadRunCode();
+    const { runFlow, flowDestinations } = code;
+    if (revision === null) throw new code.TabConflictError(code.FLOW_CONFLICT_TURN);
     if (get().keysLocked && flowDestinations(flow, get().credentials).length > 0) {
       throw new ProviderError(
         "auth",
@@ -74,56 +71,64 @@ export async function sendMessage(
       );
     }
     const open = get().conversationId;
-    // A new conversation is created by the run's first write, with its first message.
-    const conversationId = open ?? newId<"ConversationId">();
-    const clears = get().pendingClears;
-    const events = runFlow({
-      flow,
-      flowId,
-      flowRevision: record.revision,
-      input: text,
-      conversationId,
-      ...(open === null && { newConversation: { title: conversationTitle(text) } }),
-      parentRunId,
-      saver: storage.saver,
-      providers: ctx.providers,
-      credentials: get().credentials,
-      ...(options.keyless && { keyless: options.keyless }),
-      signal: controller.signal,
-      now: ctx.clock,
-      call: { timeouts: get().callTimeouts, retryWaitSignal: retryWait.signal },
-      ...(clears.length > 0 && { clearMemories: clears.map(memoryId) }),
-    });
-    const streams = outputStreams(flow);
-    for await (const event of events) {
-      if (event.type === "run-started" && open === null)
-        await adoptConversation(ctx, conversationId);
-      const { runs, headRunId, turns } = get();
-      const next = applyRunEvent(
-        { runs, headRunId, turns: tokens.pending ?? turns },
-        event,
-        streams,
-      );
-      if (event.type === "token") {
-        tokens.add(next.turns);
-        continue;
-      }
-      tokens.cancel();
-      if (next.turns === turns) continue;
-      set({
-        turns: next.turns,
-        ...(next.runs !== runs && { runs: [...next.runs], headRunId: next.headRunId }),
-        // The clears went into the finished run: the next message starts from it.
-        ...(event.type === "run-finished" && { pendingClears: [] }),
+    const run = async (parentRunId: RunId | null) => {
+      // A new conversation is created by the run's first write, with its first message.
+      const conversationId = open ?? newId<"ConversationId">();
+      const clears = get().pendingClears;
+      const events = runFlow({
+        flow,
+        flowId,
+        flowRevision: revision,
+        input: text,
+        conversationId,
+        ...(open === null && { newConversation: { title: conversationTitle(text) } }),
+        parentRunId,
+        saver: storage.saver,
+        providers: ctx.providers,
+        credentials: get().credentials,
+        ...(options.keyless && { keyless: options.keyless }),
+        signal: controller.signal,
+        now: ctx.clock,
+        call: { timeouts: get().callTimeouts, retryWaitSignal: retryWait.signal },
+        ...(clears.length > 0 && { clearMemories: clears.map(memoryId) }),
       });
-    }
-    tokens.flush();
-    await refreshConversations(ctx);
+      const streams = outputStreams(flow);
+      for await (const event of events) {
+        if (event.type === "run-started" && open === null)
+          await adoptConversation(ctx, conversationId);
+        const { runs, headRunId, turns } = get();
+        const next = applyRunEvent(
+          { runs, headRunId, turns: tokens.pending ?? turns },
+          event,
+          streams,
+        );
+        if (event.type === "token") {
+          tokens.add(next.turns);
+          continue;
+        }
+        tokens.cancel();
+        if (next.turns === turns) continue;
+        set({
+          turns: next.turns,
+          ...(next.runs !== runs && { runs: [...next.runs], headRunId: next.headRunId }),
+          // The clears went into the finished run: the next message starts from it.
+          ...(event.type === "run-finished" && { pendingClears: [] }),
+        });
+      }
+      tokens.flush();
+      await refreshConversations(ctx);
+    };
+    // A new conversation is this tab's alone; an open one may be another tab's too.
+    if (open === null) await run(parentRunId);
+    else
+      await code.inConversation(ctx, open, controller.signal, async () =>
+        run(await code.parentAfterOtherTabs(ctx, open, text, parentRunId, options)),
+      );
   } catch (error) {
     tokens.flush();
     set({ turns: failLastTurn(get().turns, runErrorOf(error)) });
   } finally {
-    set({ running: null, retryWait: null });
+    set({ running: null, retryWait: null, waitingForTab: false });
   }
 }
 
@@ -136,6 +141,10 @@ async function adoptConversation(ctx: SliceContext, id: ConversationId): Promise
 
 /** A run that could not start, in the chat's words (with the way out where there is one). */
 function runErrorOf(error: unknown): RunError {
+  // A TabConflictError (conversationLock.ts, loaded with the run): said as it is.
+  if (error instanceof Error && error.name === "TabConflictError") {
+    return { kind: "internal", message: error.message };
+  }
   if (error instanceof FlowValidationError) return { kind: "validation", message: error.message };
   if (error instanceof ProviderError && error.kind === "auth") {
     return { kind: error.kind, message: error.message };

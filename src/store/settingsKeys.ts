@@ -9,6 +9,8 @@ export const SETTINGS = {
   /** The API keys sealed with the user's passphrase, in "passphrase" mode (keyVault.ts). */
   sealedKeys: "sealedApiKeys",
   theme: "theme",
+  /** Side panel widths, which are collapsed, the minimap shown (panelLayout.ts). */
+  panelLayout: "panelLayout",
   /** { firstByteMs, idleMs }: how long a call waits for an answer (callSettingsSlice.ts). */
   callTimeouts: "callTimeouts",
   viewport: (id: FlowId) => `viewport:${id}`,

@@ -4,6 +4,7 @@ import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
 import type { StoreReads } from "./storeReads";
+import type { TabsState } from "./tabsSlice";
 import type { ViewState } from "./viewSlice";
 
 /** Opening the storage and the first flow. */
@@ -24,4 +25,5 @@ export type StudioState = LifecycleState &
   CredentialsState &
   CallSettingsState &
   StoreReads &
-  BackupState;
+  BackupState &
+  TabsState;

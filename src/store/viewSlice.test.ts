@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryKeyValueStorage } from "./browserServices";
+import { DEFAULT_PANEL_LAYOUT } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { fakeBrowserServices, openTestStudio, type TestStudio } from "./storeTestSupport";
 import { THEME_MIRROR_KEY } from "./viewSlice";
@@ -61,5 +62,48 @@ describe("panels", () => {
     expect(studio.state().settings).toEqual({ open: false });
     studio.state().openSettings();
     expect(studio.state().settings).toEqual({ open: true });
+  });
+});
+
+describe("the panel layout", () => {
+  it("starts from the defaults, saves each change in settings, and a reload finds it", async () => {
+    studio = await openTestStudio();
+    expect(studio.state().layout).toEqual(DEFAULT_PANEL_LAYOUT);
+    await studio.state().setLayout({ right: 520, leftCollapsed: true });
+    await studio.state().setLayout({ miniMap: false });
+    const saved = { ...DEFAULT_PANEL_LAYOUT, right: 520, leftCollapsed: true, miniMap: false };
+    expect(studio.state().layout).toEqual(saved);
+    expect(await studio.storage.settings.get(SETTINGS.panelLayout)).toEqual(saved);
+
+    const reopened = await openTestStudio({ storage: studio.storage, init: false });
+    expect(reopened.state().layout).toEqual(DEFAULT_PANEL_LAYOUT);
+    await reopened.state().init();
+    expect(reopened.state().layout).toEqual(saved);
+    await reopened.state().dispose();
+  });
+
+  it("keeps the default of each stored field that is wrong", async () => {
+    studio = await openTestStudio({ init: false });
+    await studio.storage.settings.put(SETTINGS.panelLayout, {
+      left: "wide",
+      right: 480,
+      rightCollapsed: "yes",
+      miniMap: false,
+    });
+    await studio.state().init();
+    expect(studio.state().layout).toEqual({ ...DEFAULT_PANEL_LAYOUT, right: 480, miniMap: false });
+  });
+});
+
+describe("the narrow-screen view", () => {
+  it("starts on the chat; going back to it from the canvas shows the Chat tab", async () => {
+    studio = await openTestStudio({ init: false });
+    expect(studio.state().compactView).toBe("chat");
+    studio.state().setCompactView("canvas");
+    studio.state().setSideTab("node");
+    expect(studio.state().sideTab).toBe("node");
+    studio.state().setCompactView("chat");
+    expect(studio.state().compactView).toBe("chat");
+    expect(studio.state().sideTab).toBe("chat");
   });
 });

@@ -1,12 +1,16 @@
 import type { ProviderName } from "../engine/flow";
 import type { NodeId } from "../engine/ids";
 import type { KeyValueStorage } from "./browserServices";
+import { DEFAULT_PANEL_LAYOUT, type PanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import type { SliceContext } from "./sliceContext";
 
 export type Theme = "system" | "light" | "dark";
 
 export type SideTab = "chat" | "node" | "runs" | "memory";
+
+/** On a narrow screen one of the two fills it: the chat (first) or the canvas. */
+export type CompactView = "chat" | "canvas";
 
 /** The theme, and which panels are open: view state shared by components that open each other's panels. */
 export interface ViewState {
@@ -16,6 +20,9 @@ export interface ViewState {
   settings: { open: boolean; provider?: ProviderName };
   /** A node's field the inspector focuses once it shows that node (then cleared). */
   fieldToFocus: { nodeId: NodeId; field: "model" } | null;
+  /** Panel sizes and visibility, saved in settings (loaded by init). */
+  layout: PanelLayout;
+  compactView: CompactView;
   setTheme(theme: Theme): Promise<void>;
   setSideTab(tab: SideTab): void;
   openSettings(provider?: ProviderName): void;
@@ -23,6 +30,9 @@ export interface ViewState {
   /** Selects the node and opens its settings at the field, e.g. a model the provider lacks. */
   focusNodeField(nodeId: NodeId, field: "model"): void;
   fieldFocused(): void;
+  /** Changes the layout on screen and saves it. */
+  setLayout(change: Partial<PanelLayout>): Promise<void>;
+  setCompactView(view: CompactView): void;
 }
 
 /**
@@ -42,12 +52,20 @@ export function mirroredTheme(local: KeyValueStorage | null): Theme {
   }
 }
 
-export function createViewSlice({ set, browser, openStorage, editor }: SliceContext): ViewState {
+export function createViewSlice({
+  set,
+  get,
+  browser,
+  openStorage,
+  editor,
+}: SliceContext): ViewState {
   return {
     theme: mirroredTheme(browser.localStorage),
     sideTab: "chat",
     settings: { open: false },
     fieldToFocus: null,
+    layout: DEFAULT_PANEL_LAYOUT,
+    compactView: "chat",
 
     async setTheme(theme) {
       set({ theme });
@@ -68,5 +86,13 @@ export function createViewSlice({ set, browser, openStorage, editor }: SliceCont
       set({ sideTab: "node", fieldToFocus: { nodeId, field } });
     },
     fieldFocused: () => set({ fieldToFocus: null }),
+    async setLayout(change) {
+      const layout = { ...get().layout, ...change };
+      set({ layout });
+      await openStorage()?.settings.put(SETTINGS.panelLayout, layout);
+    },
+    // The chat comes back on its own tab: the canvas may have opened the Node tab.
+    setCompactView: (compactView) =>
+      set(compactView === "chat" ? { compactView, sideTab: "chat" } : { compactView }),
   };
 }

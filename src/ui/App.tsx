@@ -13,6 +13,7 @@ import { ChatPanel } from "./chat/ChatPanel";
 import { PanelBoundary } from "./common/PanelBoundary";
 import { useLazyModule } from "./common/useLazyModule";
 import { FlowMenu } from "./flows/FlowMenu";
+import { Workspace } from "./layout/Workspace";
 import { SidePanelTabs } from "./SidePanelTabs";
 import { SettingsButton } from "./settings/SettingsButton";
 import { ThemeToggle } from "./theme/ThemeToggle";
@@ -25,6 +26,9 @@ const MemoryPanel = lazy(() =>
 );
 /** The node's settings: fetched when a node is first selected or the Node tab first opened. */
 const loadInspector = () => import("./inspector/NodeInspector");
+const FlowConflictDialog = lazy(() =>
+  import("./tabs/FlowConflictDialog").then((m) => ({ default: m.FlowConflictDialog })),
+);
 const SettingsDialog = lazy(() =>
   import("./settings/SettingsDialog").then((m) => ({ default: m.SettingsDialog })),
 );
@@ -37,6 +41,7 @@ export function App() {
   const setTab = useUi((s) => s.setSideTab);
   const tab = useUi((s) => s.sideTab);
   const settingsOpen = useUi((s) => s.settings.open);
+  const flowConflict = useStudio((s) => s.flowConflict !== null);
   const selectedOne = useFlowStore((s) => (s.selection.length === 1 ? s.selection[0] : null));
   // Once loaded it stays mounted, like the chat, so a half-typed field survives a tab switch.
   const inspector = useLazyModule(loadInspector, tab === "node" || selectedOne !== null);
@@ -70,57 +75,68 @@ export function App() {
       )}
       {status === "ready" && (
         <CanvasProvider>
-          <main className="workspace">
-            <aside className="sidebar" aria-label="Nodes and memory">
-              <PanelBoundary name="node palette">
-                <Palette />
-                <MemoryLegend />
-                <ProblemsList />
-              </PanelBoundary>
-            </aside>
-            <section className="canvas-area" aria-label="Flow canvas">
-              <PanelBoundary name="canvas">
-                <CanvasToolbar />
-                <FlowCanvas colorMode={colorMode} />
-              </PanelBoundary>
-            </section>
-            <SidePanelTabs
-              panels={{
-                chat: (
-                  <PanelBoundary name="chat">
-                    <ChatPanel />
-                  </PanelBoundary>
-                ),
-                node: inspector ? (
-                  <PanelBoundary name="node settings">
-                    <inspector.NodeInspector />
-                  </PanelBoundary>
-                ) : (
-                  tab === "node" && <p className="status">Loading…</p>
-                ),
-                runs: tab === "runs" && (
-                  <PanelBoundary name="runs panel">
-                    <Suspense fallback={<p className="status">Loading…</p>}>
-                      <RunsPanel />
-                    </Suspense>
-                  </PanelBoundary>
-                ),
-                memory: tab === "memory" && (
-                  <PanelBoundary name="memory panel">
-                    <Suspense fallback={<p className="status">Loading…</p>}>
-                      <MemoryPanel />
-                    </Suspense>
-                  </PanelBoundary>
-                ),
-              }}
-            />
-          </main>
+          <Workspace
+            sidebar={
+              <aside className="sidebar" aria-label="Nodes and memory">
+                <PanelBoundary name="node palette">
+                  <Palette />
+                  <MemoryLegend />
+                  <ProblemsList />
+                </PanelBoundary>
+              </aside>
+            }
+            canvas={
+              <section className="canvas-area" aria-label="Flow canvas">
+                <PanelBoundary name="canvas">
+                  <CanvasToolbar />
+                  <FlowCanvas colorMode={colorMode} />
+                </PanelBoundary>
+              </section>
+            }
+            side={
+              <SidePanelTabs
+                panels={{
+                  chat: (
+                    <PanelBoundary name="chat">
+                      <ChatPanel />
+                    </PanelBoundary>
+                  ),
+                  node: inspector ? (
+                    <PanelBoundary name="node settings">
+                      <inspector.NodeInspector />
+                    </PanelBoundary>
+                  ) : (
+                    tab === "node" && <p className="status">Loading…</p>
+                  ),
+                  runs: tab === "runs" && (
+                    <PanelBoundary name="runs panel">
+                      <Suspense fallback={<p className="status">Loading…</p>}>
+                        <RunsPanel />
+                      </Suspense>
+                    </PanelBoundary>
+                  ),
+                  memory: tab === "memory" && (
+                    <PanelBoundary name="memory panel">
+                      <Suspense fallback={<p className="status">Loading…</p>}>
+                        <MemoryPanel />
+                      </Suspense>
+                    </PanelBoundary>
+                  ),
+                }}
+              />
+            }
+          />
           {settingsOpen && (
             <PanelBoundary name="Settings">
               <Suspense fallback={null}>
                 <SettingsDialog />
               </Suspense>
             </PanelBoundary>
+          )}
+          {flowConflict && (
+            <Suspense fallback={null}>
+              <FlowConflictDialog />
+            </Suspense>
           )}
         </CanvasProvider>
       )}

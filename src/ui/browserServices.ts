@@ -27,5 +27,10 @@ export function pageBrowserServices(): BrowserServices {
         window.removeEventListener("pagehide", listener);
       };
     },
+    tabs: typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL_NAME),
+    locks: (typeof navigator !== "undefined" && navigator.locks) || null,
   };
 }
+
+/** Do not change: every open tab of the app, old or new, listens on this name. */
+const CHANNEL_NAME = "llm-flow-studio";

@@ -13,16 +13,21 @@ export interface AxeViolation {
 }
 
 /**
- * axe-core's serious and critical findings in `within` (a selector; the whole page by
- * default). axe is evaluated from npm's copy through the test driver, not added as a <script>:
+ * Every axe-core finding in `within` (a selector; the whole page by default), whatever its
+ * impact. axe is evaluated from npm's copy through the test driver, not added as a <script>:
  * the app's Content Security Policy rightly refuses inline scripts.
  */
-export async function seriousViolations(page: Page, within = "html"): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, within = "html"): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (selector) => {
+  return page.evaluate(async (selector) => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is evaluated as a global script, without types here.
     const result = await (window as any).axe.run(selector, { resultTypes: ["violations"] });
     return result.violations as AxeViolation[];
   }, within);
+}
+
+/** axe-core's serious and critical findings in `within` (see axeViolations). */
+export async function seriousViolations(page: Page, within = "html"): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page, within);
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

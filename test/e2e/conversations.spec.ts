@@ -114,6 +114,10 @@ test("clearing a memory empties it for the next message, and earlier runs keep w
   const panel = page.getByRole("tabpanel", { name: "Memory" });
   await expect(panel.getByText("4 messages")).toBeVisible();
   await panel.getByRole("button", { name: "Clear memory chat_llm" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Clear memory chat_llm?" })
+    .getByRole("button", { name: "Clear memory" })
+    .click();
   await say(page, "U3");
   expect(received(mockLlm)[2]).toEqual(["U3"]);
   await page.getByRole("tab", { name: "Memory" }).click();

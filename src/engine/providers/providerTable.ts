@@ -25,6 +25,11 @@ export interface ProviderInfo {
   defaultBaseUrl: string | null;
   /** An address to show as an example when the user must type one, or null. */
   baseUrlExample: string | null;
+  /**
+   * The model a node gets when it is switched to this provider: a small, current one. The
+   * node's Model field offers the provider's own list where it has one; a name can be typed.
+   */
+  defaultModel: string;
   /** Shown in an empty model field: model names change faster than this file. */
   modelPlaceholder: string;
   /** Null for echo, which needs no key. */
@@ -49,6 +54,7 @@ export const PROVIDER_TABLE = {
     keyRecipient: "no one",
     defaultBaseUrl: null,
     baseUrlExample: null,
+    defaultModel: "echo",
     modelPlaceholder: "echo",
     keyHeader: null,
     browserHeaders: {},
@@ -62,6 +68,7 @@ export const PROVIDER_TABLE = {
     keyRecipient: "OpenAI",
     defaultBaseUrl: "https://api.openai.com/v1",
     baseUrlExample: null,
+    defaultModel: "gpt-4o-mini",
     modelPlaceholder: "e.g. gpt-4o-mini",
     keyHeader: { name: "authorization", required: true },
     browserHeaders: {},
@@ -86,7 +93,8 @@ export const PROVIDER_TABLE = {
     keyRecipient: "Anthropic",
     defaultBaseUrl: "https://api.anthropic.com/v1",
     baseUrlExample: null,
-    modelPlaceholder: "e.g. claude-3-5-haiku-latest",
+    defaultModel: "claude-sonnet-4-5",
+    modelPlaceholder: "e.g. claude-sonnet-4-5",
     keyHeader: { name: "x-api-key", required: true },
     // Anthropic refuses calls from a browser page unless the caller opts in.
     browserHeaders: { "anthropic-dangerous-direct-browser-access": "true" },
@@ -100,7 +108,8 @@ export const PROVIDER_TABLE = {
     keyRecipient: "Google",
     defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta",
     baseUrlExample: null,
-    modelPlaceholder: "e.g. gemini-2.0-flash",
+    defaultModel: "gemini-2.5-flash",
+    modelPlaceholder: "e.g. gemini-2.5-flash",
     // In a header, not ?key=: a key in a URL ends up in histories, logs and proxies.
     keyHeader: { name: "x-goog-api-key", required: true },
     browserHeaders: {},
@@ -115,6 +124,7 @@ export const PROVIDER_TABLE = {
     defaultBaseUrl: null,
     // Ollama's address: the most common local server.
     baseUrlExample: "http://localhost:11434/v1",
+    defaultModel: "llama3.2",
     modelPlaceholder: "e.g. llama3.2",
     keyHeader: { name: "authorization", required: false },
     browserHeaders: {},

@@ -8,7 +8,7 @@ import {
   type OnMoveEnd,
   ReactFlow,
 } from "@xyflow/react";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudioApi } from "../../store/studioStore";
 import { useUi } from "../../store/uiStore";
@@ -18,6 +18,7 @@ import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { useCanvasUi } from "./canvasUiStore";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
@@ -25,6 +26,7 @@ import { useClipboardEvents } from "./useClipboardEvents";
 import { useConnectionHandlers } from "./useConnectionHandlers";
 import { useDragHistory } from "./useDragHistory";
 import { useEditorShortcuts } from "./useEditorShortcuts";
+import { ZoomLevel } from "./ZoomLevel";
 
 export interface FlowCanvasProps {
   /** The app's theme; React Flow's own parts (controls, minimap, background) follow it. */
@@ -57,6 +59,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       ) : (
         <p className="flow-canvas-empty">No flow is open.</p>
       )}
+      <EmptyCanvasHint />
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
     </div>
@@ -75,6 +78,12 @@ function miniMapColor(node: CanvasNode): string {
   }
 }
 
+// Loads after the first paint: the button is not needed to show the flow.
+const MiniMapToggle = lazy(() => import("./MiniMapToggle"));
+
+/** Small enough to leave the flow its room: FIT_VIEW_OPTIONS keeps the flow above it. */
+const MINI_MAP_SIZE = { width: 160, height: 96 };
+
 function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   // Read once: the view keeps its own viewport afterwards and reports it back on move end.
   const [initialViewport] = useState(() => useFlowStore.getState().viewport);
@@ -90,6 +99,7 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
   // opens them too, but a click on the selected node changes no selection).
   const setSideTab = useUi((s) => s.setSideTab);
   const onNodeClick = useCallback(() => setSideTab("node"), [setSideTab]);
+  const miniMap = useUi((s) => s.layout.miniMap);
 
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
@@ -122,8 +132,21 @@ function FlowCanvasView({ colorMode }: FlowCanvasProps) {
       ariaLabelConfig={ARIA_LABELS}
     >
       <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.5} />
-      <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-      <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} />
+      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
+        <Suspense fallback={null}>
+          <MiniMapToggle />
+        </Suspense>
+      </Controls>
+      {miniMap && (
+        <MiniMap<CanvasNode>
+          pannable
+          zoomable
+          nodeColor={miniMapColor}
+          nodeStrokeWidth={0}
+          style={MINI_MAP_SIZE}
+        />
+      )}
+      <ZoomLevel />
     </ReactFlow>
   );
 }

@@ -3,13 +3,19 @@ import type { FitViewOptions } from "@xyflow/react";
 /** Nodes land on this grid (snapToGrid, auto-layout, palette drops). */
 export const SNAP_GRID: [number, number] = [20, 20];
 
-/**
- * Small flows are not blown up to 200 %. Large ones fit, but never below half size: at 0.1 a 1,000-node flow puts hundreds of unreadable nodes
- * on screen (and on the GPU); at 0.5 labels stay legible. Zooming out further stays possible.
- */
-export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1, minZoom: 0.5 };
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 2;
+
+/**
+ * Fit view shows the whole flow, zooming out as far as it needs (nodes draw a larger summary
+ * when small: ZoomLevel.tsx); small flows are not blown up past 100 %. The bottom margin keeps
+ * the flow clear of the zoom controls and of the minimap's corner (FlowCanvas sizes it).
+ */
+export const FIT_VIEW_OPTIONS: FitViewOptions = {
+  padding: { x: "24px", top: "24px", bottom: "128px" },
+  maxZoom: 1,
+  minZoom: MIN_ZOOM,
+};
 
 /** Animated camera moves, unless the user asked the system for less motion. */
 export function motionDuration(ms = 300): number {

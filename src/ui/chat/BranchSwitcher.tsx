@@ -23,6 +23,7 @@ export function BranchSwitcher({ turnIndex, branch, busy }: BranchSwitcherProps)
         type="button"
         className="chat-tool"
         aria-label="Previous version"
+        title="Previous version of this message"
         disabled={busy || branch.index <= 0}
         onClick={() => show(branch.index - 1)}
       >
@@ -35,6 +36,7 @@ export function BranchSwitcher({ turnIndex, branch, busy }: BranchSwitcherProps)
         type="button"
         className="chat-tool"
         aria-label="Next version"
+        title="Next version of this message"
         disabled={busy || branch.index >= branch.count - 1}
         onClick={() => show(branch.index + 1)}
       >

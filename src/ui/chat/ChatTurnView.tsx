@@ -1,6 +1,7 @@
 import { memo, useId } from "react";
 import type { RunError } from "../../engine/runSnapshot";
 import type { ChatTurn } from "../../store/chatTurns";
+import { useStudio } from "../../store/studioStore";
 import { ReplyView } from "./ReplyView";
 import { RetryCountdown } from "./RetryCountdown";
 import { TurnProblem } from "./TurnProblem";
@@ -34,6 +35,8 @@ export const ChatTurnView = memo(function ChatTurnView({
   const problemId = useId();
   const outputs = Object.entries(turn.outputs);
   const running = turn.status === "running";
+  // This tab's message waits for a reply another tab is getting in the same conversation.
+  const waitingForTab = useStudio((s) => s.waitingForTab);
   return (
     <div className="chat-turn">
       <UserMessage turn={turn} turnIndex={turnIndex} busy={busy} />
@@ -48,7 +51,9 @@ export const ChatTurnView = memo(function ChatTurnView({
       ))}
       {running && turn.retrying && <RetryCountdown retrying={turn.retrying} />}
       {running && !turn.retrying && outputs.length === 0 && (
-        <p className="chat-reply chat-pending">Thinking…</p>
+        <p className="chat-reply chat-pending">
+          {latest && waitingForTab ? "Waiting for the other tab's reply…" : "Thinking…"}
+        </p>
       )}
       {(turn.status === "error" || turn.status === "aborted" || turn.status === "interrupted") && (
         <TurnProblem

@@ -17,6 +17,10 @@ afterEach(() => {
 const findTitleField = () =>
   screen.findByRole("textbox", { name: "Conversation title" }, { timeout: 10_000 });
 
+/** The delete confirmation loads on first use too. */
+const findDeleteDialog = (name?: string) =>
+  screen.findByRole("alertdialog", name ? { name } : {}, { timeout: 10_000 });
+
 const conversation = (id: string, title: string, updatedAt: number): ConversationRecord => ({
   id: conversationId(id),
   flowId: flowId("flow-1"),
@@ -105,7 +109,7 @@ describe("ConversationBar", () => {
   it("asks before deleting; Cancel keeps the conversation", async () => {
     const { user, deleteConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Delete conversation" }));
-    const dialog = screen.getByRole("alertdialog", { name: "Delete “Recipe ideas”?" });
+    const dialog = await findDeleteDialog("Delete “Recipe ideas”?");
     expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Cancel" }));
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("alertdialog")).toBeNull();
@@ -115,9 +119,7 @@ describe("ConversationBar", () => {
   it("Delete in the dialog deletes the open conversation", async () => {
     const { user, deleteConversation } = setup();
     await user.click(screen.getByRole("button", { name: "Delete conversation" }));
-    await user.click(
-      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Delete" }),
-    );
+    await user.click(within(await findDeleteDialog()).getByRole("button", { name: "Delete" }));
     expect(deleteConversation).toHaveBeenCalledWith("c-mid");
     expect(screen.queryByRole("alertdialog")).toBeNull();
   });

@@ -3,11 +3,12 @@ import type { ConversationId } from "../../engine/ids";
 import { useStudio, useStudioApi } from "../../store/studioStore";
 import { useLazyModule } from "../common/useLazyModule";
 import { conversationLabels } from "./conversationLabels";
-import { DeleteConversationDialog } from "./DeleteConversationDialog";
 import { PencilIcon, PlusIcon, TrashIcon } from "./icons";
 
 /** The rename form: fetched when a rename starts, not with the first page. */
 const loadTitleForm = () => import("../common/InlineEditForm");
+/** The delete confirmation: fetched when a delete is asked for. */
+const loadDeleteDialog = () => import("./DeleteConversationDialog");
 
 type Mode = "list" | "rename" | "delete";
 
@@ -55,6 +56,7 @@ export function ConversationBar() {
   };
 
   const titleForm = useLazyModule(loadTitleForm, mode === "rename");
+  const deleteDialog = useLazyModule(loadDeleteDialog, mode === "delete");
 
   return (
     <div className="chat-conversations">
@@ -130,8 +132,8 @@ export function ConversationBar() {
           </button>
         </>
       )}
-      {mode === "delete" && current && (
-        <DeleteConversationDialog
+      {mode === "delete" && current && deleteDialog && (
+        <deleteDialog.DeleteConversationDialog
           title={current.title}
           onConfirm={() => {
             void studio.getState().deleteConversation(current.id);

@@ -4,6 +4,7 @@ import { useStudio } from "../../store/studioStore";
 import { ChatTurnView } from "./ChatTurnView";
 import { ArrowDownIcon } from "./icons";
 import { measureVisible } from "./measureVisible";
+import { TabNotice } from "./TabNotice";
 import { TranscriptEmpty } from "./TranscriptEmpty";
 import { useStickToBottom } from "./useStickToBottom";
 
@@ -45,52 +46,56 @@ export function Transcript() {
   ]);
 
   return (
-    <div className="chat-transcript-frame">
-      <div className="chat-transcript" ref={scrollRef} onScroll={onScroll}>
-        {turns.length === 0 ? (
-          <TranscriptEmpty />
-        ) : (
-          <ol
-            aria-label="Messages"
-            className="chat-turns"
-            style={{ height: virtualizer.getTotalSize() }}
+    <>
+      <div className="chat-transcript-frame">
+        <div className="chat-transcript" ref={scrollRef} onScroll={onScroll}>
+          {turns.length === 0 ? (
+            <TranscriptEmpty />
+          ) : (
+            <ol
+              aria-label="Messages"
+              className="chat-turns"
+              style={{ height: virtualizer.getTotalSize() }}
+            >
+              {virtualizer.getVirtualItems().map((item) => {
+                const turn = turns[item.index];
+                if (!turn) return null;
+                return (
+                  <li
+                    key={item.key}
+                    aria-setsize={turns.length}
+                    aria-posinset={item.index + 1}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    className="chat-turn-slot"
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    <ChatTurnView
+                      turn={turn}
+                      turnIndex={item.index}
+                      busy={busy}
+                      latest={item.index === turns.length - 1}
+                    />
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+        {!pinned && turns.length > 0 && (
+          <button
+            type="button"
+            className="chat-jump"
+            aria-label="Scroll to the latest message"
+            onClick={scrollToLatest}
           >
-            {virtualizer.getVirtualItems().map((item) => {
-              const turn = turns[item.index];
-              if (!turn) return null;
-              return (
-                <li
-                  key={item.key}
-                  aria-setsize={turns.length}
-                  aria-posinset={item.index + 1}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  className="chat-turn-slot"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <ChatTurnView
-                    turn={turn}
-                    turnIndex={item.index}
-                    busy={busy}
-                    latest={item.index === turns.length - 1}
-                  />
-                </li>
-              );
-            })}
-          </ol>
+            <ArrowDownIcon />
+            Latest
+          </button>
         )}
       </div>
-      {!pinned && turns.length > 0 && (
-        <button
-          type="button"
-          className="chat-jump"
-          aria-label="Scroll to the latest message"
-          onClick={scrollToLatest}
-        >
-          <ArrowDownIcon />
-          Latest
-        </button>
-      )}
-    </div>
+      {/* A message of this chat that another tab's reply turned into a branch, until dismissed. */}
+      <TabNotice />
+    </>
   );
 }

@@ -13,6 +13,8 @@ export interface ConfirmDialogProps {
   title: ReactNode;
   text: ReactNode;
   confirmLabel: string;
+  /** The safe choice's label; "Cancel" by default. */
+  cancelLabel?: string;
   /** Confirming is refused for now (e.g. a run started meanwhile). */
   locked?: boolean;
   onConfirm(): void;
@@ -79,7 +81,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <p id={textId}>{props.text}</p>
       <div className="confirm-actions">
         <button ref={cancelRef} type="button" className="secondary" onClick={cancel}>
-          Cancel
+          {props.cancelLabel ?? "Cancel"}
         </button>
         <button type="button" className="confirm-danger" onClick={confirm} disabled={props.locked}>
           {props.confirmLabel}

@@ -103,13 +103,15 @@ describe("FlowMenu", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
-  it("offers the six templates with their descriptions and creates the one chosen", async () => {
+  it("offers a blank flow and the six starter flows, with their descriptions, and creates the one chosen", async () => {
     const { user, createFlow } = setup();
     const menu = await openMenu(user);
     await user.click(within(menu).getByRole("button", { name: "New flow" }));
 
     const templates = within(menu).getByRole("region", { name: "Start from a template" });
-    expect(within(templates).getAllByRole("button")).toHaveLength(6);
+    const buttons = within(templates).getAllByRole("button");
+    expect(buttons).toHaveLength(7);
+    expect(buttons[0]?.textContent).toBe("Blank flow");
     const windowOf5 = within(templates).getByRole("button", {
       name: "Memory window of 5",
       description: STARTER_FLOWS.memoryWindow5.description,

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useLazyModule } from "../common/useLazyModule";
 import { loadImportDialog, useFlowImport } from "../importExport/importStore";
+import { useFlowMenuRequest } from "./flowMenuRequest";
 import "./flows.css";
 
 /** The panel's code (the flow list, templates, file actions): fetched when the menu first opens. */
@@ -17,6 +18,9 @@ export function FlowMenu() {
   const name = useFlowStore((s) => s.flow?.name);
   const importing = useFlowImport((s) => s.current !== null);
   const [open, setOpen] = useState(false);
+  // Opened from the empty canvas's hint: on the templates, not the list of flows.
+  const templatesAsked = useFlowMenuRequest((s) => s.templates);
+  const [onTemplates, setOnTemplates] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -35,6 +39,12 @@ export function FlowMenu() {
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open]);
 
+  useEffect(() => {
+    if (templatesAsked === 0) return;
+    setOnTemplates(true);
+    setOpen(true);
+  }, [templatesAsked]);
+
   // The import dialog takes over: the panel that asked for it does not stay open behind it.
   useEffect(() => {
     if (importing) setOpen(false);
@@ -42,7 +52,12 @@ export function FlowMenu() {
 
   const close = () => {
     setOpen(false);
+    setOnTemplates(false);
     triggerRef.current?.focus();
+  };
+  const openOnList = () => {
+    setOnTemplates(false);
+    setOpen(true);
   };
   const shown = open && panel !== null;
 
@@ -56,14 +71,14 @@ export function FlowMenu() {
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={shown ? panelId : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
+        onClick={() => (open ? close() : openOnList())}
       >
         <span className="flow-menu-trigger-name">{name ?? "Flows"}</span>
         <svg className="flow-menu-chevron" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M4 6l4 4 4-4" />
         </svg>
       </button>
-      {shown && <panel.FlowMenuPanel id={panelId} onClose={close} />}
+      {shown && <panel.FlowMenuPanel id={panelId} onClose={close} showTemplates={onTemplates} />}
       {/* The imported flow is open now: the trigger names it, so focus goes there. */}
       {importDialog && (
         <importDialog.ImportDialog

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { FlowId } from "../../engine/ids";
-import type { StarterFlowId } from "../../engine/starterFlows";
+import type { FlowTemplateId } from "../../engine/starterFlows";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio, useStudioApi } from "../../store/studioStore";
 import { FlowFileActions } from "./FlowFileActions";
@@ -14,6 +14,8 @@ interface FlowMenuPanelProps {
   id: string;
   /** Closes the panel and gives focus back to the trigger. */
   onClose(): void;
+  /** Open on the templates (asked for by the empty canvas), their first one focused. */
+  showTemplates?: boolean;
 }
 
 /**
@@ -21,18 +23,20 @@ interface FlowMenuPanelProps {
  * Its own chunk, fetched when the menu first opens; each opening mounts it afresh, so a
  * problem or a half-open template list from last time is gone.
  */
-export function FlowMenuPanel({ id, onClose }: FlowMenuPanelProps) {
+export function FlowMenuPanel({ id, onClose, showTemplates = false }: FlowMenuPanelProps) {
   const currentId = useFlowStore((s) => s.flowId);
   const flows = useStudio((s) => s.flows);
   const running = useStudio((s) => s.running !== null);
-  const [choosingTemplate, setChoosingTemplate] = useState(false);
+  const [choosingTemplate, setChoosingTemplate] = useState(showTemplates);
   const { attempt, busy, problem } = usePendingAction();
   const panelRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const templatesId = useId();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: where focus starts, on opening only
   useEffect(() => {
-    focusFirst(panelRef.current);
+    const panel = panelRef.current;
+    focusFirst((showTemplates && panel?.querySelector<HTMLElement>(".template-picker")) || panel);
   }, []);
 
   const studio = useStudioApi().getState;
@@ -51,7 +55,7 @@ export function FlowMenuPanel({ id, onClose }: FlowMenuPanelProps) {
       await attempt("delete the flow", () => studio().deleteFlow(id));
     },
   };
-  const create = async (starter: StarterFlowId) => {
+  const create = async (starter: FlowTemplateId) => {
     if (await attempt("create the flow", () => studio().createFlow(starter))) onClose();
   };
 

@@ -1,16 +1,16 @@
 import { useId } from "react";
-import { STARTER_FLOWS, type StarterFlowId } from "../../engine/starterFlows";
+import { FLOW_TEMPLATES, type FlowTemplateId } from "../../engine/starterFlows";
 
-// Object.keys widens to string[]; these are exactly STARTER_FLOWS' keys.
-const TEMPLATE_IDS = Object.keys(STARTER_FLOWS) as StarterFlowId[];
+// Object.keys widens to string[]; these are exactly FLOW_TEMPLATES' keys.
+const TEMPLATE_IDS = Object.keys(FLOW_TEMPLATES) as FlowTemplateId[];
 
 interface TemplatePickerProps {
   id: string;
   disabled: boolean;
-  onChoose(starter: StarterFlowId): void;
+  onChoose(starter: FlowTemplateId): void;
 }
 
-/** The starter flows a new flow begins from, each with what it shows about memory. */
+/** What a new flow begins from: a blank canvas, or a starter flow with what it shows about memory. */
 export function TemplatePicker({ id, disabled, onChoose }: TemplatePickerProps) {
   const headingId = useId();
   return (
@@ -32,12 +32,12 @@ function TemplateButton({
   disabled,
   onChoose,
 }: {
-  starter: StarterFlowId;
+  starter: FlowTemplateId;
   disabled: boolean;
-  onChoose(starter: StarterFlowId): void;
+  onChoose(starter: FlowTemplateId): void;
 }) {
   const descriptionId = useId();
-  const { name, description } = STARTER_FLOWS[starter];
+  const { name, description } = FLOW_TEMPLATES[starter];
   // The description sits outside the button so the button is named by its visible label alone;
   // the button stretches over the whole card (CSS) so clicking the description chooses it too.
   return (

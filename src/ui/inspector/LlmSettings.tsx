@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useRef } from "react";
+import { type Ref, useEffect, useRef, useState } from "react";
 import type { LlmNode, ProviderName } from "../../engine/flow";
 import { PROVIDERS } from "../../engine/flow";
 import {
@@ -15,10 +15,10 @@ import {
   type Parsed,
   parseBaseUrl,
   parseMaxTokens,
-  parseModel,
   parseTemperature,
 } from "./fieldParsers";
 import { keyDestinationNote } from "./keyDestinationNote";
+import { ModelField } from "./ModelField";
 import { fieldProblems, type NodeProblems } from "./nodeProblems";
 import { TemplateField } from "./TemplateField";
 import { useDraft } from "./useDraft";
@@ -35,16 +35,22 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
   const provider = config.provider;
   const known = isProviderName(provider);
   const modelRef = useModelFocus(node);
+  // Chosen here just now: its models are listed at once (otherwise on the Model field's focus).
+  const [switched, setSwitched] = useState(false);
+  const chooseProvider = (next: string) => {
+    setSwitched(true);
+    // A model name belongs to its provider: the new one starts on its default.
+    update({
+      provider: next,
+      ...(isProviderName(next) && { model: PROVIDER_TABLE[next].defaultModel }),
+    });
+  };
 
   return (
     <>
       <Field label="Provider" problems={fieldProblems(problems, "provider")}>
         {(control) => (
-          <select
-            {...control}
-            value={provider}
-            onChange={(e) => update({ provider: e.target.value })}
-          >
+          <select {...control} value={provider} onChange={(e) => chooseProvider(e.target.value)}>
             {/* A flow file may name a provider this build does not know: show it, do not hide it. */}
             {!known && <option value={provider}>{String(provider)} (unknown)</option>}
             {PROVIDERS.map((p) => (
@@ -55,14 +61,16 @@ export function LlmSettings({ node, references, problems, update }: LlmSettingsP
           </select>
         )}
       </Field>
-      <TextField
-        label="Model"
-        inputRef={modelRef}
+      <ModelField
+        // A new provider: a new list, and no half-typed name from the old one.
+        key={provider}
+        provider={provider}
+        nodeBaseUrl={config.baseUrl}
         value={config.model}
-        parse={parseModel}
         commit={(model) => update({ model })}
-        placeholder={known ? PROVIDER_TABLE[provider].modelPlaceholder : undefined}
+        inputRef={modelRef}
         problems={fieldProblems(problems, "model")}
+        listNow={switched}
       />
       {provider !== "echo" && known && (
         <>
@@ -140,7 +148,6 @@ function useModelFocus(node: LlmNode): Ref<HTMLInputElement> {
 
 interface TextFieldProps<T extends string | number | undefined> {
   label: string;
-  inputRef?: Ref<HTMLInputElement>;
   value: T;
   parse: (text: string) => Parsed<T>;
   commit: (value: T) => void;
@@ -151,7 +158,6 @@ interface TextFieldProps<T extends string | number | undefined> {
 
 function TextField<T extends string | number | undefined>({
   label,
-  inputRef,
   value,
   parse,
   commit,
@@ -165,7 +171,6 @@ function TextField<T extends string | number | undefined>({
       {(control) => (
         <input
           {...control}
-          ref={inputRef}
           // Not type="number": it reports "" for text it cannot read, so a refusal could not
           // say what was typed, and the draft would be lost.
           type="text"

@@ -32,7 +32,7 @@ describe("NodeInspector", () => {
     act(() => testStudio().getState().focusNodeField(nodeId("llm1"), "model"));
     expect(useFlowStore.getState().selection).toEqual(["llm1"]);
     expect(testStudio().getState().sideTab).toBe("node");
-    expect(document.activeElement).toBe(box("Model"));
+    expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "Model" }));
     // Asked once: the next time the node is shown, focus is left where the user puts it.
     expect(testStudio().getState().fieldToFocus).toBeNull();
   });
@@ -121,7 +121,9 @@ describe("NodeInspector", () => {
     openWithSelection(sharedMemoryFlow(), "llm1");
     useFlowStore.getState().updateConfig(nodeId("llm1"), { model: "", memoryWindowSize: 4 });
     render(<NodeInspector />);
-    expect(descriptionOf(box("Model"))).toContain('LLM "llm1" has no model: choose one.');
+    expect(descriptionOf(screen.getByRole("combobox", { name: "Model" }))).toContain(
+      'LLM "llm1" has no model: choose one.',
+    );
     // llm1 and llm2 share a memory with different windows: validateFlow puts it on llm1.
     expect(descriptionOf(box("Memory window size"))).toContain("different window sizes");
     expect(screen.queryByRole("list", { name: "Problems with this node" })).toBeNull();

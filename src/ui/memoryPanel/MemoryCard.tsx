@@ -1,4 +1,4 @@
-import { type CSSProperties, useId, useState } from "react";
+import { type CSSProperties, useEffect, useId, useRef, useState } from "react";
 import type { MessageId, NodeId, RunId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { useFlowStore } from "../../store/flowStore";
@@ -22,6 +22,8 @@ interface MemoryCardProps {
   /** The run on screen that cleared it, if the clear is why it is empty. */
   clearedIn: number | null;
   numbers: ReadonlyMap<RunId, number>;
+  /** After the user confirmed a clear: the panel offers to undo it for a while. */
+  onCleared(memoryId: string): void;
 }
 
 /** One memory of the open conversation: who uses it, how long it is, every message in it. */
@@ -33,6 +35,7 @@ export function MemoryCard({
   shared = false,
   clearedIn,
   numbers,
+  onCleared,
 }: MemoryCardProps) {
   const headingId = useId();
   const pendingId = useId();
@@ -42,7 +45,18 @@ export function MemoryCard({
   const log = useMemoryLog(head ?? null);
   const pending = useStudio((s) => s.pendingClears.includes(memoryId));
   const clearMemory = useStudio((s) => s.clearMemory);
+  const undoClear = useStudio((s) => s.undoClearMemory);
   const conversationId = useStudio((s) => s.conversationId);
+  const conversationTitle = useStudio(
+    (s) => s.conversations.find((c) => c.id === s.conversationId)?.title,
+  );
+  // The Clear button is disabled once confirmed: focus goes to the Undo that replaces it.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const justConfirmed = useRef(false);
+  useEffect(() => {
+    if (pending && justConfirmed.current) undoRef.current?.focus();
+    justConfirmed.current = false;
+  }, [pending]);
   const messages = head === undefined ? null : log.status === "ready" ? log.messages : null;
   // The newest message's position says how long the log is (MemoryMessage.index).
   const size = messages ? (messages.at(-1)?.index ?? -1) + 1 : null;
@@ -75,6 +89,14 @@ export function MemoryCard({
       {pending && (
         <p id={pendingId} className="memory-card-pending" role="status">
           Will be empty from your next message. Earlier runs keep what they received.
+          <button
+            ref={undoRef}
+            type="button"
+            className="secondary"
+            onClick={() => undoClear(memoryId)}
+          >
+            Undo clear<span className="sr-only"> of memory {memoryId}</span>
+          </button>
         </p>
       )}
       {!pending && clearedIn !== null && size === 0 && (
@@ -84,7 +106,7 @@ export function MemoryCard({
         <button
           type="button"
           className="secondary"
-          onClick={() => (shared ? setConfirming(true) : clearMemory(memoryId))}
+          onClick={() => setConfirming(true)}
           disabled={pending || size === 0}
           aria-describedby={pending ? pendingId : undefined}
           title={size === 0 ? "This memory is already empty." : undefined}
@@ -95,16 +117,30 @@ export function MemoryCard({
           Export<span className="sr-only"> {memoryId} as JSON</span>
         </button>
       </div>
-      {confirming && (
+      {confirming && shared && (
         <ConfirmDialog
           title={`Clear the shared memory “${memoryId}”?`}
-          text="Every conversation of this flow starts it empty from now on. Earlier runs keep what they received."
-          confirmLabel="Clear"
+          text="Every conversation of this flow starts it empty from now on. Nothing is deleted: earlier runs keep what they received."
+          confirmLabel="Clear memory"
           onConfirm={() => {
             setConfirming(false);
             clearFlowMemory(memoryId).catch((error: unknown) =>
               setClearError(`Could not clear ${memoryId}: ${String(error)}`),
             );
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {confirming && !shared && size !== null && (
+        <ConfirmDialog
+          title={`Clear memory ${memoryId}?`}
+          text={`Its ${size} message${size === 1 ? "" : "s"} in the conversation ${conversationTitle ? `“${conversationTitle}”` : "on screen"} will not be seen from your next message on. Nothing is deleted: earlier runs keep what they received, and you can undo this until you send.`}
+          confirmLabel="Clear memory"
+          onConfirm={() => {
+            setConfirming(false);
+            justConfirmed.current = true;
+            clearMemory(memoryId);
+            onCleared(memoryId);
           }}
           onCancel={() => setConfirming(false)}
         />

@@ -1,6 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
-import type { RunId } from "../../engine/ids";
+import { type MouseEvent, useId, useRef, useState } from "react";
+import type { MessageId, RunId } from "../../engine/ids";
 import type { MemoryMessage } from "../../engine/messages";
 
 /** Longer logs are virtualized: only the rows in view (plus a margin) are in the page. */
@@ -12,14 +12,34 @@ interface MemoryMessagesProps {
   numbers: ReadonlyMap<RunId, number>;
 }
 
+/** Longer than this, or on more than one line, a message shows one line until expanded. */
+const PREVIEW_CHARS = 120;
+
+/** True for a message shown as a one-line preview with Expand. */
+const isLong = (content: string) => content.length > PREVIEW_CHARS || content.includes("\n");
+
+/** Which long messages are expanded: kept above the rows, which virtualization unmounts. */
+interface Expansion {
+  expanded: ReadonlySet<MessageId>;
+  toggle(id: MessageId): void;
+}
+
 /** A memory's messages, oldest first: role, text, and the node and run that wrote each. */
 export function MemoryMessages(props: MemoryMessagesProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<MessageId>>(new Set());
+  const toggle = (id: MessageId) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const expansion = { expanded, toggle };
   return props.messages.length > VIRTUALIZE_ABOVE ? (
-    <VirtualMessages {...props} />
+    <VirtualMessages {...props} expansion={expansion} />
   ) : (
     <ol className="memory-messages" aria-label={`Messages of memory ${props.memoryId}`}>
       {props.messages.map((m) => (
-        <MessageRow key={m.id} message={m} numbers={props.numbers} />
+        <MessageRow key={m.id} message={m} numbers={props.numbers} expansion={expansion} />
       ))}
     </ol>
   );
@@ -27,7 +47,12 @@ export function MemoryMessages(props: MemoryMessagesProps) {
 
 const ESTIMATED_ROW = 64;
 
-function VirtualMessages({ memoryId, messages, numbers }: MemoryMessagesProps) {
+function VirtualMessages({
+  memoryId,
+  messages,
+  numbers,
+  expansion,
+}: MemoryMessagesProps & { expansion: Expansion }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -50,6 +75,7 @@ function VirtualMessages({ memoryId, messages, numbers }: MemoryMessagesProps) {
               key={row.key}
               message={message}
               numbers={numbers}
+              expansion={expansion}
               // Rows are measured once drawn: message lengths vary a lot.
               ref={virtualizer.measureElement}
               index={row.index}
@@ -66,6 +92,7 @@ function VirtualMessages({ memoryId, messages, numbers }: MemoryMessagesProps) {
 interface MessageRowProps {
   message: MemoryMessage;
   numbers: ReadonlyMap<RunId, number>;
+  expansion: Expansion;
   ref?: (element: HTMLLIElement | null) => void;
   /** Set when virtualized: the row's place among all, since most rows are not in the page. */
   index?: number;
@@ -73,8 +100,16 @@ interface MessageRowProps {
   top?: number;
 }
 
-function MessageRow({ message, numbers, ref, index, total, top }: MessageRowProps) {
+function MessageRow({ message, numbers, expansion, ref, index, total, top }: MessageRowProps) {
   const virtual = index !== undefined;
+  const textId = useId();
+  const long = isLong(message.content);
+  const open = expansion.expanded.has(message.id);
+  const toggle = () => expansion.toggle(message.id);
+  // A click on the text toggles it too, unless it ends a text selection.
+  const onTextClick = (event: MouseEvent) => {
+    if (long && !event.defaultPrevented && !window.getSelection()?.toString()) toggle();
+  };
   return (
     <li
       ref={ref}
@@ -89,8 +124,31 @@ function MessageRow({ message, numbers, ref, index, total, top }: MessageRowProp
         <span className="memory-message-origin">
           by {message.nodeId}, run {numbers.get(message.runId) ?? "?"}
         </span>
+        {long && (
+          <button
+            type="button"
+            className="memory-message-toggle"
+            aria-expanded={open}
+            aria-controls={textId}
+            onClick={toggle}
+          >
+            {open ? "Collapse" : "Expand"}
+            <span className="sr-only">
+              {" "}
+              {message.role} message by {message.nodeId}
+            </span>
+          </button>
+        )}
       </span>
-      <span className="memory-message-text">{message.content}</span>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the Expand button is the keyboard's way */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a convenience for the pointer */}
+      <span
+        id={textId}
+        className={`memory-message-text${long ? (open ? " is-expanded" : " is-collapsed") : ""}`}
+        onClick={onTextClick}
+      >
+        {message.content}
+      </span>
     </li>
   );
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ConversationRecord } from "../../store/studioStore";
 import { chatFlow, converse } from "../runs/runsTestSupport";
 import { render, testStudio } from "../studioTestSupport";
 import { MemoryPanel } from "./MemoryPanel";
@@ -42,18 +43,90 @@ describe("MemoryPanel", () => {
   });
 
   it("clears a memory for the next message without hiding what it holds now", async () => {
-    await converse(chatFlow(), ["U1"]);
+    const { chat } = await converse(chatFlow(), ["U1"]);
+    testStudio().setState({
+      conversations: [{ id: chat.id, title: "First chat" } as ConversationRecord],
+    });
+    const user = userEvent.setup();
     render(<MemoryPanel />);
     const clear = within(card("chat_llm")).getByRole("button", { name: "Clear memory chat_llm" });
     await waitFor(() => expect((clear as HTMLButtonElement).disabled).toBe(false));
-    await userEvent.click(clear);
+
+    // Asked first, naming the memory, how much it holds and in which conversation.
+    await user.click(clear);
+    const ask = screen.getByRole("alertdialog", { name: "Clear memory chat_llm?" });
+    expect(ask.textContent).toContain("Its 2 messages in the conversation “First chat”");
+    await user.click(within(ask).getByRole("button", { name: "Cancel" }));
+    expect(testStudio().getState().pendingClears).toEqual([]);
+
+    await user.click(clear);
+    await user.click(screen.getByRole("button", { name: "Clear memory" }));
     expect(testStudio().getState().pendingClears).toEqual(["chat_llm"]);
+    // Focus is not left on the Clear button, disabled now, but on the Undo beside it.
+    expect(document.activeElement?.textContent).toBe("Undo clear of memory chat_llm");
     expect(within(card("chat_llm")).getByRole("status").textContent).toContain(
       "Will be empty from your next message",
     );
     // History is not rewritten: the messages stay listed until the next run starts empty.
     expect(within(card("chat_llm")).getByText("2 messages")).toBeTruthy();
     expect((clear as HTMLButtonElement).disabled).toBe(true);
+
+    // The notice's Undo takes the clear back: the memory keeps exactly what it had.
+    await user.click(screen.getByRole("button", { name: "Undo clearing memory chat_llm" }));
+    expect(testStudio().getState().pendingClears).toEqual([]);
+    expect(within(card("chat_llm")).queryByRole("status")).toBeNull();
+    expect(screen.queryByText(/will be empty from your next message/i)).toBeNull();
+    expect((clear as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("offers Undo for ten seconds, and on the card until the next message", async () => {
+    await converse(chatFlow(), ["U1"]);
+    render(<MemoryPanel />);
+    const clear = within(card("chat_llm")).getByRole("button", { name: "Clear memory chat_llm" });
+    await waitFor(() => expect((clear as HTMLButtonElement).disabled).toBe(false));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      await user.click(clear);
+      await user.click(screen.getByRole("button", { name: "Clear memory" }));
+      const undo = { name: "Undo clearing memory chat_llm" };
+      expect(screen.getByRole("button", undo)).toBeTruthy();
+      act(() => vi.advanceTimersByTime(10_500));
+      expect(screen.queryByRole("button", undo)).toBeNull();
+      await user.click(screen.getByRole("button", { name: "Undo clear of memory chat_llm" }));
+      expect(testStudio().getState().pendingClears).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("shows a long message as one line until expanded, by its button or a click", async () => {
+    const long = `First line of a long reply\n${"more text ".repeat(30)}`;
+    await converse(chatFlow(), ["Short question"], () => long);
+    const user = userEvent.setup();
+    render(<MemoryPanel />);
+    const list = await within(card("chat_llm")).findByRole("list", {
+      name: "Messages of memory chat_llm",
+    });
+    // The short message has nothing to expand.
+    expect(within(list).getAllByRole("button", { name: /^Expand/ })).toHaveLength(1);
+    const expand = within(list).getByRole("button", {
+      name: "Expand assistant message by chat_llm",
+    });
+    const text = document.getElementById(expand.getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(text.textContent).toBe(long);
+    expect(expand.getAttribute("aria-expanded")).toBe("false");
+    expect(text.className).toContain("is-collapsed");
+
+    expand.focus();
+    await user.keyboard("{Enter}");
+    expect(expand.getAttribute("aria-expanded")).toBe("true");
+    expect(expand.textContent).toContain("Collapse");
+    expect(text.className).toContain("is-expanded");
+
+    await user.click(text);
+    expect(expand.getAttribute("aria-expanded")).toBe("false");
+    expect(text.className).toContain("is-collapsed");
   });
 
   it("shows every memory empty in a new conversation", async () => {

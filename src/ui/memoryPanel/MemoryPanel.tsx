@@ -1,5 +1,5 @@
 import "./memoryPanel.css";
-import { useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { RunId } from "../../engine/ids";
 import { flowScopedMemories } from "../../engine/memoryScope";
 import type { MemoryUser } from "../../engine/memoryUsage";
@@ -10,6 +10,7 @@ import { useStudio } from "../../store/studioStore";
 import { useStoreQuery } from "../../store/useStoreQuery";
 import { useMemoryUsage } from "../canvas/flowDerived";
 import { runNumbers } from "../runs/runNumbers";
+import { ClearUndoNotice } from "./ClearUndoNotice";
 import { MemoryCard } from "./MemoryCard";
 import { useMemoryPalette } from "./memoryPalette";
 
@@ -33,6 +34,9 @@ export function MemoryPanel() {
   const numbers = useMemo(() => runNumbers(runs), [runs]);
 
   const clearedIn = useMemo(() => lastClears(runs, headRunId, numbers), [runs, headRunId, numbers]);
+  /** The memory just cleared, while its Undo is offered (a new clear replaces it). */
+  const [justCleared, setJustCleared] = useState<{ memoryId: string; at: number } | null>(null);
+  const undoOver = useCallback(() => setJustCleared(null), []);
 
   return (
     <div className="panel memory-panel">
@@ -62,8 +66,12 @@ export function MemoryPanel() {
             shared={shared.ids.has(id)}
             clearedIn={clearedIn.get(id) ?? null}
             numbers={numbers}
+            onCleared={(memoryId) => setJustCleared({ memoryId, at: Date.now() })}
           />
         ))
+      )}
+      {justCleared && (
+        <ClearUndoNotice key={justCleared.at} memoryId={justCleared.memoryId} onDone={undoOver} />
       )}
     </div>
   );

@@ -41,6 +41,7 @@ export function PassphraseForm({ purpose, onDone }: PassphraseFormProps) {
   return (
     <form
       className="settings-passphrase"
+      aria-busy={busy}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SETTINGS } from "../../store/settingsKeys";
 import { openTestStudio, setTestStudio, testStudio } from "../studioTestSupport";
@@ -138,5 +138,44 @@ describe("SettingsDialog", () => {
     expect(await storage.settings.get(SETTINGS.credentials)).toBeUndefined();
     await store.getState().dispose();
     storage.close();
+  });
+
+  it("closes on a click on the backdrop, but not when a press inside ends outside", async () => {
+    renderSettings();
+    openSettingsFor(undefined);
+    const settings = dialog();
+    // The test DOM lays nothing out: the dialog's box is empty, so (5, 5) is outside it.
+    const outside = { clientX: 5, clientY: 5 };
+    fireEvent.pointerDown(keyField("OpenAI API key"), outside);
+    fireEvent.click(settings, outside);
+    expect(settings.open).toBe(true);
+
+    fireEvent.pointerDown(settings, outside);
+    fireEvent.click(settings, outside);
+    await waitFor(() => expect(testStudio().getState().settings.open).toBe(false));
+    expect(settings.open).toBe(false);
+  });
+
+  it("asks before a close would drop text it has not saved, and keeps it on Keep editing", async () => {
+    const user = renderSettings();
+    openSettingsFor(undefined);
+    const settings = dialog();
+    await user.type(keyField("OpenAI base URL"), "api.example.com");
+    await user.keyboard("{Escape}");
+
+    const ask = screen.getByRole("alertdialog", {
+      name: "Close Settings and drop what is not saved?",
+    });
+    expect(ask.textContent).toContain("Not saved: OpenAI base URL (not valid yet).");
+    await user.click(within(ask).getByRole("button", { name: "Keep editing" }));
+    expect(settings.open).toBe(true);
+    expect(document.activeElement).toBe(keyField("OpenAI base URL"));
+    expect(keyField("OpenAI base URL").value).toBe("api.example.com");
+
+    // The backdrop and the Close button ask the same; this time the user lets it go.
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    await user.click(screen.getByRole("button", { name: "Close without them" }));
+    await waitFor(() => expect(testStudio().getState().settings.open).toBe(false));
+    expect(testStudio().getState().credentials.openai).toBeUndefined();
   });
 });
