@@ -1,7 +1,14 @@
-import type { ConversationId, MessageId, RunId } from "./ids";
+import type { ConversationId, FlowId, MessageId, RunId } from "./ids";
+import { keyedRecord, ownValue } from "./keyedRecord";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
-import type { NewConversation, Saver } from "./saver";
+import {
+  type FlowHeadMoves,
+  flowHeadConflict,
+  type MemoryHeads,
+  type NewConversation,
+  type Saver,
+} from "./saver";
 
 /** A saver that lives as long as the object: for tests, benchmarks and throwaway runs. */
 export class InMemorySaver implements Saver {
@@ -9,6 +16,8 @@ export class InMemorySaver implements Saver {
   readonly messages = new Map<MessageId, MemoryMessage>();
   /** Each conversation's title (when a run created it) and the run its head is on. */
   readonly conversations = new Map<ConversationId, { title?: string; headRunId: RunId }>();
+  /** Each flow's flow-scoped memory heads. */
+  readonly flowHeads = new Map<FlowId, MemoryHeads>();
 
   async loadRun(id: RunId) {
     return this.runs.get(id);
@@ -30,11 +39,25 @@ export class InMemorySaver implements Saver {
     if (this.runs.get(run.id)?.status === "running") this.put(run);
   }
 
-  async finishRun(run: RunSnapshot, messages: readonly MemoryMessage[]) {
+  async loadFlowHeads(flowId: FlowId) {
+    return keyedRecord(this.flowHeads.get(flowId));
+  }
+
+  async finishRun(
+    run: RunSnapshot,
+    messages: readonly MemoryMessage[],
+    flowHeads: FlowHeadMoves = {},
+  ) {
     // Check the whole batch first: all land or none do, as with an IndexedDB transaction.
     for (const m of messages) {
       if (this.messages.has(m.id)) throw new Error(`Memory message ${m.id} already exists.`);
     }
+    const heads = keyedRecord(this.flowHeads.get(run.flowId));
+    for (const [memory, move] of Object.entries(flowHeads)) {
+      if ((ownValue(heads, memory) ?? null) !== move.from) throw flowHeadConflict(memory);
+      heads[memory] = move.to;
+    }
+    this.flowHeads.set(run.flowId, heads);
     for (const m of messages) this.messages.set(m.id, structuredClone(m));
     this.put(run);
     const conversation = this.conversations.get(run.conversationId);

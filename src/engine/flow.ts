@@ -91,5 +91,10 @@ export interface Flow {
   name: string;
   nodes: FlowNode[];
   edges: FlowEdge[];
+  /**
+   * Memory id -> how it is kept (version 2): `{ "scope": "flow" }` shares one log across every
+   * conversation of the flow; absent (or `conversation`) keeps one per conversation.
+   */
+  memories?: Record<string, { scope?: "conversation" | "flow"; [extra: string]: unknown }>;
   [extra: string]: unknown;
 }

@@ -15,6 +15,7 @@ import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
 import { messageId, newId } from "./ids";
 import { keyedRecord, ownValue } from "./keyedRecord";
+import { flowScopedMemories, flowThreadId } from "./memoryScope";
 import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
 import type { MemoryMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
@@ -33,7 +34,7 @@ import {
   unapprovedDestinations,
 } from "./providers/keyBinding";
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
-import type { MemoryHeads, NewConversation, Saver } from "./saver";
+import type { FlowHeadMoves, MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
 import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
@@ -110,12 +111,19 @@ export async function* runFlow(options: RunOptions): AsyncGenerator<RunEvent, Ru
     throw new Error(`Run ${parentRunId} belongs to another conversation.`);
   }
 
+  // Flow-scoped memories start from the flow's head, not the parent run's: shared by every
+  // conversation, so a new conversation, a branch or a rewind never rewinds them.
+  const shared = flowScopedMemories(options.flow);
+  const flowHeads = shared.length > 0 ? await options.saver.loadFlowHeads(options.flowId) : {};
+  const startHeads = keyedRecord(parent?.memoryHeads);
+  for (const m of shared) startHeads[m] = ownValue(flowHeads, m) ?? null;
+
   const controller = new AbortController();
   const signal = options.signal
     ? AbortSignal.any([options.signal, controller.signal])
     : controller.signal;
   const queue = new AsyncQueue<RunEvent>();
-  const execution = new Execution(options, parent, signal, queue);
+  const execution = new Execution(options, startHeads, new Set(shared), signal, queue);
   const finished = execution.run().finally(() => queue.close());
   // Surface a crash of the execution even if it happens while the consumer waits for events.
   finished.catch(() => queue.close());
@@ -145,6 +153,8 @@ class Execution {
   private readonly heads: MemoryHeads;
   /** The heads the run started from: what memory stays at if its messages cannot be stored. */
   private readonly startHeads: MemoryHeads;
+  /** The heads before any clear: a flow-scoped memory's head is moved only from this one. */
+  private readonly initialFlowHeads: MemoryHeads;
   private readonly memory: StagedMemory;
   /** LLM node id -> the text it has streamed so far (kept by the draft and by a Stop). */
   private readonly streamed = new Map<NodeId, string>();
@@ -161,7 +171,9 @@ class Execution {
 
   constructor(
     private readonly options: RunOptions,
-    parent: RunSnapshot | undefined,
+    initialHeads: MemoryHeads,
+    /** The flow-scoped memories: their messages go to the flow's thread, their heads to the flow. */
+    private readonly shared: ReadonlySet<string>,
     private readonly signal: AbortSignal,
     private readonly queue: AsyncQueue<RunEvent>,
   ) {
@@ -170,7 +182,8 @@ class Execution {
     this.flow = options.flow;
     this.byId = new Map(this.flow.nodes.map((n) => [n.id, n]));
     this.graph = buildGraph(this.flow);
-    this.heads = keyedRecord(parent?.memoryHeads);
+    this.initialFlowHeads = keyedRecord(initialHeads);
+    this.heads = keyedRecord(initialHeads);
     for (const m of options.clearMemories ?? []) this.heads[m] = null;
     this.startHeads = keyedRecord(this.heads);
     this.memory = new StagedMemory(options.saver);
@@ -223,7 +236,7 @@ class Execution {
         : "aborted";
     let snapshot = this.snapshot(status, failed?.error);
     try {
-      await saver.finishRun(snapshot, this.memory.messages());
+      await saver.finishRun(snapshot, this.memory.messages(), this.flowHeadMoves());
     } catch (error) {
       // Nothing of it landed: memory is as it was, and the run says why.
       snapshot = unsavedRun(snapshot, this.startHeads, error);
@@ -231,6 +244,18 @@ class Execution {
     }
     this.queue.push({ type: "run-finished", runId: this.runId, snapshot });
     return snapshot;
+  }
+
+  /** The flow-scoped memories this run moved (appended to or cleared), from where to where. */
+  private flowHeadMoves(): FlowHeadMoves {
+    const moves: FlowHeadMoves = keyedRecord();
+    for (const m of this.shared) {
+      const to = ownValue(this.heads, m) ?? null;
+      const from = ownValue(this.initialFlowHeads, m) ?? null;
+      if (to !== from || this.options.clearMemories?.includes(m as MemoryId))
+        moves[m] = { from, to };
+    }
+    return moves;
   }
 
   /**
@@ -464,7 +489,9 @@ class Execution {
     const [previous] = head ? await this.memory.readBack(head, 1) : [];
     const index = previous ? previous.index + 1 : 0;
     const base = {
-      conversationId: this.options.conversationId,
+      conversationId: this.shared.has(memory)
+        ? flowThreadId(this.options.flowId)
+        : this.options.conversationId,
       memoryId: memory,
       runId: this.runId,
       nodeId,

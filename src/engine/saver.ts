@@ -1,4 +1,4 @@
-import type { MessageId, RunId } from "./ids";
+import type { FlowId, MessageId, RunId } from "./ids";
 import { ownValue } from "./keyedRecord";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
@@ -35,12 +35,36 @@ export interface Saver {
    * The run's final record and the memory messages it appended, in ONE transaction, moving
    * the conversation's head to it: all land or none do.
    */
-  finishRun(run: RunSnapshot, messages: readonly MemoryMessage[]): Promise<void>;
+  finishRun(
+    run: RunSnapshot,
+    messages: readonly MemoryMessage[],
+    flowHeads?: FlowHeadMoves,
+  ): Promise<void>;
+  /**
+   * The head of each flow-scoped memory of the flow (docs/memory.md, "Memory across
+   * conversations"): one log shared by all its conversations. A memory never written is absent.
+   */
+  loadFlowHeads(flowId: FlowId): Promise<MemoryHeads>;
   /**
    * Walks back from `head` along `prev` links and returns at most `limit` messages,
    * newest first. Must cost O(limit), whatever the log's length.
    */
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
+}
+
+/**
+ * Flow-scoped memories a run moved: memory id -> the head it started from and the one it
+ * ends on. finishRun moves each only if the flow's head is still `from` (another
+ * conversation may have written since): otherwise nothing of the run lands.
+ */
+// Keyed by MemoryId; plain string keys because object keys cannot carry a brand.
+export type FlowHeadMoves = Record<string, { from: MessageId | null; to: MessageId | null }>;
+
+/** Thrown by finishRun when a flow-scoped memory moved under the run. */
+export function flowHeadConflict(memoryId: string): Error {
+  return new Error(
+    `the shared memory "${memoryId}" was changed by another conversation while this message ran; send it again`,
+  );
 }
 
 /** The state of every memory at a point of a conversation: the newest message of each log. */

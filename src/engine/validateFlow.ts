@@ -1,8 +1,9 @@
 import type { Flow, FlowNode, LlmConfig, ProviderName } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { buildGraph, findCycle, isUpstream } from "./graph";
-import type { NodeId } from "./ids";
-import { nodeMemory } from "./memorySettings";
+import type { MemoryId, NodeId } from "./ids";
+import { declaredMemories } from "./memoryScope";
+import { nodeMemory, nodeMemoryId } from "./memorySettings";
 import { edgeProblem, isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
 import type { ProviderCredentials } from "./provider";
 import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
@@ -61,7 +62,7 @@ const isWholeNumber = (v: unknown, min: number) =>
 
 /** Everything wrong with a flow, in words that name the node: empty means it can run. */
 export function validateFlow(
-  flow: Pick<Flow, "nodes" | "edges">,
+  flow: Pick<Flow, "nodes" | "edges" | "memories">,
   context: ValidationContext = {},
 ): FlowProblem[] {
   const problems: FlowProblem[] = [];
@@ -135,6 +136,7 @@ export function validateFlow(
   }
 
   checkSharedMemories(flow.nodes, problems);
+  checkDeclaredMemories(flow, problems);
   return withSettings(problems, context.settingsBaseUrls);
 }
 
@@ -268,6 +270,22 @@ function checkTemplate(
         field,
       );
     }
+  }
+}
+
+/**
+ * A `memories` entry naming a memory no node uses: a warning, not an error (it does nothing,
+ * and is harmless; most likely a memory renamed or a node deleted, so the user should know).
+ */
+function checkDeclaredMemories(flow: Pick<Flow, "nodes" | "memories">, problems: FlowProblem[]) {
+  const used = new Set(flow.nodes.map((n) => nodeMemoryId(n)));
+  for (const id of declaredMemories(flow)) {
+    if (used.has(id as MemoryId)) continue;
+    problems.push({
+      severity: "warning",
+      memoryId: id,
+      message: `The flow's memories list "${id}", but no LLM node uses that memory: its setting does nothing.`,
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph } from "../engine/graph";
 import { nodeId } from "../engine/ids";
+import { withMemoryScope } from "../engine/memoryScope";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { INPUT_REFERENCE, templateReferences } from "../engine/template";
 import { exportTimbalPython } from "./exportTimbalPython";
@@ -43,6 +44,8 @@ const GOLDEN: Record<string, () => Flow> = {
       .map((name) => [name, () => fixture(name)]),
   ),
   "summarize-then-answer": () => STARTER_FLOWS.summarizeThenAnswer.build(),
+  // One conversation behaves alike in Timbal; sharing across conversations gets a NOTE.
+  "flow-scoped-memory": () => withMemoryScope(fixture("chat-with-memory"), "chat_llm", "flow"),
 };
 
 describe("exportTimbalPython golden files", () => {

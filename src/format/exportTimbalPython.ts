@@ -3,6 +3,7 @@ import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph, type Graph, topologicalOrder } from "../engine/graph";
 import type { NodeId } from "../engine/ids";
+import { memoryScope } from "../engine/memoryScope";
 import { nodeMemory } from "../engine/memorySettings";
 import { nodeTemplate } from "../engine/nodeKinds";
 import { INPUT_REFERENCE, referenceTo, replaceReferences, soleReference } from "../engine/template";
@@ -323,6 +324,11 @@ class TimbalWriter {
     if (name !== memoryId) {
       notes.push(
         `memory ${pyString(memoryId)} is called ${pyString(name)} here: in Timbal a memory id equal to ${memoryId === FLOW_INPUT ? "the flow input's name" : "another step's id"} breaks the flow`,
+      );
+    }
+    if (memoryScope(this.flow, memoryId) === "flow") {
+      notes.push(
+        `memory ${pyString(memoryId)} is shared by every conversation of this flow in the app (scope "flow"): Timbal has no such scope, and a conversation that starts without a parent run starts it empty`,
       );
     }
     if (mode === "read-only") {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../engine/flow";
+import { MEMORY_SCOPES } from "../engine/memoryScope";
 import { NODE_KINDS } from "../engine/nodeKinds";
 import { NODE_ID_PATTERN } from "../engine/validateFlow";
 
@@ -168,6 +169,36 @@ export const edgeSchema = z
 export const nodesSchema = z.array(nodeSchema, says("must be a list of nodes"));
 export const edgesSchema = z.array(edgeSchema, says("must be a list of connections"));
 
+const MEMORY_KEY_RULE = "must be a memory id: letters, digits and _, not starting with a digit";
+
+/** The flow-level `memories` object: memory id -> its scope (version 2). */
+export const memoriesSchema = z
+  .record(
+    z.string().regex(NODE_ID_PATTERN, { error: MEMORY_KEY_RULE }),
+    z.looseObject(
+      {
+        scope: z
+          .enum(MEMORY_SCOPES, says(oneOf(MEMORY_SCOPES)))
+          .optional()
+          .meta({
+            description:
+              "conversation (absent): one log per conversation. flow: one log shared by every conversation of the flow.",
+          }),
+      },
+      says('must be an object, e.g. { "scope": "flow" }'),
+    ),
+    {
+      error: (issue: IssueLike & { code?: string }) =>
+        issue.code === "invalid_key"
+          ? MEMORY_KEY_RULE
+          : "must be an object: memory id -> { scope }",
+    },
+  )
+  .meta({
+    description:
+      "Optional (version 2): how each memory is kept. Absent, or a memory not listed: one log per conversation.",
+  });
+
 /** A whole flow file of the current version (docs/flow-format.md). */
 export const flowFileSchema = z
   .looseObject({
@@ -176,6 +207,7 @@ export const flowFileSchema = z
     name: text(),
     nodes: nodesSchema,
     edges: edgesSchema,
+    memories: memoriesSchema.optional(),
     conversations: z.unknown().optional().meta({
       description:
         "Optional, only when the user asked to include them: conversations, runs and memory messages. Not part of the flow.",

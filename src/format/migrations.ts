@@ -84,12 +84,12 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
     // Version 2 only adds optional fields, so a version 1 file means exactly what it meant.
     // A version 1 file could still hold one of those names as an unknown field of its own
     // (kept by the reader): renamed aside so it does not take on the new meaning.
-    name: "version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes",
+    name: "version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes, and memories (their scope) to the flow",
     up(file) {
       const moved = mapLlmConfigs(file, (config) =>
         rename(config, "memoryWindowTokens", "memoryWindowTokensV1"),
       );
-      return { ...moved, version: 2 };
+      return { ...rename(moved, "memories", "memoriesV1"), version: 2 };
     },
   },
 };

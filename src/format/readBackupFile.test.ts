@@ -33,7 +33,7 @@ describe("readBackupFile", () => {
     if (!read.ok) throw new Error(read.errors.map((e) => e.message).join("; "));
     expect(read.backup).toEqual(await goodBackup());
     expect(read.warnings).toEqual([
-      'flows[0].flow ("Chat with memory"): upgraded (version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes).',
+      'flows[0].flow ("Chat with memory"): upgraded (version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes, and memories (their scope) to the flow).',
     ]);
   });
 

@@ -6,7 +6,7 @@ import { runMapKeysAreNames } from "./secrets";
 /*
  * Writes a flow as a file of the current version (FLOW_VERSION): the same flow always gives the same bytes, so files
  * diff cleanly and a round trip is stable. Key order (docs/flow-format.md):
- *   file:     schema, version, name, nodes, edges, then unknown keys sorted, then conversations
+ *   file:     schema, version, name, nodes, edges, memories, then unknown keys sorted, then conversations
  *   node:     id, type, position (x, y, …), config, then unknown keys sorted
  *   config:   CONFIG_KEY_ORDER for the node's type, then unknown keys sorted
  *   edge:     source, target, then unknown keys sorted
@@ -54,6 +54,7 @@ export function flowFileJson(flow: Flow): ReturnType<typeof ordered> {
     "name",
     ["nodes", nodesJson],
     ["edges", edgesJson],
+    "memories",
   ]);
 }
 

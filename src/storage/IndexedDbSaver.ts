@@ -1,8 +1,15 @@
 import type { IDBPObjectStore, StoreNames } from "idb";
-import type { MessageId, RunId } from "../engine/ids";
+import type { FlowId, MessageId, RunId } from "../engine/ids";
+import { ownValue } from "../engine/keyedRecord";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
-import type { NewConversation, Saver } from "../engine/saver";
+import {
+  type FlowHeadMoves,
+  flowHeadConflict,
+  type MemoryHeads,
+  type NewConversation,
+  type Saver,
+} from "../engine/saver";
 import { type Clock, systemClock } from "./clock";
 import {
   type ConversationRecord,
@@ -10,6 +17,7 @@ import {
   type StudioDatabase,
   type StudioDBSchema,
 } from "./dbSchema";
+import { flowHeadsInTx, flowMemoryHeadsKey, readHeads } from "./flowMemoryHeads";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
 
@@ -77,9 +85,23 @@ export class IndexedDbSaver implements Saver {
    * and it must fail the whole run rather than silently rewrite a message other branches
    * may share.
    */
-  async finishRun(run: RunSnapshot, messages: readonly MemoryMessage[]): Promise<void> {
+  async loadFlowHeads(flowId: FlowId): Promise<MemoryHeads> {
+    return readHeads(await this.db.get(STORE.settings, flowMemoryHeadsKey(flowId)));
+  }
+
+  async finishRun(
+    run: RunSnapshot,
+    messages: readonly MemoryMessage[],
+    flowHeads: FlowHeadMoves = {},
+  ): Promise<void> {
+    const moves = Object.entries(flowHeads);
     const tx = this.db.transaction(
-      [STORE.runs, STORE.conversations, STORE.memoryMessages],
+      [
+        STORE.runs,
+        STORE.conversations,
+        STORE.memoryMessages,
+        ...(moves.length > 0 ? [STORE.settings] : []),
+      ],
       "readwrite",
     );
     // The first failing add aborts the transaction, but tx.error is not reliably that add's
@@ -99,6 +121,16 @@ export class IndexedDbSaver implements Saver {
         const existing = await this.conversationOf(run, conversations);
         await tx.objectStore(STORE.runs).put(run);
         await conversations.put({ ...existing, headRunId: run.id, updatedAt: this.now() });
+        if (moves.length > 0) {
+          // Compare and set: a shared memory another conversation moved meanwhile is not
+          // overwritten (its exchange would silently drop out of the log).
+          const heads = await flowHeadsInTx(tx, run.flowId);
+          for (const [memory, move] of moves) {
+            if ((ownValue(heads, memory) ?? null) !== move.from) throw flowHeadConflict(memory);
+            heads[memory] = move.to;
+          }
+          await tx.objectStore(STORE.settings).put({ ...heads }, flowMemoryHeadsKey(run.flowId));
+        }
       });
     } catch (error) {
       const cause = firstFailure ?? error;

@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from "idb";
 import type { FlowId } from "../engine/ids";
+import { flowThreadId, isFlowThread } from "../engine/memoryScope";
 import type { BackupData, BackupFlowRecord, BackupViewport } from "./backupData";
 import { type RemappedBackup, remapBackup, type TakenIds } from "./backupRemap";
 import { STORE, type StudioDatabase, type StudioDBSchema } from "./dbSchema";
@@ -62,6 +63,19 @@ export class BackupRepository {
         tx.objectStore(STORE.memoryMessages).getAll(),
         tx.objectStore(STORE.settings).get(this.keys.theme),
       ]);
+      // Flow-scoped memory lives in no conversation, and the backup format has no place for
+      // it yet: refused by name rather than written as a file that would not restore.
+      const shared = new Set(
+        memoryMessages.flatMap((m) => (isFlowThread(m.conversationId) ? [m.conversationId] : [])),
+      );
+      if (shared.size > 0) {
+        const names = flows
+          .filter((f) => shared.has(flowThreadId(f.id)))
+          .map((f) => JSON.stringify(f.flow.name));
+        throw new Error(
+          `A backup cannot hold memory shared by every conversation of a flow yet, and ${names.join(", ") || "a deleted flow"} has some. Export such a flow as a flow file instead (its conversations are not carried either).`,
+        );
+      }
       const settings = tx.objectStore(STORE.settings);
       const viewports = await Promise.all(flows.map((f) => settings.get(this.keys.viewport(f.id))));
       // In the order they happened (ties by id), so the same data gives the same file.

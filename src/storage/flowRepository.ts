@@ -1,8 +1,10 @@
 import type { Flow } from "../engine/flow";
 import type { FlowId } from "../engine/ids";
+import { flowThreadId } from "../engine/memoryScope";
 import { deleteConversationsInTx } from "./cascadeDelete";
 import { type Clock, systemClock } from "./clock";
 import { type FlowRecord, INDEX, STORE, type StudioDatabase } from "./dbSchema";
+import { flowMemoryHeadsKey } from "./flowMemoryHeads";
 import { RevisionConflictError } from "./storageErrors";
 import { fromStored, storedName, toStored } from "./storedFlow";
 import { inTransaction } from "./transaction";
@@ -69,7 +71,7 @@ export class FlowRepository {
   /** Deletes the flow and, in the same transaction, every conversation of it. */
   async delete(id: FlowId): Promise<void> {
     const tx = this.db.transaction(
-      [STORE.flows, STORE.conversations, STORE.runs, STORE.memoryMessages],
+      [STORE.flows, STORE.conversations, STORE.runs, STORE.memoryMessages, STORE.settings],
       "readwrite",
     );
     await inTransaction(tx, async () => {
@@ -77,7 +79,9 @@ export class FlowRepository {
         .objectStore(STORE.conversations)
         .index(INDEX.conversationsByFlowId)
         .getAllKeys(id);
-      await deleteConversationsInTx(tx, conversationIds);
+      // The flow's shared memories go too: their thread, and their heads.
+      await deleteConversationsInTx(tx, [...conversationIds, flowThreadId(id)]);
+      await tx.objectStore(STORE.settings).delete(flowMemoryHeadsKey(id));
       await tx.objectStore(STORE.flows).delete(id);
     });
   }

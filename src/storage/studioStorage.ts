@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "./clock";
 import { ConversationRepository } from "./conversationRepository";
 import type { StudioDatabase } from "./dbSchema";
+import { FlowMemoryRepository } from "./flowMemoryHeads";
 import { FlowRepository } from "./flowRepository";
 import { IndexedDbSaver } from "./IndexedDbSaver";
 import { MessageRepository } from "./messageRepository";
@@ -17,6 +18,8 @@ export interface StudioStorage {
   readonly runs: RunRepository;
   readonly messages: MessageRepository;
   readonly settings: SettingsRepository;
+  /** The heads of flow-scoped memories (shared by every conversation of a flow). */
+  readonly flowMemory: FlowMemoryRepository;
   /** Closes the connection; every later call fails. Tests close before reopening. */
   close(): void;
 }
@@ -30,6 +33,7 @@ export function createStudioStorage(db: StudioDatabase, now: Clock = systemClock
     runs: new RunRepository(db),
     messages: new MessageRepository(db),
     settings: new SettingsRepository(db),
+    flowMemory: new FlowMemoryRepository(db),
     close: () => db.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { ConversationId, RunId } from "../engine/ids";
+import { type ConversationId, memoryId, type RunId } from "../engine/ids";
 import type { KeyDestination } from "../engine/provider";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import type { ConversationRecord } from "../storage/dbSchema";
@@ -22,6 +22,8 @@ export interface ChatSessionState {
   turns: ChatTurn[];
   /** Memories to start empty in the next run (recorded in it; history stays). */
   pendingClears: string[];
+  /** Counts clears of flow-scoped memories: views of them read again when it moves. */
+  flowMemoryVersion: number;
   /** The run open in the run inspector, and the one it is compared with. */
   inspectedRunId: RunId | null;
   comparedRunId: RunId | null;
@@ -50,6 +52,8 @@ export interface ChatSessionState {
   deleteConversation(id: ConversationId): Promise<void>;
   /** Empties a memory for the next message; earlier runs still show what they received. */
   clearMemory(memoryId: string): void;
+  /** Empties a flow-scoped memory at once, for every conversation of the open flow. */
+  clearFlowMemory(memoryId: string): Promise<void>;
   /**
    * Takes back a clear the next message has not made yet: the memory keeps exactly the
    * messages it had, since a clear deletes nothing and is only recorded by that run.
@@ -73,6 +77,7 @@ const EMPTY_CHAT = {
   headRunId: null,
   turns: [],
   pendingClears: [],
+  flowMemoryVersion: 0,
   inspectedRunId: null,
   comparedRunId: null,
 } satisfies Partial<ChatSessionState>;
@@ -176,6 +181,13 @@ export function createChatSessionSlice(ctx: SliceContext): ChatSessionState {
     clearMemory(id) {
       const { pendingClears } = get();
       if (!pendingClears.includes(id)) set({ pendingClears: [...pendingClears, id] });
+    },
+
+    async clearFlowMemory(id) {
+      const { flowId } = ctx.editor.getState();
+      if (!flowId || get().running) return;
+      await ctx.storage().flowMemory.clear(flowId, memoryId(id));
+      set({ flowMemoryVersion: get().flowMemoryVersion + 1 });
     },
 
     undoClearMemory(id) {

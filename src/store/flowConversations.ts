@@ -1,4 +1,5 @@
 import type { FlowId, MessageId } from "../engine/ids";
+import { isFlowThread } from "../engine/memoryScope";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import type { ConversationRecord } from "../storage/dbSchema";
@@ -32,7 +33,16 @@ export async function collectFlowConversations(
   ).flat();
   const ids = [...new Set<MessageId>(runs.flatMap((run) => Object.values(run.appended).flat()))];
   const order = new Map(conversations.map((c, i) => [c.id as string, i]));
-  const memoryMessages = (await storage.messages.resolve(ids)).sort(
+  const resolved = await storage.messages.resolve(ids);
+  // Memory shared by every conversation of the flow belongs to none of them: the file's
+  // conversations section has no place for it yet, so say so rather than write a file
+  // that would not import.
+  if (resolved.some((m) => isFlowThread(m.conversationId))) {
+    throw new Error(
+      "This flow has memory shared by every conversation, which cannot be exported with its conversations yet: export it without conversations.",
+    );
+  }
+  const memoryMessages = resolved.sort(
     (a, b) =>
       (order.get(a.conversationId) ?? 0) - (order.get(b.conversationId) ?? 0) ||
       byText(a.memoryId, b.memoryId) ||

@@ -9,7 +9,9 @@ import { validateFlow } from "../engine/validateFlow";
  */
 export function sameStructure(a: Flow, b: Flow): boolean {
   if (a === b) return true;
-  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+  // `memories` (each memory's scope) is structure too: the inspector and validation read it.
+  if (a.edges !== b.edges || a.memories !== b.memories || a.nodes.length !== b.nodes.length)
+    return false;
   for (let i = 0; i < a.nodes.length; i++) {
     const x = a.nodes[i];
     const y = b.nodes[i];

@@ -1,6 +1,7 @@
 import type { Flow, NodeKind, Position } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
 import type { FlowId, NodeId } from "../engine/ids";
+import type { MemoryScope } from "../engine/memoryScope";
 
 export interface Viewport {
   x: number;
@@ -41,6 +42,8 @@ export interface FlowState {
   moveNodes(positions: ReadonlyMap<NodeId, Position>): void;
   updateConfig(id: NodeId, patch: Record<string, unknown>): void;
   renameNode(from: NodeId, to: string): EditResult;
+  /** A memory's scope (docs/memory.md, "Memory across conversations"): one undo step. */
+  setMemoryScope(memoryId: string, scope: MemoryScope): void;
   setName(name: string): void;
   select(ids: readonly NodeId[]): void;
   selectAll(): void;

@@ -16,6 +16,7 @@ import {
   updateConfig,
 } from "../engine/flowEdits";
 import type { FlowId, NodeId } from "../engine/ids";
+import { withMemoryScope } from "../engine/memoryScope";
 import type { FlowState } from "./flowState";
 
 export type { FlowState, Viewport } from "./flowState";
@@ -192,6 +193,8 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
             return result;
           },
           setName: (name) => void apply((flow) => done({ ...flow, name })),
+          setMemoryScope: (memoryId, scope) =>
+            void apply((flow) => done(withMemoryScope(flow, memoryId, scope))),
           select(ids) {
             const current = get().selection;
             if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;

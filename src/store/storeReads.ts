@@ -1,6 +1,7 @@
 import type { FlowId, MessageId, RunId } from "../engine/ids";
 import type { MemoryMessage } from "../engine/messages";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
+import type { MemoryHeads } from "../engine/saver";
 import { collectFlowConversations, type FlowConversationsExport } from "./flowConversations";
 import type { SliceContext } from "./sliceContext";
 
@@ -28,6 +29,8 @@ export interface StoreReads {
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
   /** A whole memory log ending at `head`, oldest first: O(length), for the memory panel. */
   readMemoryLog(head: MessageId): Promise<MemoryMessage[]>;
+  /** The heads of a flow's flow-scoped memories, shared by all its conversations. */
+  readFlowMemoryHeads(flowId: FlowId): Promise<MemoryHeads>;
   /** Memory messages by id, in the order asked. */
   readMessages(ids: readonly MessageId[]): Promise<MemoryMessage[]>;
   /** Every conversation of a flow with its runs and memories, for "Include conversations". */
@@ -53,6 +56,7 @@ export function createStoreReads(ctx: SliceContext): StoreReads {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);
       return [...newestFirst].reverse();
     },
+    readFlowMemoryHeads: async (flowId) => ctx.storage().flowMemory.heads(flowId),
     readMessages: async (ids) => ctx.storage().messages.resolve(ids),
     conversationsForExport: async (flowId) => collectFlowConversations(ctx.storage(), flowId),
 

@@ -1,5 +1,6 @@
 import { type CSSProperties, useId } from "react";
 import type { MemoryMode } from "../../engine/flow";
+import { memoryScope } from "../../engine/memoryScope";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import type { FlowProblem } from "../../engine/validateFlow";
 import { useFlowStore } from "../../store/flowStore";
@@ -24,9 +25,11 @@ interface EntryProps {
   users: MemoryUser[];
   color: string | undefined;
   warnings: FlowProblem[];
+  /** Flow-scoped: one log for every conversation of the flow. */
+  shared: boolean;
 }
 
-function LegendEntry({ memoryId, users, color, warnings }: EntryProps) {
+function LegendEntry({ memoryId, users, color, warnings, shared }: EntryProps) {
   const lit = useFlowStore((s) => s.highlightedMemory === memoryId);
   const pinned = useCanvasUi((s) => s.pinnedMemory === memoryId);
   const focusNode = useFocusNode();
@@ -54,6 +57,7 @@ function LegendEntry({ memoryId, users, color, warnings }: EntryProps) {
         </button>
         <span className="legend-count">
           {users.length === 1 ? "1 node" : `${users.length} nodes share it`}
+          {shared && ", every conversation"}
         </span>
       </div>
       <ul className="legend-users">
@@ -100,6 +104,7 @@ export function MemoryLegend() {
   const colors = useMemoryColors();
   const problems = useFlowProblems();
   const headingId = useId();
+  const flow = useFlowStore((s) => s.flow);
   return (
     <section className="memory-legend" aria-labelledby={headingId}>
       <h2 id={headingId}>Memory</h2>
@@ -114,6 +119,7 @@ export function MemoryLegend() {
               users={users}
               color={colors.get(memoryId)}
               warnings={warningsAbout(problems, memoryId)}
+              shared={flow !== null && memoryScope(flow, memoryId) === "flow"}
             />
           ))}
         </ul>

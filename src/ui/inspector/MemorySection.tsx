@@ -6,6 +6,7 @@ import { useFlowStore } from "../../store/flowStore";
 import { parseWindowSize } from "../memory/memoryLabels";
 import { Field } from "./Field";
 import { formatOptional, parseMemoryId } from "./fieldParsers";
+import { MemoryScopeField } from "./MemoryScopeField";
 import type { PreviewSource } from "./memoryHeadsSource";
 import { NextCallPreview } from "./NextCallPreview";
 import { fieldProblems, type NodeProblems } from "./nodeProblems";
@@ -60,6 +61,7 @@ export function MemorySection({ node, flow, problems, update, previewSource }: M
             problems={problems}
             update={update}
           />
+          <MemoryScopeField memoryId={memoryId} flow={flow} />
           <WindowSizeField windowSize={windowSize} problems={problems} update={update} />
           <TokenBudgetField
             windowTokens={settings.windowTokens}

@@ -15,8 +15,10 @@ interface MemoryCardProps {
   color: string | undefined;
   /** The flow's nodes using it; empty when only the conversation still holds it. */
   users: readonly MemoryUser[];
-  /** Its newest message in the open conversation; null when empty. */
-  head: MessageId | null;
+  /** Its newest message in the open conversation; null when empty, undefined while read. */
+  head: MessageId | null | undefined;
+  /** Flow-scoped: one log for every conversation, cleared at once after a confirmation. */
+  shared?: boolean;
   /** The run on screen that cleared it, if the clear is why it is empty. */
   clearedIn: number | null;
   numbers: ReadonlyMap<RunId, number>;
@@ -30,13 +32,17 @@ export function MemoryCard({
   color,
   users,
   head,
+  shared = false,
   clearedIn,
   numbers,
   onCleared,
 }: MemoryCardProps) {
   const headingId = useId();
   const pendingId = useId();
-  const log = useMemoryLog(head);
+  const [confirming, setConfirming] = useState(false);
+  const [clearError, setClearError] = useState<string | null>(null);
+  const clearFlowMemory = useStudio((s) => s.clearFlowMemory);
+  const log = useMemoryLog(head ?? null);
   const pending = useStudio((s) => s.pendingClears.includes(memoryId));
   const clearMemory = useStudio((s) => s.clearMemory);
   const undoClear = useStudio((s) => s.undoClearMemory);
@@ -44,7 +50,6 @@ export function MemoryCard({
   const conversationTitle = useStudio(
     (s) => s.conversations.find((c) => c.id === s.conversationId)?.title,
   );
-  const [confirming, setConfirming] = useState(false);
   // The Clear button is disabled once confirmed: focus goes to the Undo that replaces it.
   const undoRef = useRef<HTMLButtonElement>(null);
   const justConfirmed = useRef(false);
@@ -52,7 +57,7 @@ export function MemoryCard({
     if (pending && justConfirmed.current) undoRef.current?.focus();
     justConfirmed.current = false;
   }, [pending]);
-  const messages = log.status === "ready" ? log.messages : null;
+  const messages = head === undefined ? null : log.status === "ready" ? log.messages : null;
   // The newest message's position says how long the log is (MemoryMessage.index).
   const size = messages ? (messages.at(-1)?.index ?? -1) + 1 : null;
   const exportIt = () =>
@@ -74,6 +79,12 @@ export function MemoryCard({
           {size === null ? "…" : `${size} message${size === 1 ? "" : "s"}`}
         </span>
       </header>
+      {shared && (
+        <p className="memory-card-scope">
+          Shared by every conversation of this flow: a new conversation keeps it, and editing an
+          earlier message does not rewind it.
+        </p>
+      )}
       <Users users={users} />
       {pending && (
         <p id={pendingId} className="memory-card-pending" role="status">
@@ -106,7 +117,21 @@ export function MemoryCard({
           Export<span className="sr-only"> {memoryId} as JSON</span>
         </button>
       </div>
-      {confirming && size !== null && (
+      {confirming && shared && (
+        <ConfirmDialog
+          title={`Clear the shared memory “${memoryId}”?`}
+          text="Every conversation of this flow starts it empty from now on. Nothing is deleted: earlier runs keep what they received."
+          confirmLabel="Clear memory"
+          onConfirm={() => {
+            setConfirming(false);
+            clearFlowMemory(memoryId).catch((error: unknown) =>
+              setClearError(`Could not clear ${memoryId}: ${String(error)}`),
+            );
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {confirming && !shared && size !== null && (
         <ConfirmDialog
           title={`Clear memory ${memoryId}?`}
           text={`Its ${size} message${size === 1 ? "" : "s"} in the conversation ${conversationTitle ? `“${conversationTitle}”` : "on screen"} will not be seen from your next message on. Nothing is deleted: earlier runs keep what they received, and you can undo this until you send.`}
@@ -120,10 +145,15 @@ export function MemoryCard({
           onCancel={() => setConfirming(false)}
         />
       )}
-      {log.status === "loading" && <p className="memory-help">Reading memory…</p>}
+      {clearError && <p className="memory-error">{clearError}</p>}
+      {(log.status === "loading" || head === undefined) && (
+        <p className="memory-help">Reading memory…</p>
+      )}
       {log.status === "failed" && <p className="memory-error">{log.message}</p>}
       {messages && messages.length === 0 && (
-        <p className="memory-help">Empty in this conversation.</p>
+        <p className="memory-help">
+          {shared ? "Empty in every conversation." : "Empty in this conversation."}
+        </p>
       )}
       {messages && messages.length > 0 && (
         <MemoryMessages memoryId={memoryId} messages={messages} numbers={numbers} />

@@ -1,10 +1,13 @@
 import "./memoryPanel.css";
 import { useCallback, useMemo, useState } from "react";
 import type { RunId } from "../../engine/ids";
+import { flowScopedMemories } from "../../engine/memoryScope";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import type { RunSnapshot } from "../../engine/runSnapshot";
 import { type MemoryHeads, memoryHead } from "../../engine/saver";
+import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { useStoreQuery } from "../../store/useStoreQuery";
 import { useMemoryUsage } from "../canvas/flowDerived";
 import { runNumbers } from "../runs/runNumbers";
 import { ClearUndoNotice } from "./ClearUndoNotice";
@@ -24,6 +27,7 @@ export function MemoryPanel() {
   const headRun = useStudio((s) => s.runs.find((r) => r.id === s.headRunId));
   const runs = useStudio((s) => s.runs);
   const usage = useMemoryUsage();
+  const shared = useSharedHeads();
   const heads = headRun?.memoryHeads ?? NO_HEADS;
   const ids = [...usage.keys(), ...Object.keys(heads).filter((id) => !usage.has(id))];
   const colors = useMemoryPalette(ids);
@@ -38,8 +42,9 @@ export function MemoryPanel() {
     <div className="panel memory-panel">
       {headRunId === null ? (
         <p className="memory-intro">
-          New conversation: every memory starts empty. Send a message and each LLM with memory will
-          record its prompt and reply here.
+          New conversation: every memory starts empty
+          {shared.ids.size > 0 && ", but those shared by every conversation keep what they hold"}.
+          Send a message and each LLM with memory will record its prompt and reply here.
         </p>
       ) : !headRun ? (
         <p className="memory-intro">Reading the conversation…</p>
@@ -57,7 +62,8 @@ export function MemoryPanel() {
             memoryId={id}
             color={colors.get(id)}
             users={usage.get(id) ?? NO_USERS}
-            head={memoryHead(heads, id)}
+            head={shared.ids.has(id) ? shared.head(id) : memoryHead(heads, id)}
+            shared={shared.ids.has(id)}
             clearedIn={clearedIn.get(id) ?? null}
             numbers={numbers}
             onCleared={(memoryId) => setJustCleared({ memoryId, at: Date.now() })}
@@ -69,6 +75,31 @@ export function MemoryPanel() {
       )}
     </div>
   );
+}
+
+/**
+ * The flow's flow-scoped memories and their current heads, read again after every run of
+ * this page and every clear. Loading or unreadable: undefined (the card says it is reading).
+ */
+function useSharedHeads() {
+  const flow = useFlowStore((s) => s.flow);
+  const flowId = useFlowStore((s) => s.flowId);
+  const runs = useStudio((s) => s.runs);
+  const version = useStudio((s) => s.flowMemoryVersion);
+  const read = useStudio((s) => s.readFlowMemoryHeads);
+  const ids = useMemo(() => new Set<string>(flow ? flowScopedMemories(flow) : []), [flow]);
+  const query = useStoreQuery(ids.size > 0 && flowId ? () => read(flowId) : null, [
+    read,
+    flowId,
+    ids.size,
+    runs,
+    version,
+  ]);
+  const heads = query.status === "ready" ? query.data : undefined;
+  return {
+    ids,
+    head: (id: string) => (heads ? memoryHead(heads, id) : undefined),
+  };
 }
 
 /** For each memory, the number of the latest run on the branch that cleared it. */
