@@ -71,7 +71,7 @@ export class BackupRepository {
       if (shared.size > 0) {
         const names = flows
           .filter((f) => shared.has(flowThreadId(f.id)))
-          .map((f) => JSON.stringify(f.flow.name));
+          .map((f) => JSON.stringify(storedName(f)));
         throw new Error(
           `A backup cannot hold memory shared by every conversation of a flow yet, and ${names.join(", ") || "a deleted flow"} has some. Export such a flow as a flow file instead (its conversations are not carried either).`,
         );

@@ -11,6 +11,7 @@ import {
   expectPasteEvent,
   pasteEventArrived,
   pasteFlowText,
+  prepareCopy,
   selectionJson,
 } from "./systemClipboard";
 import { useClipboardEvents } from "./useClipboardEvents";
@@ -60,9 +61,11 @@ describe("selectionJson", () => {
     expect(selectionJson()).toBeNull();
   });
 
-  it("writes the selected nodes and the connections between them as flow JSON", () => {
+  it("writes the selected nodes and the connections between them as flow JSON", async () => {
     openChat();
     useFlowStore.getState().select([nodeId("chat_llm"), nodeId("output")]);
+    // The writer loads with the first selection (the canvas asks for it then).
+    await prepareCopy();
     const read = readFlowFragment(selectionJson() ?? "");
     expect(read.ok && read.nodes.map((n) => n.id)).toEqual(["chat_llm", "output"]);
     expect(read.ok && read.edges).toEqual([{ source: "chat_llm", target: "output" }]);
@@ -93,10 +96,11 @@ describe("pasteFlowText", () => {
 });
 
 describe("useClipboardEvents", () => {
-  it("puts the selected nodes on the system clipboard on copy", () => {
+  it("puts the selected nodes on the system clipboard on copy", async () => {
     openChat();
-    useFlowStore.getState().select([nodeId("chat_llm")]);
     renderHook(useClipboardEvents);
+    useFlowStore.getState().select([nodeId("chat_llm")]);
+    await prepareCopy();
     const { event, data } = clipboardEvent("copy");
     document.getElementById("canvas")?.dispatchEvent(event);
     expect(data.setData).toHaveBeenCalledWith("text/plain", selectionJson());

@@ -1,7 +1,5 @@
 import { fragmentOf, pasteFragment } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
-// The writer alone, not the format index: the reader (schema, migrations) loads on first paste.
-import { writeFlowFragment } from "../../format/writeFlowFile";
 import { useFlowStore } from "../../store/flowStore";
 
 /*
@@ -13,11 +11,37 @@ import { useFlowStore } from "../../store/flowStore";
 /** Pasted nodes sit this far from where they were copied, as the store's own paste does. */
 const PASTE_OFFSET = { x: 40, y: 40 };
 
-/** The selected nodes (and the connections between them) as flow JSON, or null if none. */
+// The flow-file writer, loaded once nodes are first selected (not with the first page): a copy
+// event must set the clipboard synchronously, so it has to be here by the time Ctrl+C comes.
+let writer: typeof import("../../format/writeFlowFile") | null = null;
+let loadingWriter: Promise<unknown> | null = null;
+
+/** Fetches the writer a copy needs; the canvas calls it when nodes get selected. */
+export function prepareCopy(): Promise<unknown> {
+  loadingWriter ??= import("../../format/writeFlowFile").then(
+    (module) => {
+      writer = module;
+    },
+    () => {
+      loadingWriter = null; // Offline: try again on the next selection.
+    },
+  );
+  return loadingWriter;
+}
+
+/**
+ * The selected nodes (and the connections between them) as flow JSON, or null if none, or
+ * if the writer has not arrived yet (within a moment of the first selection): the store's
+ * own copy, which the shortcut makes too, still holds them for a paste in this tab.
+ */
 export function selectionJson(): string | null {
   const { flow, selection } = useFlowStore.getState();
   if (!flow || selection.length === 0) return null;
-  return writeFlowFragment(fragmentOf(flow, new Set(selection)));
+  if (!writer) {
+    void prepareCopy();
+    return null;
+  }
+  return writer.writeFlowFragment(fragmentOf(flow, new Set(selection)));
 }
 
 /**

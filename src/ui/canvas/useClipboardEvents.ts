@@ -3,7 +3,7 @@ import type { ProviderCredentials } from "../../engine/provider";
 import { useFlowStore } from "../../store/flowStore";
 import { hasTextSelection } from "./canvasActions";
 import { isTypingTarget } from "./editorShortcuts";
-import { pasteEventArrived, pasteFlowText, selectionJson } from "./systemClipboard";
+import { pasteEventArrived, pasteFlowText, prepareCopy, selectionJson } from "./systemClipboard";
 
 /**
  * Copy and paste of nodes through the system clipboard. The keys themselves go on to the browser
@@ -54,7 +54,12 @@ export function useClipboardEvents(
     };
     document.addEventListener("copy", onCopy);
     document.addEventListener("paste", onPaste);
+    // The copy's writer loads with the first selection, ahead of the Ctrl+C that may follow.
+    const stopWatching = useFlowStore.subscribe((state) => {
+      if (state.selection.length > 0) void prepareCopy();
+    });
     return () => {
+      stopWatching();
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
