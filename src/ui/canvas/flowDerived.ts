@@ -1,10 +1,17 @@
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
+import type { Flow } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { type FlowProblem, withSettings } from "../../engine/validateFlow";
-import { cachedByStructure, memoryUsageOf, problemsOf } from "../../store/flowProblems";
+import {
+  cachedByStructure,
+  memoryUsageOf,
+  problemsOf,
+  structureOf,
+} from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { isLargeFlow } from "./largeFlow";
 import { memoryColors } from "./memoryColors";
 
 /** Errors before warnings, each group in the order validateFlow found them. */
@@ -72,12 +79,26 @@ export function useWithSettings(problems: FlowProblem[]): FlowProblem[] {
   );
 }
 
-// These selectors return the cached object, so a drag does not re-render the panels using them.
-export const useFlowProblems = () =>
-  useWithSettings(useFlowStore((s) => (s.flow ? flowProblems(s.flow) : NO_PROBLEMS)));
+/**
+ * The open flow whose problems are shown: its structure (so a drag does not re-render the
+ * panels using it), and for a large flow the one React has rendered in a later, deferred
+ * pass: checking 50,000 nodes takes over 100 ms, which would otherwise share one task with
+ * drawing the canvas. Until then a large flow shows no problems, for a moment.
+ */
+function useCheckedFlow(): Flow | null {
+  const flow = useFlowStore((s) => (s.flow ? structureOf(s.flow) : null));
+  const deferred = useDeferredValue(flow, null);
+  return flow && isLargeFlow(flow.nodes.length) ? deferred : flow;
+}
+
+export function useFlowProblems(): FlowProblem[] {
+  const flow = useCheckedFlow();
+  return useWithSettings(flow ? flowProblems(flow) : NO_PROBLEMS);
+}
 export function useNodeProblems(): Map<NodeId, NodeProblemSummary> {
-  const cached = useFlowStore((s) => (s.flow ? problemSummariesByNode(s.flow) : NO_SUMMARIES));
-  const all = useFlowStore((s) => (s.flow ? flowProblems(s.flow) : NO_PROBLEMS));
+  const flow = useCheckedFlow();
+  const cached = flow ? problemSummariesByNode(flow) : NO_SUMMARIES;
+  const all = flow ? flowProblems(flow) : NO_PROBLEMS;
   const shown = useWithSettings(all);
   // The cached summaries unless Settings resolved one of the problems.
   return useMemo(() => (shown === all ? cached : summarizeByNode(shown)), [shown, all, cached]);
