@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/chromium";
 import { chainFlowFile, chunksOf, HEAVY_REPLIES } from "../../test/e2e/hostileCorpus";
+import { longestTask, resetLongestTask, watchLongTasks } from "../../test/e2e/longTasks";
 import { startMockLlmServer } from "../../test/mock-llm/mockLlmServer";
 import { appDir } from "../canvas/canvasBench";
 import { serveStatic } from "../canvas/server";
@@ -17,25 +18,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** How long a step may take before the measurement gives up (a freeze, not a figure). */
 const STEP_TIMEOUT_MS = 120_000;
 
-/** Every long task's duration goes into window.longestTask, from the page's first script on. */
-async function watchLongTasks(context: BrowserContext) {
-  await context.addInitScript(() => {
-    const w = window as unknown as { longestTask: number };
-    w.longestTask = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        w.longestTask = Math.max(w.longestTask, entry.duration);
-      }
-    }).observe({ type: "longtask", buffered: true });
-  });
-}
-
-const longestTask = (page: Page) =>
-  page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
-const resetLongestTask = (page: Page) =>
-  page.evaluate(() => {
-    (window as unknown as { longestTask: number }).longestTask = 0;
-  });
 /** Lets the page settle: tasks still queued after the visible change get measured too. */
 const settle = (page: Page) => page.waitForTimeout(1_500);
 

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { writeBackupFile } from "../../src/format/writeBackupFile";
-import { DB_NAME, STORE } from "../../src/storage/dbSchema";
+import { STORE } from "../../src/storage/dbSchema";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/chromium";
+import { countRecords } from "../../test/e2e/storedRecords";
 import { BIG_CONVERSATION_LAST_REPLY, largeBackup } from "../backupRestore";
 import { appDir } from "../canvas/canvasBench";
 import { NAME_SHIM } from "../canvas/inPage";
@@ -64,32 +65,8 @@ const resetLongestTask = (page: Page) =>
 const formatTask = (ms: number) => (ms === 0 ? "none > 50 ms" : formatMs(ms));
 
 /** How many records each store holds: the database the reload opens over, as the app left it. */
-function storeCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    ({ dbName, stores }) =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const request = indexedDB.open(dbName);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(stores, "readonly");
-          const counts: Record<string, number> = {};
-          for (const store of stores) {
-            const count = tx.objectStore(store).count();
-            count.onsuccess = () => {
-              counts[store] = count.result;
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(counts);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { dbName: DB_NAME, stores: [STORE.flows, STORE.runs, STORE.memoryMessages] },
-  );
-}
+const storeCounts = (page: Page) =>
+  countRecords(page, [STORE.flows, STORE.runs, STORE.memoryMessages]);
 
 interface RestoreSample {
   previewMs: number;

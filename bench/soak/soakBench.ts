@@ -1,6 +1,7 @@
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { DB_NAME, STORE } from "../../src/storage/dbSchema";
+import { STORE } from "../../src/storage/dbSchema";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/chromium";
+import { storedRecords } from "../../test/e2e/storedRecords";
 import { type MockLlmServer, startMockLlmServer } from "../../test/mock-llm/mockLlmServer";
 import { appDir } from "../canvas/canvasBench";
 import { serveStatic } from "../canvas/server";
@@ -57,27 +58,6 @@ async function heapAfterGc(page: Page): Promise<number> {
   } finally {
     await cdp.detach();
   }
-}
-
-/** Every record of one object store, read from the page's IndexedDB after the soak. */
-function storedRecords<T>(page: Page, storeName: string): Promise<T[]> {
-  return page.evaluate(
-    ({ dbName, storeName }) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = indexedDB.open(dbName);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction(storeName, "readonly").objectStore(storeName).getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as T[]);
-          };
-        };
-      }),
-    { dbName: DB_NAME, storeName },
-  );
 }
 
 async function pointAtMock(page: Page, mock: MockLlmServer) {

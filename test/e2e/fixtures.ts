@@ -1,7 +1,11 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import type { FlowNode } from "../../src/engine/flow";
-import { DB_NAME, type FlowRecord, STORE } from "../../src/storage/dbSchema";
+import { type FlowRecord, STORE } from "../../src/storage/dbSchema";
 import { type MockLlmServer, startMockLlmServer } from "../mock-llm/mockLlmServer";
+import { storedRecords } from "./storedRecords";
+
+// Read by most specs from here; its own file so the bench can use it without the fixtures.
+export { storedRecords };
 
 /**
  * Every spec imports `test` from here: each test gets a mock LLM server of its own on a free
@@ -80,28 +84,6 @@ export async function sendMessage(page: Page, text: string) {
 /** Waits until the run in progress is over (the Send button is back). */
 export async function waitForReply(page: Page) {
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
-}
-
-/** Every record of one object store, read straight from IndexedDB: what a reload finds. */
-export function storedRecords<T>(page: Page, storeName: string): Promise<T[]> {
-  return page.evaluate(
-    ({ dbName, storeName }) =>
-      new Promise<T[]>((resolve, reject) => {
-        // No version: opens the database as the app left it, never upgrades it.
-        const request = indexedDB.open(dbName);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction(storeName, "readonly").objectStore(storeName).getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as T[]);
-          };
-        };
-      }),
-    { dbName: DB_NAME, storeName },
-  );
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import type { MockLlmServer } from "../mock-llm/mockLlmServer";
 import { chat, expect, sendMessage, test, useOpenAiCompatible, waitForReply } from "./fixtures";
 import { chunksOf, HEAVY_REPLIES, type HostileReply, XSS_REPLIES } from "./hostileCorpus";
+import { longestTask, resetLongestTask, watchLongTasks } from "./longTasks";
 
 /**
  * Hostile replies through the mock LLM server, as a model could send them: nothing runs,
@@ -18,25 +19,6 @@ const tally = { tried: 0, held: 0 };
 test.afterAll(() => {
   console.log(`${tally.tried} attacks tried, ${tally.held} held`);
 });
-
-/** Records the longest main-thread task since the page loaded or since the last reset. */
-async function watchLongTasks(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longestTask: number };
-    w.longestTask = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        w.longestTask = Math.max(w.longestTask, entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  });
-}
-
-const longestTask = (page: Page) =>
-  page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
-const resetLongestTask = (page: Page) =>
-  page.evaluate(() => {
-    (window as unknown as { longestTask: number }).longestTask = 0;
-  });
 
 /** What the page did that it must not: dialogs, requests to other origins, page errors. */
 function watchMisdeeds(page: Page, mockLlm: MockLlmServer, appUrl: string) {

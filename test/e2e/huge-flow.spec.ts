@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { chainFlowFile } from "./hostileCorpus";
+import { longestTask, resetLongestTask, watchLongTasks } from "./longTasks";
 
 /**
  * A 50,000-node chain, imported from a file and reopened after a reload: it opens (no "Maximum
@@ -16,23 +17,6 @@ import { chainFlowFile } from "./hostileCorpus";
 const NODES = 50_000;
 const NAME = `Chain of ${NODES} nodes`;
 const FREEZE_MS = 3_000;
-
-async function watchLongTasks(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longestTask: number };
-    w.longestTask = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        w.longestTask = Math.max(w.longestTask, entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  });
-}
-const longestTask = (page: Page) =>
-  page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
-const resetLongestTask = (page: Page) =>
-  page.evaluate(() => {
-    (window as unknown as { longestTask: number }).longestTask = 0;
-  });
 
 const drawnIds = (page: Page) =>
   page

@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
 import { chat, expect, sendMessage, test, useOpenAiCompatible } from "./fixtures";
 import { chunksOf, HEAVY_REPLIES } from "./hostileCorpus";
+import { longestTask, resetLongestTask, watchLongTasks } from "./longTasks";
 
 /**
  * A 1 MB reply in the Runs and Memory panels: each shows its beginning with "Show all", as the
@@ -10,23 +10,6 @@ import { chunksOf, HEAVY_REPLIES } from "./hostileCorpus";
 
 const FREEZE_MS = 3_000;
 const big = HEAVY_REPLIES.find((reply) => reply.name.includes("1 MB"));
-
-async function watchLongTasks(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longestTask: number };
-    w.longestTask = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        w.longestTask = Math.max(w.longestTask, entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  });
-}
-const longestTask = (page: Page) =>
-  page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
-const resetLongestTask = (page: Page) =>
-  page.evaluate(() => {
-    (window as unknown as { longestTask: number }).longestTask = 0;
-  });
 
 test("the Runs and Memory panels collapse a 1 MB reply and show all of it on request", async ({
   page,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "@playwright/test";
-import { DB_NAME, STORE } from "../../../src/storage/dbSchema";
+import { STORE } from "../../../src/storage/dbSchema";
 import {
   chat,
   completionMessages,
@@ -12,6 +12,7 @@ import {
   useOpenAiCompatible,
   waitForReply,
 } from "../fixtures";
+import { countRecords } from "../storedRecords";
 
 /*
  * Backup and restore as a user does it: back up from the Flows menu, wipe (a new browser
@@ -59,36 +60,9 @@ async function chooseFile(
   });
 }
 
-/** How many records each store holds, straight from IndexedDB. */
-function storeCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    ({ dbName, stores }) =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const request = indexedDB.open(dbName);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(stores, "readonly");
-          const counts: Record<string, number> = {};
-          for (const store of stores) {
-            const count = tx.objectStore(store).count();
-            count.onsuccess = () => {
-              counts[store] = count.result;
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(counts);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    {
-      dbName: DB_NAME,
-      stores: [STORE.flows, STORE.conversations, STORE.runs, STORE.memoryMessages],
-    },
-  );
-}
+/** The stores a restore writes to, counted before and after. */
+const storeCounts = (page: Page) =>
+  countRecords(page, [STORE.flows, STORE.conversations, STORE.runs, STORE.memoryMessages]);
 
 const reply = (n: number, text: string) => `Mock reply #${n} to "${text}"`;
 
