@@ -9,18 +9,25 @@
  *   docs/screenshot.png       1440 px, light: llm2 selected, its memory in the inspector
  *   docs/screenshot-dark.png  1440 px, dark: the chat after two turns
  *   docs/screenshot-390.png   390 px (a phone), light: the chat with a highlighted code block
+ *   docs/storage-full.png     1440 px: full storage (played in the page, as the fault specs do:
+ *                             test/e2e/faults/storageFaults.ts), an edit it refused
+ *   docs/storage-free-space-390.png  390 px: the same, with the Free space list open
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { NAME_SHIM } from "../bench/canvas/inPage";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/chromium";
+import { installStorageFaults, MB, setStorageFaults } from "../test/e2e/faults/storageFaults";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PORT = Number(process.env.SCREENSHOT_PORT ?? 4173);
 
 interface Shot {
   out: string;
+  /** Runs before the app loads: the storage faults the shot plays. */
+  before?(page: Page): Promise<void>;
   viewport: { width: number; height: number };
   colorScheme: "light" | "dark";
   /** Brings the page to what the shot shows, from the app freshly opened. */
@@ -43,6 +50,25 @@ async function send(page: Page, text: string): Promise<void> {
 }
 
 const TURNS = ["Hi! My name is David", "What is my name?"];
+
+/**
+ * A saved turn, then storage full and an edit it refuses: the app turns read-only, the edit
+ * waits in the journal. On a phone the canvas is behind the "Show" switch.
+ */
+async function fillStorage(page: Page, phone = false): Promise<void> {
+  await send(page, "Remember me");
+  await setStorageFaults(page, { full: true, usage: 48 * MB, usageAfterDelete: 30 * MB });
+  const show = page.getByRole("group", { name: "Show" });
+  if (phone) await show.getByRole("button", { name: "Canvas" }).click();
+  await page.locator('.react-flow__node[data-id="chat_llm"]').click();
+  if (phone) await show.getByRole("button", { name: "Chat" }).click();
+  await page.getByRole("tab", { name: "Node" }).click();
+  const prompt = page.getByRole("region", { name: "Node inspector" }).getByLabel("System prompt");
+  await prompt.fill("Answer like a pirate.");
+  await page.getByText("Could not save flow", { exact: false }).waitFor();
+}
+
+const withFaults = (page: Page) => installStorageFaults(page, { usage: 10 * MB, quota: 50 * MB });
 
 const SHOTS: Shot[] = [
   {
@@ -77,6 +103,24 @@ const SHOTS: Shot[] = [
       await page.locator(".chat-code .hljs-keyword").first().waitFor();
     },
   },
+  {
+    out: "docs/storage-full.png",
+    viewport: { width: 1440, height: 900 },
+    colorScheme: "light",
+    before: withFaults,
+    stage: (page) => fillStorage(page),
+  },
+  {
+    out: "docs/storage-free-space-390.png",
+    viewport: { width: 390, height: 900 },
+    colorScheme: "light",
+    before: withFaults,
+    async stage(page) {
+      await fillStorage(page, true);
+      await page.getByRole("button", { name: "Free space" }).first().click();
+      await page.getByRole("region", { name: /^Free space/ }).waitFor();
+    },
+  },
 ];
 
 async function take(browser: Browser, url: string, shot: Shot): Promise<void> {
@@ -86,9 +130,18 @@ async function take(browser: Browser, url: string, shot: Shot): Promise<void> {
     reducedMotion: "reduce",
   });
   try {
+    // tsx wraps functions sent to the page (the storage faults) in a helper only Node has.
+    await context.addInitScript({ content: NAME_SHIM });
     const page = await context.newPage();
+    await shot.before?.(page);
     await page.goto(url);
-    await shot.stage(page);
+    await shot.stage(page).catch(async (error) => {
+      const seen = `${shot.out.replace(/\.png$/, "")}.failed.png`;
+      await page.screenshot({ path: join(ROOT, seen) });
+      throw new Error(
+        `${shot.out}: ${error instanceof Error ? error.message : error} (see ${seen})`,
+      );
+    });
     // Fonts and the last frame of any transition.
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
