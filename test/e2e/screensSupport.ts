@@ -29,7 +29,7 @@ export async function importFlowFile(page: Page, file: { name: string; text: str
 
 /**
  * Twelve nodes in one straight chain, as auto-layout places a chain: the widest flow of a
- * dozen nodes, so Fit view zooms out furthest for it (about 0.13 at 1024 px).
+ * dozen nodes, so Fit view zooms out furthest for it (about 0.12 at 1024 px).
  */
 export function chainFlowFile(): { name: string; text: string } {
   const nodes: unknown[] = [{ id: "input", type: "input", position: { x: 0, y: 0 } }];

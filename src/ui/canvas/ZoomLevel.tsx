@@ -19,7 +19,7 @@ export function ZoomLevel() {
 /**
  * Where each level starts. The node title is 14 px near, then 24, 36, 52 and 100 px
  * (zoomLevels.css): at least 10 px on screen from each level's start down to the next, and
- * down to the lowest zoom (0.1): a chain of a dozen nodes at 1024 px fits at about 0.13.
+ * down to the lowest zoom (0.1): a chain of a dozen nodes at 1024 px fits at about 0.12.
  */
 const LEVELS = [
   { name: "near", from: 0.75 },
