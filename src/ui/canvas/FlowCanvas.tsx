@@ -9,6 +9,7 @@ import { CanvasView, type FlowCanvasProps } from "./CanvasView";
 import { useCanvasUi } from "./canvasUiStore";
 import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { isLargeFlow } from "./largeFlow";
+import { useCanvasPopup } from "./menus/canvasPopup";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 
@@ -17,6 +18,9 @@ const LargeFlowView = lazy(() => import("./large/LargeFlowView"));
 
 // The shortcuts list loads the first time it is asked for.
 const loadShortcutsDialog = () => import("./ShortcutsDialog");
+// So do the context menus and quick-add picker, and the command palette (menus/canvasPopup.ts).
+const loadPopups = () => import("./menus/CanvasPopups");
+const loadPalette = () => import("./menus/CommandPalette");
 
 /**
  * The flow editor's canvas, controlled by the flow store: every edit goes through a store
@@ -27,6 +31,9 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
     loadShortcutsDialog,
     useCanvasUi((s) => s.shortcutsOpen),
   );
+  const popup = useCanvasPopup((s) => s.popup?.type ?? null);
+  const popups = useLazyModule(loadPopups, popup === "menu" || popup === "quickAdd");
+  const palette = useLazyModule(loadPalette, popup === "palette");
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
   const large = useFlowStore((s) => isLargeFlow(s.flow?.nodes.length ?? 0));
@@ -51,6 +58,8 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       <EmptyCanvasHint />
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
+      {popups && <popups.CanvasPopups />}
+      {palette && popup === "palette" && <palette.CommandPalette />}
     </div>
   );
 }
