@@ -13,7 +13,7 @@ import { useUi } from "../../store/uiStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
-import { useCanvasMenus } from "./menus/useCanvasMenus";
+import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
@@ -64,7 +64,6 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
   const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements(beforeMove, large?.only);
   const { onConnect, isValidConnection, onConnectEnd } = useConnectionHandlers();
   const { onDragOver, onDrop } = useCanvasDrop();
-  const menus = useCanvasMenus();
 
   const onMoveEnd = useCallback<OnMoveEnd>((_event, viewport) => {
     useFlowStore.getState().setViewport(viewport);
@@ -92,11 +91,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
       onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={onDrop}
-      onNodeContextMenu={menus.onNodeContextMenu}
-      onSelectionContextMenu={menus.onSelectionContextMenu}
-      onEdgeContextMenu={menus.onEdgeContextMenu}
-      onPaneContextMenu={menus.onPaneContextMenu}
-      onKeyDown={menus.onKeyDown}
+      {...canvasMenuHandlers}
       snapToGrid
       snapGrid={SNAP_GRID}
       onlyRenderVisibleElements

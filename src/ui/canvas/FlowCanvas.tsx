@@ -18,9 +18,8 @@ const LargeFlowView = lazy(() => import("./large/LargeFlowView"));
 
 // The shortcuts list loads the first time it is asked for.
 const loadShortcutsDialog = () => import("./ShortcutsDialog");
-// So do the context menus and quick-add picker, and the command palette (menus/canvasPopup.ts).
+// So do the context menus, the quick-add picker and the command palette (menus/canvasPopup.ts).
 const loadPopups = () => import("./menus/CanvasPopups");
-const loadPalette = () => import("./menus/CommandPalette");
 
 /**
  * The flow editor's canvas, controlled by the flow store: every edit goes through a store
@@ -31,9 +30,10 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
     loadShortcutsDialog,
     useCanvasUi((s) => s.shortcutsOpen),
   );
-  const popup = useCanvasPopup((s) => s.popup?.type ?? null);
-  const popups = useLazyModule(loadPopups, popup === "menu" || popup === "quickAdd");
-  const palette = useLazyModule(loadPalette, popup === "palette");
+  const popups = useLazyModule(
+    loadPopups,
+    useCanvasPopup((s) => s.popup !== null),
+  );
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
   const large = useFlowStore((s) => isLargeFlow(s.flow?.nodes.length ?? 0));
@@ -59,7 +59,6 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
       {popups && <popups.CanvasPopups />}
-      {palette && popup === "palette" && <palette.CommandPalette />}
     </div>
   );
 }

@@ -162,7 +162,7 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
   {
     id: "commandPalette",
     label: "Command palette",
-    help: "Search for a node to add or go to, or an action",
+    help: "Find a node to add or go to, or an action",
     shortcuts: [{ key: "k", mod: true }],
     enabled: (s) => s.hasFlow,
     run: () => useCanvasPopup.getState().open({ type: "palette" }),
@@ -175,7 +175,7 @@ export const CANVAS_GESTURES: readonly { keys: (mod: string) => string[]; help: 
   { keys: () => ["Arrow keys"], help: "Move the focused, selected node" },
   {
     keys: () => ["Shift+F10", "Menu key"],
-    help: "Open the menu of the focused node or connection (or right-click)",
+    help: "Menu of the focused node or connection",
   },
 ];
 

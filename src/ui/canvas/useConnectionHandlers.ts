@@ -4,7 +4,7 @@ import { connect as connectEdit } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge } from "./canvasNodeData";
-import { quickAddOnDrop } from "./menus/useCanvasMenus";
+import { quickAddOnDrop } from "./menus/canvasMenuHandlers";
 
 /** Connections go through the store, which refuses self-loops, cycles and duplicates in words. */
 export function useConnectionHandlers() {

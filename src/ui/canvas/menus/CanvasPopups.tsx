@@ -1,19 +1,23 @@
 import "./menus.css";
+import { useReactFlow } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import { useFlowStore } from "../../../store/flowStore";
 import { useCanvasControls } from "../canvasActions";
+import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
+import { CommandPalette } from "./CommandPalette";
 import { useCanvasPopup } from "./canvasPopup";
 import { contextMenu, quickAddMenu } from "./menuEntries";
 import { PopupMenu } from "./PopupMenu";
 
 /**
- * The open context menu or quick-add picker (canvasPopup.ts says which). Loaded the first time
- * one opens: the page needs none of this to show a flow.
+ * The open context menu, quick-add picker or command palette (canvasPopup.ts says which).
+ * Loaded the first time one opens: the page needs none of this to show a flow.
  */
 export function CanvasPopups() {
   const popup = useCanvasPopup((s) => s.popup);
   const close = useCanvasPopup((s) => s.close);
   const controls = useCanvasControls();
+  const { screenToFlowPosition } = useReactFlow<CanvasNode, CanvasEdge>();
   const flowId = useFlowStore((s) => s.flowId);
 
   // Another flow opened (or this one was replaced): a menu about the old one means nothing.
@@ -25,11 +29,15 @@ export function CanvasPopups() {
 
   // Built once per opening: the lines say what could be done when the menu opened.
   const menu = useMemo(() => {
-    if (popup?.type === "menu") return contextMenu(popup.target, controls);
+    if (popup?.type === "menu") {
+      const at = screenToFlowPosition({ x: popup.x, y: popup.y });
+      return contextMenu(popup.target, at, controls);
+    }
     if (popup?.type === "quickAdd") return quickAddMenu(popup.request);
     return null;
-  }, [popup, controls]);
+  }, [popup, controls, screenToFlowPosition]);
 
-  if (!menu || !popup || popup.type === "palette") return null;
+  if (popup?.type === "palette") return <CommandPalette />;
+  if (!menu || !popup) return null;
   return <PopupMenu menu={menu} x={popup.x} y={popup.y} onClose={close} />;
 }

@@ -1,4 +1,3 @@
-import "./menus.css";
 import { useStoreApi } from "@xyflow/react";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useFlowStore } from "../../../store/flowStore";

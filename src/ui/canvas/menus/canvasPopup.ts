@@ -6,8 +6,8 @@ import type { NodeId } from "../../../engine/ids";
 export type MenuTarget =
   | { kind: "node"; nodeId: NodeId }
   | { kind: "edge"; edgeId: string }
-  /** `at`: the flow point under the click, where "Add … node" puts the node. */
-  | { kind: "pane"; at: Position };
+  /** The pane: "Add … node" puts the node under the point the menu opened at. */
+  | { kind: "pane" };
 
 /** A connection dropped on empty canvas: the node it came from, which end, and where (flow). */
 export interface QuickAddRequest {

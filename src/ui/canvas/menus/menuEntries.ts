@@ -1,4 +1,4 @@
-import type { NodeKind } from "../../../engine/flow";
+import type { NodeKind, Position } from "../../../engine/flow";
 import { addProblem, removeEdges } from "../../../engine/flowEdits";
 import type { NodeId } from "../../../engine/ids";
 import { NODE_KINDS } from "../../../engine/nodeKinds";
@@ -117,7 +117,7 @@ function addEntries(add: (kind: NodeKind) => void, allowed: (kind: NodeKind) => 
   }));
 }
 
-function paneMenu(at: { x: number; y: number }, controls: CanvasControls): Menu {
+function paneMenu(at: Position, controls: CanvasControls): Menu {
   const flow = store().flow;
   return {
     label: "Canvas",
@@ -134,15 +134,18 @@ function paneMenu(at: { x: number; y: number }, controls: CanvasControls): Menu 
   };
 }
 
-/** The context menu of a node (with the rest of the selection), a connection or the pane. */
-export function contextMenu(target: MenuTarget, controls: CanvasControls): Menu {
+/**
+ * The context menu of a node (with the rest of the selection), a connection or the pane;
+ * `at` is the flow point under where it opened.
+ */
+export function contextMenu(target: MenuTarget, at: Position, controls: CanvasControls): Menu {
   switch (target.kind) {
     case "node":
       return nodeMenu(controls);
     case "edge":
       return edgeMenu(target.edgeId);
     case "pane":
-      return paneMenu(target.at, controls);
+      return paneMenu(at, controls);
   }
 }
 
