@@ -1,6 +1,6 @@
 import "./menus.css";
 import { useReactFlow } from "@xyflow/react";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useFlowStore } from "../../../store/flowStore";
 import { useCanvasControls } from "../canvasActions";
 import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
@@ -21,8 +21,10 @@ export function CanvasPopups() {
   const flowId = useFlowStore((s) => s.flowId);
 
   // Another flow opened (or this one was replaced): a menu about the old one means nothing.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the open flow changes
+  const openedIn = useRef(flowId);
   useEffect(() => {
+    if (openedIn.current === flowId) return;
+    openedIn.current = flowId;
     const { popup: open, close: closeNow } = useCanvasPopup.getState();
     if (open && open.type !== "palette") closeNow(false);
   }, [flowId]);
