@@ -31,12 +31,11 @@ export function CanvasPopups() {
 
   // Built once per opening: the lines say what could be done when the menu opened.
   const menu = useMemo(() => {
-    if (popup?.type === "menu") {
-      const at = screenToFlowPosition({ x: popup.x, y: popup.y });
-      return contextMenu(popup.target, at, controls);
-    }
-    if (popup?.type === "quickAdd") return quickAddMenu(popup.request);
-    return null;
+    if (!popup || popup.type === "palette") return null;
+    const at = screenToFlowPosition({ x: popup.x, y: popup.y });
+    return popup.type === "menu"
+      ? contextMenu(popup.target, at, controls)
+      : quickAddMenu({ ...popup.drop, at });
   }, [popup, controls, screenToFlowPosition]);
 
   if (popup?.type === "palette") return <CommandPalette />;

@@ -18,8 +18,13 @@ const SHOWN = 50;
  * Enter runs it; focus goes back to where it was, or to the node gone to. Loaded on first use.
  */
 export function CommandPalette() {
-  const close = useCanvasPopup((s) => s.close);
+  const closePopup = useCanvasPopup((s) => s.close);
   const ref = useRef<HTMLDialogElement>(null);
+  // The modal dialog closes first: while it is open, nothing outside it can take focus back.
+  const close = () => {
+    ref.current?.close();
+    closePopup();
+  };
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const controls = useCanvasControls();

@@ -70,7 +70,7 @@ export const quickAddOnDrop: OnConnectEnd = (event, state) => {
   if (!point) return;
   useCanvasPopup.getState().open({
     type: "quickAdd",
-    request: { from: state.fromNode.id as NodeId, handle: state.fromHandle.type, at: state.to },
+    drop: { from: state.fromNode.id as NodeId, handle: state.fromHandle.type },
     x: point.clientX,
     y: point.clientY,
   });

@@ -9,18 +9,22 @@ export type MenuTarget =
   /** The pane: "Add … node" puts the node under the point the menu opened at. */
   | { kind: "pane" };
 
-/** A connection dropped on empty canvas: the node it came from, which end, and where (flow). */
-export interface QuickAddRequest {
+/** A connection dropped on empty canvas: the node it came from, and which end. */
+export interface QuickAddDrop {
   from: NodeId;
   /** "source": dragged from the node's output, so the new node is downstream. */
   handle: "source" | "target";
+}
+
+/** A quick add, with the flow point where the connection was dropped. */
+export interface QuickAddRequest extends QuickAddDrop {
   at: Position;
 }
 
 /** The one popup the canvas shows at a time; x and y are where on screen it opens. */
 export type CanvasPopup =
   | { type: "menu"; target: MenuTarget; x: number; y: number }
-  | { type: "quickAdd"; request: QuickAddRequest; x: number; y: number }
+  | { type: "quickAdd"; drop: QuickAddDrop; x: number; y: number }
   | { type: "palette" };
 
 interface CanvasPopupState {
