@@ -7,6 +7,7 @@ import { CanvasBackground } from "./CanvasBackground";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
@@ -84,6 +85,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
       onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      {...canvasMenuHandlers}
       snapToGrid
       snapGrid={SNAP_GRID}
       onlyRenderVisibleElements
