@@ -9,6 +9,7 @@ import { CanvasView, type FlowCanvasProps } from "./CanvasView";
 import { useCanvasUi } from "./canvasUiStore";
 import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { isLargeFlow } from "./largeFlow";
+import { RunFromHereHost } from "./runFromHere/RunFromHereHost";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 
@@ -51,6 +52,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       <EmptyCanvasHint />
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
+      <RunFromHereHost />
     </div>
   );
 }

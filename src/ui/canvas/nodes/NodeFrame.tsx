@@ -3,7 +3,9 @@ import type { CSSProperties, ReactNode } from "react";
 import type { NodeKind } from "../../../engine/flow";
 import { NODE_KINDS } from "../../../engine/nodeKinds";
 import { useMemoryHighlight } from "../memoryHighlight";
+import { useNodeRunView } from "../nodeRunView";
 import { useRunPath } from "../runPathHighlight";
+import { NodeRunInfo } from "./NodeRunInfo";
 import { ProblemMarker } from "./ProblemMarker";
 
 interface NodeFrameProps {
@@ -35,6 +37,8 @@ interface CardProps {
 function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }: CardProps) {
   const highlight = useMemoryHighlight(memoryId);
   const runPath = useRunPath(id);
+  // The open conversation's run in progress, or its last output (nodeRunView.ts).
+  const run = useNodeRunView(id);
   const classes = ["flow-node", `flow-node-${kind}`];
   // The run open in the Runs tab: its path lit, the nodes it did not run faded.
   if (runPath === "ran") classes.push("is-run-path");
@@ -43,12 +47,14 @@ function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }
   if (highlight === "on") classes.push("is-memory-lit");
   if (highlight === "dim") classes.push("is-memory-dimmed");
   if (problemSeverity) classes.push(`has-${problemSeverity}`);
+  if (run?.status === "running") classes.push("is-run-running");
   return (
     <div
       className={classes.join(" ")}
       style={memoryColor ? ({ "--memory-color": memoryColor } as CSSProperties) : undefined}
     >
       {children}
+      {run && <NodeRunInfo view={run} />}
     </div>
   );
 }
