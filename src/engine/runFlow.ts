@@ -286,6 +286,12 @@ class Execution {
     }
     const nodes = this.flow.nodes.flatMap((n) => this.records.get(n.id) ?? []);
     const only = this.options.only;
+    // A node run alone: the outputs showing exactly its reply show it (the chat's turn does).
+    const reply = only && this.values.get(only.nodeId);
+    if (only && reply !== undefined && status === "ok") {
+      for (const [outputId, source] of this.streamSources)
+        if (source === only.nodeId) outputs[outputId] = reply;
+    }
     return {
       id: this.runId,
       parentRunId: this.options.parentRunId ?? null,

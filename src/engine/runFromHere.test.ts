@@ -78,6 +78,8 @@ describe("run from here", () => {
       "user: again",
     ]);
     expect(run.appended[LLM]).toHaveLength(2);
+    // The output showing the node's reply shows it: the chat's turn for this run does.
+    expect(run.outputs.output).toBe("A3");
     expect(saver.conversations.get(chat.id)?.headRunId).toBe(run.id);
     expect(run.memoryHeads[LLM]).not.toBe(last.memoryHeads[LLM]);
     chat.head = run.id;

@@ -7,6 +7,7 @@ import {
   completionMessages,
   expect,
   inspector,
+  openTab,
   selectNode,
   sendMessage,
   test,
@@ -40,9 +41,10 @@ test("during a run each node shows its state and the connections carrying data m
 }) => {
   await page.goto("/");
   await useOpenAiCompatible(page, "chat_llm", `${mockLlm.url}/v1`);
-  // A slow reply: the run is watched while it streams.
-  mockLlm.enqueue({ reply: "one two three four five six seven eight", chunkDelayMs: 250 });
+  // A reply that stalls after two words: the run is watched while it streams, then stopped.
+  mockLlm.enqueue({ reply: "one two three four", stallAfterChunks: 2 });
   await sendMessage(page, "Hello");
+  await expect(chat(page)).toContainText("one two");
 
   await expect(nodeStatus(page, "chat_llm")).toHaveText("Running…");
   await expect(nodeStatus(page, "input")).toHaveText("Done");
@@ -50,7 +52,14 @@ test("during a run each node shows its state and the connections carrying data m
   await expect(canvasNode(page, "chat_llm").locator(".flow-node")).toHaveClass(/is-run-running/);
   await expect(edge(page, "input", "chat_llm")).toHaveClass(/animated/);
   await expect(edge(page, "chat_llm", "output")).not.toHaveClass(/animated/);
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await waitForReply(page);
+  await expect(nodeStatus(page, "chat_llm")).toHaveText("Failed");
+  await expect(nodeStatus(page, "output")).toHaveText("Skipped");
+  await expect(edge(page, "input", "chat_llm")).not.toHaveClass(/animated/);
 
+  mockLlm.enqueue({ reply: "one two three four five six seven eight" });
+  await sendMessage(page, "Hello again");
   await waitForReply(page);
   for (const id of ["input", "chat_llm", "output"])
     await expect(nodeStatus(page, id)).toHaveText("Done");
@@ -105,7 +114,6 @@ test("Run from here with the last run's inputs: a real call, reading memory as t
   await expect(canvasNode(page, "chat_llm").locator(".flow-node-run-output summary")).toHaveText(
     'Mock reply #2 to "Hello"',
   );
-  await expect(chat(page)).not.toContainText("Mock reply #2");
 
   // Recorded as a run, marked so, its request open to inspection.
   await dialog.getByRole("button", { name: "Show in Runs" }).click();
@@ -113,6 +121,9 @@ test("Run from here with the last run's inputs: a real call, reading memory as t
   const runs = page.getByRole("tabpanel");
   await expect(runs.getByText("Run from here:")).toBeVisible();
   await expect(runs).toContainText("chat_llm ran alone, from the last run's outputs");
+  await openTab(page, "Chat");
+  await expect(chat(page)).toContainText('Mock reply #1 to "Hello"');
+  await expect(chat(page)).not.toContainText("Mock reply #2");
 
   // Nothing was written: the next message's memory holds the first exchange only.
   await sendMessage(page, "Next");
@@ -157,7 +168,10 @@ test("Run from here with typed inputs and Write to memory: committed like a mess
     "user: Typed here",
   ]);
   await page.keyboard.press("Escape");
-  await expect(chat(page)).toContainText('Mock reply #1 to "Hello"');
+  await expect(dialog).toBeHidden();
+  // The chat shows it as the conversation's next turn.
+  await openTab(page, "Chat");
+  await expect(chat(page)).toContainText('Mock reply #2 to "Typed here"');
 
   // Written: the next message's memory holds it.
   await sendMessage(page, "Next");

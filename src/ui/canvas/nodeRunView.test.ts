@@ -15,7 +15,7 @@ function run(id: string, nodes: RunSnapshot["nodes"], extra: Partial<RunSnapshot
 describe("each node's last output", () => {
   it("comes from the head run, then from nodes run alone from it since", () => {
     const head = run("h", [
-      { nodeId: "a" as never, type: "llm", status: "ok", output: "first" },
+      { nodeId: "a" as never, type: "llm", status: "ok", output: "first", startedAt: 1 },
       {
         nodeId: "b" as never,
         type: "llm",
@@ -23,19 +23,26 @@ describe("each node's last output", () => {
         error: { kind: "internal", message: "boom" },
       },
       { nodeId: "c" as never, type: "output", status: "skipped" },
+      { nodeId: "d" as never, type: "output", status: "aborted" },
     ]);
     const other = run("o", [
-      { nodeId: "a" as never, type: "llm", status: "ok", output: "other branch" },
+      { nodeId: "a" as never, type: "llm", status: "ok", output: "other branch", startedAt: 1 },
     ]);
-    const alone = run("x", [{ nodeId: "a" as never, type: "llm", status: "ok", output: "again" }], {
-      parentRunId: "h" as never,
-      startedAt: 5,
-      runFromHere: { nodeId: "a" as never, source: "typed", writesMemory: false },
-    });
+    const alone = run(
+      "x",
+      [{ nodeId: "a" as never, type: "llm", status: "ok", output: "again", startedAt: 6 }],
+      {
+        parentRunId: "h" as never,
+        startedAt: 5,
+        runFromHere: { nodeId: "a" as never, source: "typed", writesMemory: false },
+      },
+    );
     const views = settledViews([other, head, alone], "h");
     expect(views.get("a")).toEqual({ status: "done", output: "again" });
     expect(views.get("b")).toEqual({ status: "failed", error: "boom" });
     expect(views.get("c")).toEqual({ status: "skipped" });
+    // Stopped before it started: it did not fail.
+    expect(views.get("d")).toEqual({ status: "skipped" });
     expect(settledViews([head], null).size).toBe(0);
   });
 });

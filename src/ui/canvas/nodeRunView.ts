@@ -16,7 +16,8 @@ type Views = ReadonlyMap<string, NodeRunView>;
 
 function viewOfRecord(record: NodeRecord): NodeRunView {
   if (record.status === "ok") return { status: "done", output: record.output ?? "" };
-  if (record.status === "skipped") return { status: "skipped" };
+  // A node the run never reached (skipped, or stopped before it started) did not fail.
+  if (record.status === "skipped" || record.startedAt === undefined) return { status: "skipped" };
   return { status: "failed", error: record.error?.message ?? "Stopped." };
 }
 
