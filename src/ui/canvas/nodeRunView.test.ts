@@ -21,6 +21,7 @@ describe("each node's last output", () => {
         type: "llm",
         status: "error",
         error: { kind: "internal", message: "boom" },
+        startedAt: 1,
       },
       { nodeId: "c" as never, type: "output", status: "skipped" },
       { nodeId: "d" as never, type: "output", status: "aborted" },
