@@ -1,3 +1,4 @@
+import type { Edge } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 import type { RunSnapshot } from "../../engine/runSnapshot";
 import { settledViews, withFlowingEdges } from "./nodeRunView";
@@ -49,7 +50,7 @@ describe("each node's last output", () => {
 });
 
 describe("connections carrying data", () => {
-  const edges = [
+  const edges: Edge[] = [
     { id: "a->b", source: "a", target: "b" },
     { id: "b->c", source: "b", target: "c" },
   ];

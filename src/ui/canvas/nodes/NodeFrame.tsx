@@ -1,11 +1,11 @@
 import { Handle, Position } from "@xyflow/react";
-import type { CSSProperties, ReactNode } from "react";
+import { type CSSProperties, lazy, type ReactNode, Suspense } from "react";
 import type { NodeKind } from "../../../engine/flow";
 import { NODE_KINDS } from "../../../engine/nodeKinds";
 import { useMemoryHighlight } from "../memoryHighlight";
 import { useNodeRunView } from "../nodeRunView";
 import { useRunPath } from "../runPathHighlight";
-import { NodeRunInfo } from "./NodeRunInfo";
+
 import { ProblemMarker } from "./ProblemMarker";
 
 interface NodeFrameProps {
@@ -28,6 +28,9 @@ interface CardProps {
   problemSeverity: "error" | "warning" | null;
   children: ReactNode;
 }
+
+// A node's run state and output load with the first run shown: not with the first page.
+const NodeRunInfo = lazy(() => import("./NodeRunInfo"));
 
 /**
  * The only part of a node that follows the memory and run highlights. Its children are created
@@ -54,7 +57,11 @@ function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }
       style={memoryColor ? ({ "--memory-color": memoryColor } as CSSProperties) : undefined}
     >
       {children}
-      {run && <NodeRunInfo view={run} />}
+      {run && (
+        <Suspense fallback={null}>
+          <NodeRunInfo view={run} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -17,7 +17,7 @@ const SHOWN_CHARS = 2000;
  * A node's run state and its last output: one line, expandable to the text. `nodrag` and
  * `nowheel` let the text be opened, selected and scrolled without moving the canvas.
  */
-export function NodeRunInfo({ view }: { view: NodeRunView }) {
+export default function NodeRunInfo({ view }: { view: NodeRunView }) {
   const text = view.status === "failed" ? (view.error ?? "") : (view.output ?? "");
   const more = text.length - SHOWN_CHARS;
   const [open, setOpen] = useState(false);
