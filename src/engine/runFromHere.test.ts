@@ -7,6 +7,7 @@ import {
 } from "../../test/helpers/engineHarness";
 import { InMemorySaver } from "./InMemorySaver";
 import { nodeId } from "./ids";
+import { ProviderError } from "./provider";
 import { runFlowToEnd } from "./runFlow";
 import { memoryHeadSeen, type RunFromHere, valuesReadBy } from "./runFromHere";
 
@@ -104,6 +105,32 @@ describe("run from here", () => {
     });
     expect(run.status).toBe("ok");
     expect(llm.calls).toHaveLength(3);
+  });
+
+  it("refuses before any call when the node would send a saved key to a server not approved for it", async () => {
+    const { llm, chat } = await twoTurns();
+    const evil = "http://evil.example:9999";
+    chat.flow = {
+      ...chat.flow,
+      nodes: chat.flow.nodes.map((n) =>
+        n.type === "llm" ? { ...n, config: { ...n.config, baseUrl: `${evil}/v1` } } : n,
+      ),
+    };
+    const refused = await runFlowToEnd({
+      flow: chat.flow,
+      flowId: chat.flowId,
+      input: "",
+      conversationId: chat.id,
+      parentRunId: chat.head,
+      saver: chat.saver,
+      providers: chat.providers,
+      credentials: { openai: { apiKey: "sk-canary-alone-0123" } },
+      only: { nodeId: LLM, values: { input: "x" }, source: "typed", writesMemory: false },
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProviderError);
+    expect((refused as ProviderError).kind).toBe("key-not-approved");
+    expect((refused as ProviderError).message).toContain(evil);
+    expect(llm.calls).toHaveLength(2);
   });
 
   it("names the values a node reads", () => {
