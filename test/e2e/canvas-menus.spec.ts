@@ -99,6 +99,15 @@ test("node menu with the mouse: duplicate, copy and paste, disconnect, delete", 
   await expect(canvasNode(page, "chat_llm_3")).toBeVisible();
 });
 
+test("the node menu's Run from here… opens that node's run form", async ({ page }) => {
+  await rightClick(page, await centre(canvasNode(page, "chat_llm")));
+  await item(page, "Run from here…").click();
+  await expect(menu(page)).toBeHidden();
+  const form = page.getByRole("dialog", { name: /from here/ });
+  await expect(form).toBeVisible();
+  await expect(form).toContainText("chat_llm");
+});
+
 test("connection and pane menus with the mouse", async ({ page }) => {
   await rightClick(page, await centre(edge(page, "chat_llm->output")));
   await expect(menu(page)).toHaveAccessibleName("Connection chat_llm to output");

@@ -10,6 +10,7 @@ import { useCanvasUi } from "./canvasUiStore";
 import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { isLargeFlow } from "./largeFlow";
 import { useCanvasPopup } from "./menus/canvasPopup";
+import { RunFromHereHost } from "./runFromHere/RunFromHereHost";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 
@@ -59,6 +60,7 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
       {popups && <popups.CanvasPopups />}
+      <RunFromHereHost />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useCanvasUi } from "../canvasUiStore";
 import { type ActionId, actionState, editorAction } from "../editorActions";
 import { comboText } from "../keyCombos";
 import { placeNodeAt } from "../paletteDrag";
+import { openRunFromHere } from "../runFromHere/openRunFromHere";
 import { selectionJson } from "../systemClipboard";
 import type { MenuTarget, QuickAddRequest } from "./canvasPopup";
 import { connectedNodeEdit, quickAddKinds } from "./quickAdd";
@@ -80,8 +81,17 @@ function nodeMenu(controls: CanvasControls): Menu {
         disabled: !connected,
         run: disconnectSelection,
       },
-      // "Run from here" goes here, as the first line of its own group, once the run code has
-      // such an entry point: the menu shows nothing until then.
+      {
+        id: "runFromHere",
+        label: "Run from here…",
+        // One node at a time: the form runs that node alone (docs/ui.md, Runs on the canvas).
+        disabled: selection.length !== 1,
+        groupStart: true,
+        run: () => {
+          const only = selection[0];
+          if (only) openRunFromHere(only);
+        },
+      },
       { ...actionEntry("delete", controls), groupStart: true },
     ],
   };
