@@ -11,6 +11,7 @@ import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
 import { asPanelLayout } from "./panelLayout";
+import { createReplaySlice } from "./replaySlice";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
@@ -173,6 +174,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createBackupSlice(ctx),
       ...health.state,
       ...createTabsSlice(ctx),
+      ...createReplaySlice(ctx),
     };
   });
   return Object.assign(store, { editor });
