@@ -53,22 +53,22 @@ export function ReplayForm({
   const [tried, setTried] = useState(false);
   const id = useId();
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const window = parseWindowSize(draft.window);
+  const size = parseWindowSize(draft.window);
   const budget = parseTokenBudget(draft.budget);
   const modelError = draft.model.trim() === "" ? "Name a model." : null;
-  const windowError = "error" in window ? window.error : null;
+  const windowError = "error" in size ? size.error : null;
   const budgetError = "error" in budget ? budget.error : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (modelError || "error" in window || "error" in budget) return;
+    if (modelError || "error" in size || "error" in budget) return;
     onReplay({
       provider: draft.provider,
       model: draft.model.trim(),
       baseUrl: draft.provider === "echo" ? "" : draft.baseUrl.trim(),
       systemPrompt: draft.systemPrompt,
-      windowSize: window.value,
+      windowSize: size.value,
       windowTokens: budget.value,
       mode: draft.mode,
     });
