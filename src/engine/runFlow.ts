@@ -34,6 +34,7 @@ import {
   keyNotApprovedError,
   unapprovedDestinations,
 } from "./providers/keyBinding";
+import { toRunError } from "./runError";
 import type { RunFromHere } from "./runFromHere";
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
 import type { FlowHeadMoves, MemoryHeads, NewConversation, Saver } from "./saver";
@@ -387,11 +388,16 @@ class Execution {
 
     // Empty until the messages are assembled: a memory that cannot be read sends nothing.
     const call: LlmCallView = { messages: [], dropped: { count: 0, firstDroppedId: null } };
+    const ownBaseUrl = typeof config.baseUrl === "string" ? config.baseUrl.trim() : "";
+    // What a replay of this call needs besides its messages (its own address, no key).
     const llm: LlmCallRecord = {
       provider: config.provider,
       model: config.model,
       prompt,
       ...(systemPrompt && { systemPrompt }),
+      ...(ownBaseUrl !== "" && { baseUrl: ownBaseUrl }),
+      ...(config.temperature !== undefined && { temperature: config.temperature }),
+      ...(config.maxTokens !== undefined && { maxTokens: config.maxTokens }),
     };
 
     try {
@@ -413,6 +419,7 @@ class Execution {
       if (memory) {
         llm.memory = {
           memoryId: memory.memoryId,
+          ...(this.shared.has(memory.memoryId) && { scope: "flow" as const }),
           mode: settings.mode,
           windowSize: settings.windowSize,
           ...(memory.windowTokens !== null && {
@@ -561,22 +568,6 @@ class Execution {
     this.appended[memory] = list;
     return [user.id, assistant.id];
   }
-}
-
-function toRunError(caught: unknown, aborted: boolean): RunError {
-  if (aborted) return { kind: "aborted", message: "Stopped." };
-  if (caught instanceof ProviderError) {
-    return {
-      kind: caught.kind,
-      message: caught.message,
-      ...(caught.details.retryAfterSeconds !== undefined && {
-        retryAfterSeconds: caught.details.retryAfterSeconds,
-      }),
-      ...(caught.details.provider && { provider: caught.details.provider }),
-      ...(caught.details.destinations && { destinations: [...caught.details.destinations] }),
-    };
-  }
-  return { kind: "internal", message: caught instanceof Error ? caught.message : String(caught) };
 }
 
 /**

@@ -30,8 +30,14 @@ export interface LlmCallRecord {
   model: string;
   systemPrompt?: string;
   prompt: string;
+  /** The node's own base URL, when it had one (a replay calls the same address). */
+  baseUrl?: string;
+  temperature?: number;
+  maxTokens?: number;
   memory?: {
     memoryId: MemoryId;
+    /** "flow": a memory shared by every conversation of the flow (absent: the conversation's). */
+    scope?: "flow";
     mode: MemoryMode;
     windowSize: number | null;
     /** The token budget (absent: none, and in runs from before budgets existed). */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Flow, FlowNode } from "../engine/flow";
 import { nodeId } from "../engine/ids";
+import { withMemoryScope } from "../engine/memoryScope";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { exportTimbalAgent } from "./exportTimbalAgent";
 import {
@@ -105,6 +106,14 @@ describe("exportTimbalAgent", () => {
     expect(local).toMatch(
       /model_params=\{"base_url": "http:\/\/127\.0\.0\.1:11434\/v1"\},\s+# NOTE: temperature 0\.2 is not passed/,
     );
+  });
+
+  it("notes a memory shared by every conversation of the flow, which an Agent cannot share", () => {
+    const shared = withMemoryScope(wrapped({ memoryId: "profile" }), "profile", "flow");
+    expect(source(shared)).toContain(
+      '# NOTE: memory "profile" is shared by every conversation of this flow in the app (scope "flow"): Timbal has no such scope, and a conversation that starts without a parent run starts it empty.',
+    );
+    expect(source(wrapped({ memoryId: "profile" }))).not.toContain("scope");
   });
 
   it("refuses what an Agent cannot express, with every reason, instead of exporting it differently", () => {

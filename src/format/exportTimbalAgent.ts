@@ -2,6 +2,7 @@ import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
 import { buildGraph, topologicalOrder } from "../engine/graph";
 import type { NodeId } from "../engine/ids";
+import { memoryScope } from "../engine/memoryScope";
 import { nodeTemplate } from "../engine/nodeKinds";
 import { validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
@@ -124,6 +125,7 @@ function write(flow: Flow): string {
     remembers
       ? `# ${commentText(`"${llm.id}" remembers the whole conversation (memory "${llm.config.memoryId}" in the app).`)}`
       : `# ${commentText(`"${llm.id}" has no memory in the app: every turn starts a new conversation for it.`)}`,
+    ...sharedMemoryNote(flow, llm),
     "",
     "import asyncio",
     "import re",
@@ -165,6 +167,19 @@ function write(flow: Flow): string {
     `${INDENT}asyncio.run(main())`,
     "",
   ].join("\n");
+}
+
+/**
+ * A flow-scoped memory (shared by every conversation of the flow in the app) has no Agent
+ * equivalent: said in a note, as the Python export says it, rather than refused.
+ */
+function sharedMemoryNote(flow: Flow, llm: LlmNode): string[] {
+  const memoryId = llm.config.memoryId;
+  if (typeof memoryId !== "string" || memoryId === "" || memoryScope(flow, memoryId) !== "flow")
+    return [];
+  return [
+    `# NOTE: ${commentText(`memory ${pyString(memoryId)} is shared by every conversation of this flow in the app (scope "flow"): Timbal has no such scope, and a conversation that starts without a parent run starts it empty.`)}`,
+  ];
 }
 
 function agentArgs(llm: LlmNode): string[] {

@@ -12,6 +12,7 @@ import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
 import { createNodeRunSlice } from "./nodeRunSlice";
 import { asPanelLayout } from "./panelLayout";
+import { createReplaySlice } from "./replaySlice";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import { messageOf, NOT_OPEN, type SliceContext } from "./sliceContext";
@@ -175,6 +176,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...health.state,
       ...createTabsSlice(ctx),
       ...createNodeRunSlice(ctx),
+      ...createReplaySlice(ctx),
     };
   });
   return Object.assign(store, { editor });

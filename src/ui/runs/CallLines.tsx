@@ -63,7 +63,7 @@ function originOf(line: CallLine, runId: RunId, numbers: ReadonlyMap<RunId, numb
 
 const tagOf = (line: CallLine) =>
   line.source === "memory"
-    ? `memory ${line.memoryId}`
+    ? `${line.shared ? "shared " : ""}memory ${line.memoryId}`
     : line.source === "system"
       ? "system"
       : "this run";
@@ -88,7 +88,14 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
       <span className="call-line-head">
         {/* The tag of a system prompt says "system" already. */}
         {line.source !== "system" && <span className="call-role">{line.role}</span>}
-        <span className="call-tag" title={tagOf(line)}>
+        <span
+          className="call-tag"
+          title={
+            line.shared
+              ? `${tagOf(line)}: one log for every conversation of this flow`
+              : tagOf(line)
+          }
+        >
           {line.source === "memory" && <span className="call-swatch" aria-hidden="true" />}
           <span className="call-tag-text">{tagOf(line)}</span>
         </span>

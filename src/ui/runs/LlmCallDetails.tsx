@@ -1,6 +1,7 @@
-import { useId } from "react";
+import { lazy, Suspense, useId, useRef, useState } from "react";
 import type { RunId } from "../../engine/ids";
 import type { NodeRecord } from "../../engine/runSnapshot";
+import { useStudio } from "../../store/studioStore";
 import { LongText } from "../common/LongText";
 import { counterWords } from "../inspector/CallTokensNote";
 import { windowAndBudgetLabel } from "../memory/memoryLabels";
@@ -8,6 +9,11 @@ import { CallLines } from "./CallLines";
 import type { CallMessages } from "./callMessages";
 import { errorInWords, formatDuration, STATUS_WORDS } from "./runFormat";
 import { useCallMessages } from "./useCallMessages";
+
+/** The replay view, fetched when a replay is first opened (docs/memory.md, "Replaying a call"). */
+const ReplayDialog = lazy(() =>
+  import("./replay/ReplayDialog").then((m) => ({ default: m.ReplayDialog })),
+);
 
 type LlmNodeRecord = NodeRecord & { llm: NonNullable<NodeRecord["llm"]> };
 
@@ -18,16 +24,23 @@ interface LlmCallDetailsProps {
   runId: RunId;
   colors: ReadonlyMap<string, string>;
   numbers: ReadonlyMap<RunId, number>;
+  /** The run's label ("Run 3"), named by the replay view. */
+  runLabel: string;
 }
 
 /**
  * One LLM call of a run, exactly as it happened: the messages sent (and those the window
  * dropped), the reply, tokens, latency, any error, and what the call added to its memory.
  */
-export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsProps) {
+export function LlmCallDetails({ node, runId, colors, numbers, runLabel }: LlmCallDetailsProps) {
   const headingId = useId();
   const { llm } = node;
   const read = useCallMessages(llm, true);
+  const [replaying, setReplaying] = useState(false);
+  const replayButton = useRef<HTMLButtonElement>(null);
+  const replays = useStudio(
+    (s) => s.replays.filter((r) => r.runId === runId && r.nodeId === node.nodeId).length,
+  );
   return (
     <section className={`run-call is-${node.status}`} aria-labelledby={headingId}>
       <h4 id={headingId} className="run-call-title">
@@ -37,7 +50,9 @@ export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsP
         </span>
         <span className={`run-status is-${node.status}`}>{STATUS_WORDS[node.status]}</span>
       </h4>
-      <p className="run-call-summary">{memorySummary(node)}</p>
+      <p className="run-call-summary">
+        {memorySummary(node, read.status === "ready" && read.call.lines.some((l) => l.shared))}
+      </p>
       {llm.tokens && (
         <p className="run-help call-tokens">
           Sent {llm.tokens.total.toLocaleString("en")} tokens ({counterWords(llm.tokens)}).
@@ -70,12 +85,43 @@ export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsP
       )}
       <CallStats node={node} />
       {read.status === "ready" && <Appended node={node} call={read.call} />}
+      <p className="run-call-replay">
+        <button
+          ref={replayButton}
+          type="button"
+          className="secondary"
+          aria-haspopup="dialog"
+          onClick={() => setReplaying(true)}
+        >
+          Replay with other settings…
+        </button>
+        {replays > 0 && (
+          <span className="run-help">
+            {replays} replay{replays === 1 ? "" : "s"} this session
+          </span>
+        )}
+      </p>
+      {replaying && (
+        <Suspense fallback={null}>
+          <ReplayDialog
+            node={node}
+            runId={runId}
+            runLabel={runLabel}
+            colors={colors}
+            numbers={numbers}
+            onClose={() => {
+              setReplaying(false);
+              replayButton.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }
 
 /** What the call saw of its memory, in words, before the messages themselves. */
-function memorySummary({ llm }: LlmNodeRecord): string {
+function memorySummary({ llm }: LlmNodeRecord, sharedLines: boolean): string {
   const memory = llm.memory;
   if (!memory) return "No memory: it received the system prompt (if any) and the prompt.";
   const sent = memory.keptIds.length;
@@ -89,7 +135,12 @@ function memorySummary({ llm }: LlmNodeRecord): string {
   ];
   const memoryTokens =
     budget === null ? "" : ` Memory used ${memory.keptTokens ?? 0} of its ${budget} tokens.`;
-  return `Memory ${memory.memoryId}${mode}, ${windowAndBudgetLabel(memory.windowSize, budget)}: ${sent} message${sent === 1 ? "" : "s"} sent${dropped.map((d) => `, ${d}`).join("")}.${memoryTokens}`;
+  // Runs from before the scope was recorded still say so when a message came from the flow's log.
+  const shared =
+    memory.scope === "flow" || sharedLines
+      ? " (flow-scoped: shared by every conversation of this flow)"
+      : "";
+  return `Memory ${memory.memoryId}${shared}${mode}, ${windowAndBudgetLabel(memory.windowSize, budget)}: ${sent} message${sent === 1 ? "" : "s"} sent${dropped.map((d) => `, ${d}`).join("")}.${memoryTokens}`;
 }
 
 function CallStats({ node }: { node: LlmNodeRecord }) {

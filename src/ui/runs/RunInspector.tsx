@@ -66,6 +66,7 @@ export function RunInspector({ run }: { run: RunSnapshot }) {
           runId={run.id}
           colors={colors}
           numbers={labels.numbers}
+          runLabel={labels.label(run.id)}
         />
       ))}
     </article>

@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { withMemoryScope } from "../../engine/memoryScope";
 import { ProviderError } from "../../engine/provider";
 import { render, testStudio } from "../studioTestSupport";
 import { RunsPanel } from "./RunsPanel";
@@ -175,5 +176,24 @@ describe("RunsPanel", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Stop comparing" }));
     expect(screen.getByRole("list", { name: "Timeline" })).toBeTruthy();
+  });
+
+  it("tags what a call read from a flow-scoped memory as shared by every conversation", async () => {
+    await converse(withMemoryScope(chatFlow(), "chat_llm", "flow"), U.slice(0, 2));
+    render(<RunsPanel />);
+    await userEvent.click(screen.getByRole("button", { name: "Open run 2" }));
+    const sent = await screen.findByRole("list", { name: "Messages sent by chat_llm" });
+    await waitFor(() =>
+      expect(linesOf(sent)).toEqual([
+        "user [shared memory chat_llm] Hi! My name is David",
+        "assistant [shared memory chat_llm] A1",
+        "user [this run] I live in Barcelona",
+      ]),
+    );
+    expect(
+      screen.getByText(
+        /Memory chat_llm \(flow-scoped: shared by every conversation of this flow\)/,
+      ),
+    ).toBeTruthy();
   });
 });

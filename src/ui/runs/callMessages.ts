@@ -1,5 +1,6 @@
-import { assembleCall, type CallMessage } from "../../engine/callAssembly";
+import { type AssembledCall, assembleCall, type CallMessage } from "../../engine/callAssembly";
 import type { MessageId } from "../../engine/ids";
+import { isFlowThread } from "../../engine/memoryScope";
 import { readDropped } from "../../engine/memoryWindow";
 import type { ChatRole, MemoryMessage } from "../../engine/messages";
 import type { LlmCallRecord } from "../../engine/runSnapshot";
@@ -25,6 +26,8 @@ export interface CallLine {
   overBudget?: boolean;
   /** The memory message behind the line: who wrote it, in which run. */
   message?: MemoryMessage;
+  /** From a flow-scoped memory: one log shared by every conversation of the flow. */
+  shared?: true;
 }
 
 export interface CallMessages {
@@ -68,11 +71,15 @@ export async function loadCallMessages(
     prompt: llm.prompt,
     ...(shown && { shown }),
   });
-  return {
-    lines: call.messages.map(toLine),
-    earlier: call.earlier,
-    appended: resolved.slice(keptCount),
-  };
+  return asCallMessages(call, resolved.slice(keptCount));
+}
+
+/** An assembled call (a recorded one, or a replay) as the views show it. */
+export function asCallMessages(
+  call: Pick<AssembledCall, "messages" | "earlier">,
+  appended: MemoryMessage[] = [],
+): CallMessages {
+  return { lines: call.messages.map(toLine), earlier: call.earlier, appended };
 }
 
 function toLine(m: CallMessage): CallLine {
@@ -92,6 +99,7 @@ function toLine(m: CallMessage): CallLine {
     key: `${m.dropped ? "dropped" : "kept"}:${source.messageId}`,
     memoryId: source.memoryId,
     ...(m.message && { message: m.message }),
+    ...(m.message && isFlowThread(m.message.conversationId) && { shared: true as const }),
   };
 }
 
