@@ -7,10 +7,10 @@ import {
   nodeId,
   runId,
 } from "../src/engine/ids";
-import { planSummary } from "../src/engine/memorySummary";
 import { readLimit, readWindow } from "../src/engine/memoryWindow";
 import type { MemoryMessage } from "../src/engine/messages";
 import type { Saver } from "../src/engine/saver";
+import { planSummary } from "../src/engine/summaryUpdate";
 import { ESTIMATE } from "../src/engine/tokenCount";
 import { openBenchStorage } from "./fakeStorage";
 import { formatMs, formatRatio, median, progress } from "./stats";

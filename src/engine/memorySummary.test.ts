@@ -14,16 +14,12 @@ import {
   type RunId,
   runId,
 } from "./ids";
-import {
-  planSummary,
-  SUMMARY_PREFIX,
-  type SummaryCallRecord,
-  summarySettings,
-} from "./memorySummary";
+import { SUMMARY_PREFIX, type SummaryCallRecord, summarySettings } from "./memorySummary";
 import type { MemoryMessage } from "./messages";
 import { type LlmProvider, ProviderError, type ProviderRequest } from "./provider";
 import { runFlowToEnd } from "./runFlow";
 import type { RunSnapshot } from "./runSnapshot";
+import { planSummary } from "./summaryUpdate";
 
 /*
  * docs/memory.md, "Summary memory". The stand-in summarizer folds by appending: its summary is
@@ -211,6 +207,7 @@ describe("summary memory", () => {
     expect(
       summarySettings({ ...config, memorySummary: { provider: "openai", prompt: "Sum up." } }),
     ).toEqual({ provider: "openai", model: "m", prompt: "Sum up." });
+    expect(summarySettings({ ...config, memorySummary: { prompt: " " } })?.prompt).toBeUndefined();
     expect(summarySettings(config)).toBeNull();
   });
 });

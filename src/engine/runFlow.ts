@@ -20,10 +20,8 @@ import { flowScopedMemories, flowThreadId } from "./memoryScope";
 import { nodeMemory, nodeMemoryId, readsMemory, writesMemory } from "./memorySettings";
 import {
   type MemorySummary,
-  planSummary,
   type SummaryCallRecord,
   type SummarySettings,
-  summaryRequest,
   summarySettings,
 } from "./memorySummary";
 import type { MemoryMessage, SentMessage } from "./messages";
@@ -46,6 +44,7 @@ import {
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
 import type { FlowHeadMoves, MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
+import { DEFAULT_SUMMARY_PROMPT, planSummary, summaryRequest } from "./summaryUpdate";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
 import { ESTIMATE } from "./tokenCount";
 import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
@@ -554,7 +553,7 @@ class Execution {
     };
     let text = previous?.text ?? "";
     if (folded.length > 0) {
-      const request = summaryRequest(summarizer.prompt, previous, folded);
+      const request = summaryRequest(summarizer.prompt ?? DEFAULT_SUMMARY_PROMPT, previous, folded);
       const total = request.reduce((sum, m) => sum + ESTIMATE.count(m), 0);
       Object.assign(record, {
         provider: summarizer.provider,
