@@ -7,6 +7,7 @@ import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { CallLines } from "./CallLines";
 import type { CallMessages } from "./callMessages";
 import { errorInWords, formatDuration, STATUS_WORDS } from "./runFormat";
+import { SummaryCallDetails } from "./SummaryCallDetails";
 import { useCallMessages } from "./useCallMessages";
 
 type LlmNodeRecord = NodeRecord & { llm: NonNullable<NodeRecord["llm"]> };
@@ -38,6 +39,7 @@ export function LlmCallDetails({ node, runId, colors, numbers }: LlmCallDetailsP
         <span className={`run-status is-${node.status}`}>{STATUS_WORDS[node.status]}</span>
       </h4>
       <p className="run-call-summary">{memorySummary(node)}</p>
+      {llm.summary && <SummaryCallDetails summary={llm.summary} />}
       {llm.tokens && (
         <p className="run-help call-tokens">
           Sent {llm.tokens.total.toLocaleString("en")} tokens ({counterWords(llm.tokens)}).
