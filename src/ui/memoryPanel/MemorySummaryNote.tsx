@@ -33,9 +33,20 @@ interface MemorySummaryNoteProps {
 /** "Summary, covering the first K of N messages": the summary and what it covers. */
 export function MemorySummaryNote({ memoryId, messages, numbers }: MemorySummaryNoteProps) {
   const readSummary = useStudio((s) => s.readSummary);
+  // Looked for only while a node on this memory summarizes: otherwise none is being kept.
+  const summarized = useFlowStore((s) =>
+    s.flow.nodes.some(
+      (n) =>
+        n.type === "llm" &&
+        memorySettings(n.config).memoryId === memoryId &&
+        summarySettings(n.config) !== null,
+    ),
+  );
   const summary = useStoreQuery(
-    messages.length === 0 ? null : () => newestSummary(readSummary, memoryId as MemoryId, messages),
-    [readSummary, memoryId, messages],
+    messages.length === 0 || !summarized
+      ? null
+      : () => newestSummary(readSummary, memoryId as MemoryId, messages),
+    [readSummary, memoryId, messages, summarized],
   );
   if (summary.status === "failed")
     return (
