@@ -35,7 +35,7 @@ export function MemorySummaryNote({ memoryId, messages, numbers }: MemorySummary
   const readSummary = useStudio((s) => s.readSummary);
   // Looked for only while a node on this memory summarizes: otherwise none is being kept.
   const summarized = useFlowStore((s) =>
-    s.flow.nodes.some(
+    (s.flow?.nodes ?? []).some(
       (n) =>
         n.type === "llm" &&
         memorySettings(n.config).memoryId === memoryId &&
