@@ -11,6 +11,7 @@ import {
 import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmConfig, LlmNode } from "./flow";
+import { settingsBaseUrlsOf } from "./flowProblem";
 import { FlowValidationError } from "./flowValidationError";
 import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
@@ -47,7 +48,7 @@ import { StagedMemory } from "./stagedMemory";
 import { DEFAULT_SUMMARY_PROMPT, planSummary, summaryRequest } from "./summaryUpdate";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
 import { ESTIMATE } from "./tokenCount";
-import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
+import { validateFlow } from "./validateFlow";
 
 /**
  * The abort reason that ends a run as "interrupted" rather than stopped: the page must let go
