@@ -69,7 +69,9 @@ async function withSaver<T>(kind: SaverKind, use: (saver: Saver) => Promise<T>):
       loadRun: (id) => storage.saver.loadRun(id),
       readBack: (head, limit) => storage.saver.readBack(head, limit),
       saveDraft: (run) => storage.saver.saveDraft(run),
-      finishRun: (run, messages, flowHeads) => storage.saver.finishRun(run, messages, flowHeads),
+      finishRun: (run, messages, flowHeads, summaries) =>
+        storage.saver.finishRun(run, messages, flowHeads, summaries),
+      loadSummary: (memory, coversId) => storage.saver.loadSummary(memory, coversId),
       loadFlowHeads: (flowId) => storage.saver.loadFlowHeads(flowId),
       beginRun(run) {
         const isNew = !created.has(run.conversationId);

@@ -10,6 +10,7 @@ import {
 import { readLimit, readWindow } from "../src/engine/memoryWindow";
 import type { MemoryMessage } from "../src/engine/messages";
 import type { Saver } from "../src/engine/saver";
+import { planSummary } from "../src/engine/summaryUpdate";
 import { ESTIMATE } from "../src/engine/tokenCount";
 import { openBenchStorage } from "./fakeStorage";
 import { formatMs, formatRatio, median, progress } from "./stats";
@@ -130,6 +131,80 @@ async function measure(kind: SaverKind, length: number): Promise<Timing> {
   }
 }
 
+/** Summary memory: a window of 20 over logs of these lengths, with a summary of the rest. */
+const SUMMARY_LOGS = [100, 10_000] as const;
+const SUMMARY_WINDOW = 20;
+const SUMMARY_READS = 20;
+
+/**
+ * Median milliseconds of what a call with summary memory reads before it is sent: its window
+ * of 20 (readWindow) and the stored summary of everything older (planSummary finds it by key).
+ * Throws if the plan is not the stored summary: the row would then time something else.
+ */
+async function timeSummaryRead(length: number): Promise<number> {
+  const storage = await openBenchStorage();
+  try {
+    const head = await fillLog(storage.saver, length);
+    const read = async () => {
+      const window = await readWindow(storage.saver, head, "read-write", SUMMARY_WINDOW);
+      const plan = await planSummary(
+        storage.saver,
+        memoryId("bench_memory"),
+        window.firstDroppedId,
+      );
+      if (plan.kind !== "stored")
+        throw new Error(`summary read: expected the stored summary, got ${plan.kind}`);
+      return window.kept.length;
+    };
+    const covers = messageId(`m${length - SUMMARY_WINDOW - 1}`);
+    await storage.saver.putSummaries([
+      {
+        memoryId: memoryId("bench_memory"),
+        coversId: covers,
+        coveredCount: length - SUMMARY_WINDOW,
+        conversationId: conversationId("bench-window"),
+        text: "The user and the assistant chatted; nothing else is known.",
+        previousCoversId: null,
+        foldedCount: length - SUMMARY_WINDOW,
+        runId: runId("bench"),
+        nodeId: nodeId("chat_llm"),
+        createdAt: 0,
+      },
+    ]);
+    for (let i = 0; i < WARMUP_ROUNDS * SUMMARY_READS; i++) await read();
+    const perRead: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const started = performance.now();
+      for (let i = 0; i < SUMMARY_READS; i++) await read();
+      perRead.push((performance.now() - started) / SUMMARY_READS);
+    }
+    return median(perRead);
+  } finally {
+    storage.close();
+  }
+}
+
+/** A call with a summary reads O(window) messages plus one summary: 10,000 vs 100 messages. */
+async function summaryReadRows(): Promise<Row[]> {
+  const times: number[] = [];
+  for (const length of SUMMARY_LOGS) {
+    progress(`summary + window read: IndexedDB, ${length.toLocaleString("en-US")} messages`);
+    const ms = await timeSummaryRead(length);
+    times.push(ms);
+  }
+  const [short, long] = times as [number, number];
+  return [
+    infoRow("summary + window 20 read, IndexedDB, 100 msgs", formatMs(short)),
+    infoRow("summary + window 20 read, IndexedDB, 10,000 msgs", formatMs(long)),
+    belowRow(
+      "summary + window 20 read IndexedDB, 10,000 / 100",
+      long / short,
+      MAX_RATIO,
+      formatRatio,
+    ),
+  ];
+}
+
 /** Memory window reads must cost O(window), not O(history): compare 100,000 to 10 messages. */
 export async function windowReadRows(): Promise<Row[]> {
   const rows: Row[] = [];
@@ -172,5 +247,6 @@ export async function windowReadRows(): Promise<Row[]> {
         : infoRow(budgetFigure, formatRatio(budgetLong / budgetMedium)),
     );
   }
+  rows.push(...(await summaryReadRows()));
   return rows;
 }

@@ -1,5 +1,6 @@
-import type { ConversationId, FlowId, MessageId, RunId } from "./ids";
+import type { ConversationId, FlowId, MemoryId, MessageId, RunId } from "./ids";
 import { keyedRecord, ownValue } from "./keyedRecord";
+import { type MemorySummary, summaryKey } from "./memorySummary";
 import type { MemoryMessage } from "./messages";
 import { movesHead, type RunSnapshot } from "./runSnapshot";
 import {
@@ -18,6 +19,8 @@ export class InMemorySaver implements Saver {
   readonly conversations = new Map<ConversationId, { title?: string; headRunId: RunId }>();
   /** Each flow's flow-scoped memory heads. */
   readonly flowHeads = new Map<FlowId, MemoryHeads>();
+  /** Summaries by memory and covered-up-to message. */
+  readonly summaries = new Map<string, MemorySummary>();
 
   async loadRun(id: RunId) {
     return this.runs.get(id);
@@ -48,6 +51,7 @@ export class InMemorySaver implements Saver {
     run: RunSnapshot,
     messages: readonly MemoryMessage[],
     flowHeads: FlowHeadMoves = {},
+    summaries: readonly MemorySummary[] = [],
   ) {
     // Check the whole batch first: all land or none do, as with an IndexedDB transaction.
     for (const m of messages) {
@@ -60,10 +64,16 @@ export class InMemorySaver implements Saver {
     }
     this.flowHeads.set(run.flowId, heads);
     for (const m of messages) this.messages.set(m.id, structuredClone(m));
+    for (const s of summaries)
+      this.summaries.set(summaryKey(s.memoryId, s.coversId), structuredClone(s));
     this.put(run);
     if (!movesHead(run)) return;
     const conversation = this.conversations.get(run.conversationId);
     this.conversations.set(run.conversationId, { ...conversation, headRunId: run.id });
+  }
+
+  async loadSummary(memoryId: MemoryId, coversId: MessageId) {
+    return this.summaries.get(summaryKey(memoryId, coversId));
   }
 
   async readBack(head: MessageId | null, limit: number) {

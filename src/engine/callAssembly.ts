@@ -1,6 +1,7 @@
 import type { LlmConfig } from "./flow";
 import type { MemoryId, MessageId } from "./ids";
 import { keptTokens, type MemorySettings } from "./memorySettings";
+import { type MemorySummary, summaryMessage } from "./memorySummary";
 import type { DroppedRead, WindowSelection } from "./memoryWindow";
 import { DROPPED_SHOWN, readDropped, readWindow } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
@@ -11,7 +12,8 @@ import { ESTIMATE, loadTokenCounter, type TokenCounter } from "./tokenCount";
 /*
  * The messages of an LLM call, assembled in one place for everyone who shows or sends them:
  * the run (runFlow), the inspector's Next call preview and the run inspector. The order is
- * docs/memory.md's "What a call receives": system prompt, the window of the memory, prompt.
+ * docs/memory.md's "What a call receives": system prompt, the memory's summary (summary
+ * memory), the window of the memory, prompt.
  */
 
 /** The system prompt a call sends: a blank one is not sent at all. */
@@ -100,6 +102,8 @@ export interface CallParts {
   shown?: DroppedRead;
   /** Counts the call's tokens; the estimate when absent. */
   counter?: TokenCounter;
+  /** The memory's summary of what the window left out (summary memory); none when absent. */
+  summary?: Pick<MemorySummary, "text" | "memoryId" | "coversId"> | null;
 }
 
 /** One message of a call in the memory log's order, tagged with its source. */
@@ -149,6 +153,10 @@ export function assembleCall(parts: CallParts): AssembledCall {
   if (system !== undefined)
     messages.push({ role: "system", content: system, source: { kind: "system" }, dropped: false });
   const { memory, shown } = parts;
+  // The summary right after the system prompt, so every provider takes both as its system
+  // prompt (Anthropic and Google accept system text only before the conversation).
+  if (memory && parts.summary) messages.push({ ...summaryMessage(parts.summary), dropped: false });
+  // Pinned memory messages (not built yet) go here: after the summary, before the window.
   if (memory) {
     const fromMemory = (message: MemoryMessage, dropped: boolean): CallMessage => ({
       role: message.role,

@@ -1,4 +1,5 @@
 import type { ConversationId, MessageId, NodeId, RunId } from "./ids";
+import type { SummaryCallRecord } from "./memorySummary";
 import type { SentMessage } from "./messages";
 import type { TokenUsage } from "./provider";
 import type { NodeRecord, RunError, RunSnapshot } from "./runSnapshot";
@@ -12,6 +13,8 @@ export interface LlmCallView {
    * Saver.readBack to show them (only when someone looks: the call itself reads O(window)).
    */
   dropped: { count: number; firstDroppedId: MessageId | null };
+  /** The summary sent, and the summarizer call if one ran (see LlmCallRecord.summary). */
+  summary?: SummaryCallRecord;
   /** The tokens of what was sent (see LlmCallRecord.tokens). */
   tokens?: { total: number; exact: boolean; counter: string };
   /** The call might not fit the model's context: said, not blocked. */

@@ -38,7 +38,22 @@ export interface LlmConfig {
   memoryWindowTokens?: number;
   /** Absent: read-write. */
   memoryMode?: MemoryMode;
+  /**
+   * Absent: off. Else what falls out of the window is folded into a running summary, sent
+   * after the system prompt (version 3, docs/memory.md "Summary memory").
+   */
+  memorySummary?: MemorySummaryConfig;
   /** Unknown fields survive a round trip (docs/flow-format.md). */
+  [extra: string]: unknown;
+}
+
+/** Who writes a node's summary memory: the node's own provider and model when omitted. */
+export interface MemorySummaryConfig {
+  provider?: ProviderName;
+  model?: string;
+  baseUrl?: string;
+  /** The summarizer's instructions; absent: DEFAULT_SUMMARY_PROMPT. */
+  prompt?: string;
   [extra: string]: unknown;
 }
 

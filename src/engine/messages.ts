@@ -29,6 +29,8 @@ export interface MemoryMessage {
 export type MessageSource =
   | { kind: "system" }
   | { kind: "memory"; memoryId: MemoryId; messageId: MessageId }
+  /** The memory's running summary, up to and with message `coversId` (memorySummary.ts). */
+  | { kind: "summary"; memoryId: MemoryId; coversId: MessageId }
   | { kind: "run" };
 
 /** A message exactly as it was sent to the provider, tagged with its source. */

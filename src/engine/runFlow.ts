@@ -3,13 +3,14 @@ import {
   assembleCall,
   callTokenCounter,
   contextWarning,
+  type MemoryRead,
   readCallMemory,
   sentMessages,
   systemPromptOf,
 } from "./callAssembly";
 import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
-import type { Flow, FlowNode, LlmNode } from "./flow";
+import type { Flow, FlowNode, LlmConfig, LlmNode } from "./flow";
 import { settingsBaseUrlsOf } from "./flowProblem";
 import { FlowValidationError } from "./flowValidationError";
 import { buildGraph, topologicalOrder } from "./graph";
@@ -17,8 +18,14 @@ import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from 
 import { messageId, newId } from "./ids";
 import { keyedRecord, ownValue } from "./keyedRecord";
 import { flowScopedMemories, flowThreadId } from "./memoryScope";
-import { nodeMemory, nodeMemoryId, writesMemory } from "./memorySettings";
-import type { MemoryMessage } from "./messages";
+import { nodeMemory, nodeMemoryId, readsMemory, writesMemory } from "./memorySettings";
+import {
+  type MemorySummary,
+  type SummaryCallRecord,
+  type SummarySettings,
+  summarySettings,
+} from "./memorySummary";
+import type { MemoryMessage, SentMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
 import { outputStreamSource } from "./outputStream";
 import type {
@@ -26,6 +33,7 @@ import type {
   ProviderCredentials,
   ProviderRequest,
   ProviderResolver,
+  ProviderResult,
 } from "./provider";
 import { ProviderError } from "./provider";
 import {
@@ -39,7 +47,9 @@ import type { RunFromHere } from "./runFromHere";
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
 import type { FlowHeadMoves, MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
+import { DEFAULT_SUMMARY_PROMPT, planSummary, summaryRequest } from "./summaryUpdate";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
+import { ESTIMATE } from "./tokenCount";
 import { validateFlow } from "./validateFlow";
 
 /**
@@ -251,7 +261,12 @@ class Execution {
         : "aborted";
     let snapshot = this.snapshot(status, failed?.error);
     try {
-      await saver.finishRun(snapshot, this.memory.messages(), this.flowHeadMoves());
+      await saver.finishRun(
+        snapshot,
+        this.memory.messages(),
+        this.flowHeadMoves(),
+        this.memory.summaries(),
+      );
     } catch (error) {
       // Nothing of it landed: memory is as it was, and the run says why.
       snapshot = unsavedRun(snapshot, this.startHeads, error);
@@ -403,7 +418,17 @@ class Execution {
     try {
       const counter = await callTokenCounter(settings, config);
       const memory = await readCallMemory(this.memory, settings, this.readHeads(settings), counter);
-      const assembled = assembleCall({ systemPrompt, memory, prompt, counter });
+      const summarizer = summarySettings(config);
+      // Before the node's call: what fell out of its window is folded in first (a write-only
+      // node sees no history, so it gets no summary either).
+      const summary =
+        summarizer && memory && readsMemory(settings)
+          ? await this.summarize(nodeId, summarizer, memory, (record) => {
+              llm.summary = record;
+              call.summary = record;
+            })
+          : null;
+      const assembled = assembleCall({ systemPrompt, memory, prompt, counter, summary });
       const messages = sentMessages(assembled);
       const { total, exact } = assembled.tokens;
       const tokens = { total, exact, counter: counter.name };
@@ -434,31 +459,11 @@ class Execution {
         };
       }
 
-      const provider = await this.options.providers(config.provider);
-      const credential = this.options.credentials?.[config.provider];
-      const hosted = config.provider === "echo" ? undefined : config.provider;
-      const baseUrl = hosted && callBaseUrl(hosted, config.baseUrl, credential);
-      const key = hosted ? keyForCall(hosted, credential, baseUrl, this.options.keyless) : null;
-      if (key && !key.ok) throw keyNotApprovedError([key.refused]);
       const callStarted = this.now();
-      const result = await provider({
-        provider: config.provider,
-        model: config.model,
-        messages,
-        signal: this.signal,
-        onDelta: (text) => {
-          this.streamed.set(nodeId, (this.streamed.get(nodeId) ?? "") + text);
-          this.drafts.grew(text.length);
-          this.queue.push({ type: "token", runId: this.runId, nodeId, text });
-        },
-        onRetryWait: (wait) =>
-          this.queue.push({ type: "call-retrying", runId: this.runId, nodeId, ...wait }),
-        ...this.options.call,
-        ...(baseUrl && { baseUrl }),
-        ...(key?.apiKey && { apiKey: key.apiKey }),
-        ...(key?.withoutKey && { withoutKey: true }),
-        ...(config.temperature !== undefined && { temperature: config.temperature }),
-        ...(config.maxTokens !== undefined && { maxTokens: config.maxTokens }),
+      const result = await this.callModel(nodeId, config, messages, (text) => {
+        this.streamed.set(nodeId, (this.streamed.get(nodeId) ?? "") + text);
+        this.drafts.grew(text.length);
+        this.queue.push({ type: "token", runId: this.runId, nodeId, text });
       });
       // A reply that arrives after Stop is not kept: the user asked for it not to count.
       if (this.signal.aborted)
@@ -524,6 +529,131 @@ class Execution {
   }
 
   /**
+   * One call to a model, with the key only where keyBinding allows it: the node's own call and
+   * its summarizer's both go through here.
+   */
+  private async callModel(
+    nodeId: NodeId,
+    target: Pick<LlmConfig, "provider" | "model" | "baseUrl" | "temperature" | "maxTokens">,
+    messages: readonly SentMessage[],
+    onDelta: (text: string) => void,
+  ): Promise<ProviderResult> {
+    const provider = await this.options.providers(target.provider);
+    const credential = this.options.credentials?.[target.provider];
+    const hosted = target.provider === "echo" ? undefined : target.provider;
+    const baseUrl = hosted && callBaseUrl(hosted, target.baseUrl, credential);
+    const key = hosted ? keyForCall(hosted, credential, baseUrl, this.options.keyless) : null;
+    if (key && !key.ok) throw keyNotApprovedError([key.refused]);
+    return provider({
+      provider: target.provider,
+      model: target.model,
+      messages,
+      signal: this.signal,
+      onDelta,
+      onRetryWait: (wait) =>
+        this.queue.push({ type: "call-retrying", runId: this.runId, nodeId, ...wait }),
+      ...this.options.call,
+      ...(baseUrl && { baseUrl }),
+      ...(key?.apiKey && { apiKey: key.apiKey }),
+      ...(key?.withoutKey && { withoutKey: true }),
+      ...(target.temperature !== undefined && { temperature: target.temperature }),
+      ...(target.maxTokens !== undefined && { maxTokens: target.maxTokens }),
+    });
+  }
+
+  /**
+   * The summary a node's call is sent (docs/memory.md, "Summary memory"): the stored one up to
+   * the newest message its window dropped, or a new one, from the previous summary on this
+   * log and only the messages dropped since, written by a real call to the summarizer. The
+   * new summary is staged and stored with the run's final record. A failed summarizer call
+   * fails the node before its own call, with memory untouched. `recorded` receives the
+   * record as soon as it is known, so a failure still shows what the summarizer was sent.
+   */
+  private async summarize(
+    nodeId: NodeId,
+    summarizer: SummarySettings,
+    memory: MemoryRead,
+    recorded: (record: SummaryCallRecord) => void,
+  ): Promise<MemorySummary | null> {
+    const { memoryId } = memory;
+    const plan = await planSummary(this.memory, memoryId, memory.firstDroppedId);
+    if (plan.kind === "none") return null;
+    if (plan.kind === "stored") {
+      const { summary } = plan;
+      recorded({
+        memoryId,
+        coversId: summary.coversId,
+        coveredCount: summary.coveredCount,
+        updated: false,
+      });
+      return summary;
+    }
+    const { previous, folded, target } = plan;
+    // Everything newly dropped is pinned: the previous summary still says it all.
+    if (folded.length === 0 && !previous) return null;
+    const record: SummaryCallRecord = {
+      memoryId,
+      coversId: target.id,
+      coveredCount: target.index + 1,
+      updated: true,
+      previousCoversId: previous?.coversId ?? null,
+      foldedCount: folded.length,
+    };
+    let text = previous?.text ?? "";
+    if (folded.length > 0) {
+      const request = summaryRequest(summarizer.prompt ?? DEFAULT_SUMMARY_PROMPT, previous, folded);
+      const total = request.reduce((sum, m) => sum + ESTIMATE.count(m), 0);
+      Object.assign(record, {
+        provider: summarizer.provider,
+        model: summarizer.model,
+        request,
+        tokens: { total, exact: false, counter: ESTIMATE.name },
+      });
+      recorded(record);
+      const started = this.now();
+      let result: ProviderResult;
+      try {
+        result = await this.callModel(nodeId, summarizer, request, () => {});
+      } catch (caught) {
+        if (this.signal.aborted) throw caught;
+        throw summaryFailure(memoryId, summarizer, caught);
+      }
+      if (this.signal.aborted)
+        throw new ProviderError("aborted", "Stopped.", { provider: summarizer.provider });
+      Object.assign(record, {
+        reply: result.text,
+        usage: result.usage,
+        latencyMs: this.now() - started,
+      });
+      text = result.text.trim();
+      if (text === "") {
+        throw summaryFailure(
+          memoryId,
+          summarizer,
+          new ProviderError("bad-response", "the summarizer replied with no text", {
+            provider: summarizer.provider,
+          }),
+        );
+      }
+    }
+    recorded(record);
+    const summary: MemorySummary = {
+      memoryId,
+      coversId: target.id,
+      coveredCount: target.index + 1,
+      conversationId: target.conversationId,
+      text,
+      previousCoversId: previous?.coversId ?? null,
+      foldedCount: folded.length,
+      runId: this.runId,
+      nodeId,
+      createdAt: this.now(),
+    };
+    this.memory.stageSummary(summary);
+    return summary;
+  }
+
+  /**
    * Appends [prompt, reply] to a memory and moves its head: staged, read by later nodes of
    * this run, stored with the run's final record.
    */
@@ -568,6 +698,23 @@ class Execution {
     this.appended[memory] = list;
     return [user.id, assistant.id];
   }
+}
+
+/**
+ * A summarizer call that failed, said as such: the node's own model was not called, and
+ * memory is as it was. The kind and provider stay the summarizer's, so the chat offers the
+ * right next step (a key, a base URL) for the right provider.
+ */
+function summaryFailure(memoryId: MemoryId, summarizer: SummarySettings, caught: unknown): Error {
+  const reason = caught instanceof Error ? caught.message : String(caught);
+  const message = `The summary of memory "${memoryId}" could not be updated by ${summarizer.model} (${summarizer.provider}), so the node's model was not called and memory is unchanged: ${reason}`;
+  if (caught instanceof ProviderError) {
+    return new ProviderError(caught.kind, message, {
+      ...caught.details,
+      provider: summarizer.provider,
+    });
+  }
+  return new ProviderError("bad-response", message, { provider: summarizer.provider });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MemoryMode, ProviderName } from "./flow";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
+import type { SummaryCallRecord } from "./memorySummary";
 import type { KeyDestination, ProviderErrorKind, TokenUsage } from "./provider";
 import type { RunFromHereMark } from "./runFromHere";
 import type { MemoryHeads } from "./saver";
@@ -55,6 +56,11 @@ export interface LlmCallRecord {
     /** What this call appended (prompt and reply), empty unless it succeeded and may write. */
     appendedIds: MessageId[];
   };
+  /**
+   * The memory's summary the call was sent (summary memory), and the summarizer call that
+   * updated it if this call did; absent when nothing was summarized.
+   */
+  summary?: SummaryCallRecord;
   /** The tokens of what was sent, counted before the call (absent in older runs). */
   tokens?: { total: number; exact: boolean; counter: string };
   /** Said before the call when it might not fit the model's context (it was sent anyway). */

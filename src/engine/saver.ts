@@ -1,5 +1,6 @@
-import type { FlowId, MessageId, RunId } from "./ids";
+import type { FlowId, MemoryId, MessageId, RunId } from "./ids";
 import { ownValue } from "./keyedRecord";
+import type { MemorySummary } from "./memorySummary";
 import type { MemoryMessage } from "./messages";
 import type { RunSnapshot } from "./runSnapshot";
 
@@ -32,14 +33,20 @@ export interface Saver {
    */
   saveDraft(run: RunSnapshot): Promise<void>;
   /**
-   * The run's final record and the memory messages it appended, in ONE transaction, moving
-   * the conversation's head to it: all land or none do.
+   * The run's final record, the memory messages it appended and the summaries it wrote, in
+   * ONE transaction, moving the conversation's head to it: all land or none do.
    */
   finishRun(
     run: RunSnapshot,
     messages: readonly MemoryMessage[],
     flowHeads?: FlowHeadMoves,
+    summaries?: readonly MemorySummary[],
   ): Promise<void>;
+  /**
+   * The summary of `memoryId` covering its log up to and with message `coversId`, if one was
+   * written (docs/memory.md, "Summary memory"). One lookup by key: O(1).
+   */
+  loadSummary(memoryId: MemoryId, coversId: MessageId): Promise<MemorySummary | undefined>;
   /**
    * The head of each flow-scoped memory of the flow (docs/memory.md, "Memory across
    * conversations"): one log shared by all its conversations. A memory never written is absent.

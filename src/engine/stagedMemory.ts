@@ -1,4 +1,5 @@
-import type { MessageId } from "./ids";
+import type { MemoryId, MessageId } from "./ids";
+import { type MemorySummary, summaryKey } from "./memorySummary";
 import type { MemoryMessage } from "./messages";
 import type { Saver } from "./saver";
 
@@ -7,10 +8,28 @@ import type { Saver } from "./saver";
  * final record, in one transaction (Saver.finishRun), and until then the run reads them as
  * if they were stored, so a later node sharing the memory sees the earlier one's exchange.
  */
-export class StagedMemory implements Pick<Saver, "readBack"> {
+export class StagedMemory implements Pick<Saver, "readBack" | "loadSummary"> {
   private readonly staged = new Map<MessageId, MemoryMessage>();
+  /** Summaries written by this run, by summaryKey: stored with its final record too. */
+  private readonly stagedSummaries = new Map<string, MemorySummary>();
 
-  constructor(private readonly saver: Pick<Saver, "readBack">) {}
+  constructor(private readonly saver: Pick<Saver, "readBack" | "loadSummary">) {}
+
+  stageSummary(summary: MemorySummary): void {
+    this.stagedSummaries.set(summaryKey(summary.memoryId, summary.coversId), summary);
+  }
+
+  /** Every summary staged, in the order written. */
+  summaries(): MemorySummary[] {
+    return [...this.stagedSummaries.values()];
+  }
+
+  async loadSummary(memoryId: MemoryId, coversId: MessageId): Promise<MemorySummary | undefined> {
+    return (
+      this.stagedSummaries.get(summaryKey(memoryId, coversId)) ??
+      this.saver.loadSummary(memoryId, coversId)
+    );
+  }
 
   stage(messages: readonly MemoryMessage[]): void {
     // Checked as a batch, like the store's add: an id appended twice is a bug upstream.

@@ -1,10 +1,10 @@
-import type { Flow, FlowNode, LlmConfig } from "./flow";
+import type { Flow, FlowNode, LlmConfig, ProviderName } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { type FlowProblem, type ValidationContext, withSettings } from "./flowProblem";
 import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { MemoryId, NodeId } from "./ids";
 import { declaredMemories } from "./memoryScope";
-import { nodeMemory, nodeMemoryId } from "./memorySettings";
+import { memorySettings, nodeMemory, nodeMemoryId } from "./memorySettings";
 import { edgeProblem, isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
 import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
 import { INPUT_REFERENCE, NODE_ID_PATTERN, referenceTo, templateReferences } from "./template";
@@ -164,6 +164,7 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report, problems: FlowPr
       "memoryMode",
     );
   }
+  checkSummary(id, config, error, problems);
   const t = config.temperature;
   if (t !== undefined && !(typeof t === "number" && t >= 0 && t <= 2)) {
     error(
@@ -178,6 +179,58 @@ function checkLlm(id: NodeId, config: LlmConfig, error: Report, problems: FlowPr
       id,
       "maxTokens",
     );
+  }
+}
+
+/** Summary memory's settings (docs/memory.md, "Summary memory"). */
+function checkSummary(id: NodeId, config: LlmConfig, error: Report, problems: FlowProblem[]) {
+  const raw: unknown = config.memorySummary;
+  if (raw === undefined) return;
+  const field = "memorySummary";
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    error(
+      `LLM "${id}": summary memory must be an object (provider, model, baseUrl, prompt), or absent for none.`,
+      id,
+      field,
+    );
+    return;
+  }
+  const summary = raw as Record<string, unknown>;
+  for (const key of ["model", "baseUrl", "prompt"] as const) {
+    if (summary[key] !== undefined && typeof summary[key] !== "string")
+      error(`LLM "${id}": the summary's ${key} must be text.`, id, field);
+  }
+  const provider = summary.provider ?? config.provider;
+  if (summary.provider !== undefined && !(PROVIDERS as readonly unknown[]).includes(provider)) {
+    error(
+      `LLM "${id}": the summary's provider "${String(provider)}" is not one of ${PROVIDERS.join(", ")}.`,
+      id,
+      field,
+    );
+    return;
+  }
+  const own = typeof summary.baseUrl === "string" ? summary.baseUrl.trim() : "";
+  if (own !== "" && !isHttpUrl(own)) {
+    error(`LLM "${id}": the summary's base URL "${own}" is not an http(s) address.`, id, field);
+  }
+  const inherited =
+    provider === config.provider && typeof config.baseUrl === "string" && config.baseUrl.trim();
+  if (needsBaseUrl(provider as ProviderName) && own === "" && !inherited) {
+    problems.push({
+      severity: "error",
+      message: `LLM "${id}": its summary uses an ${PROVIDER_TABLE[provider as ProviderName].title} server but has no base URL.`,
+      nodeId: id,
+      field,
+      baseUrlFromSettings: provider as ProviderName,
+    });
+  }
+  if (memorySettings(config).memoryId === null) {
+    problems.push({
+      severity: "warning",
+      message: `LLM "${id}" has summary memory but no memory: nothing is summarized until memory is on.`,
+      nodeId: id,
+      field,
+    });
   }
 }
 

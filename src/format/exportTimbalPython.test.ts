@@ -128,6 +128,20 @@ describe("exportTimbalPython says where Timbal differs, at that line", () => {
     expect(exportTimbalPython(withLlm({}))).not.toContain("memory_window_size");
   });
 
+  it("summary memory has no Timbal equivalent: a NOTE on the memory's line, the window kept", () => {
+    const code = exportTimbalPython(
+      withLlm({ memoryWindowSize: 4, memorySummary: { model: "gpt-4o-mini" } }),
+    );
+    expect(lineWith(code, "memory_id=")).toMatch(
+      /NOTE: the app's summary memory \(memorySummary, by \S+ gpt-4o-mini\) has no Timbal equivalent/,
+    );
+    expect(lineWith(code, "memory_window_size=")).toMatch(/memory_window_size=5,/);
+    // A write-only node sees no history, so it has nothing to summarize: no NOTE.
+    expect(
+      exportTimbalPython(withLlm({ memoryMode: "write-only", memorySummary: {} })),
+    ).not.toContain("summary memory");
+  });
+
   it("a token budget has no Timbal equivalent: a NOTE where the window is set", () => {
     expect(
       lineWith(

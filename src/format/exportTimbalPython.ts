@@ -4,7 +4,8 @@ import { FLOW_VERSION } from "../engine/flow";
 import { ancestors, buildGraph, type Graph, topologicalOrder } from "../engine/graph";
 import type { NodeId } from "../engine/ids";
 import { memoryScope } from "../engine/memoryScope";
-import { nodeMemory } from "../engine/memorySettings";
+import { nodeMemory, readsMemory } from "../engine/memorySettings";
+import { summarySettings } from "../engine/memorySummary";
 import { nodeTemplate } from "../engine/nodeKinds";
 import {
   INPUT_REFERENCE,
@@ -305,7 +306,7 @@ class TimbalWriter {
       args.push({
         name: "memory_id",
         value: pyString(name),
-        notes: this.timbalMemoryNotes(node, memoryId, name),
+        notes: [...this.timbalMemoryNotes(node, memoryId, name), ...summaryNotes(node)],
       });
       const window = timbalWindow(node);
       const budget = tokenBudgetNotes(node);
@@ -507,6 +508,15 @@ function tokenBudgetNotes(node: LlmNode): string[] {
   if (windowTokens === null || mode === "write-only") return [];
   return [
     `the app's token budget of ${windowTokens} tokens (memoryWindowTokens) has no Timbal equivalent: Timbal sends the whole window, whatever its tokens`,
+  ];
+}
+
+/** Summary memory has no Timbal equivalent: said on the memory's line. */
+function summaryNotes(node: LlmNode): string[] {
+  const summarizer = summarySettings(node.config);
+  if (summarizer === null || !readsMemory(nodeMemory(node))) return [];
+  return [
+    `the app's summary memory (memorySummary, by ${summarizer.provider} ${summarizer.model}) has no Timbal equivalent: Timbal drops the messages outside the window instead of summarizing them`,
   ];
 }
 

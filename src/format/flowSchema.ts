@@ -52,6 +52,29 @@ const TEMPERATURE_RULE = "must be a number from 0 to 2";
 const MEMORY_ID_RULE =
   "must be null (no memory) or a name of letters, digits and _, not starting with a digit";
 
+const memorySummarySchema = z
+  .looseObject(
+    {
+      provider: z
+        .enum(PROVIDERS, says(oneOf(PROVIDERS)))
+        .optional()
+        .meta({ description: "Absent: the node's own provider." }),
+      model: text().optional().meta({ description: "Absent: the node's own model." }),
+      baseUrl: text().optional().meta({
+        description:
+          "Absent: the node's base URL when the summary uses the node's provider, else the one in Settings.",
+      }),
+      prompt: text()
+        .optional()
+        .meta({ description: "The summarizer's instructions. Absent: the app's default." }),
+    },
+    says("must be an object (provider, model, baseUrl, prompt), or absent for no summary"),
+  )
+  .meta({
+    description:
+      "Summary memory (version 3): messages that fall out of the window are folded into a running summary, sent as a system message after the system prompt. Absent: off.",
+  });
+
 export const llmConfigSchema = z
   .looseObject(
     {
@@ -107,6 +130,7 @@ export const llmConfigSchema = z
         .enum(MEMORY_MODES, says(oneOf(MEMORY_MODES)))
         .optional()
         .meta({ description: "Absent: read-write." }),
+      memorySummary: memorySummarySchema.optional(),
     },
     says("must be an object"),
   )

@@ -29,6 +29,7 @@ export const CONFIG_KEY_ORDER = {
     "memoryWindowSize",
     "memoryWindowTokens",
     "memoryMode",
+    "memorySummary",
   ],
   template: ["template"],
   output: ["value"],

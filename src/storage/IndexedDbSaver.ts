@@ -1,6 +1,7 @@
 import type { IDBPObjectStore, StoreNames } from "idb";
-import type { FlowId, MessageId, RunId } from "../engine/ids";
+import type { FlowId, MemoryId, MessageId, RunId } from "../engine/ids";
 import { ownValue } from "../engine/keyedRecord";
+import type { MemorySummary } from "../engine/memorySummary";
 import type { MemoryMessage } from "../engine/messages";
 import { movesHead, type RunSnapshot } from "../engine/runSnapshot";
 import {
@@ -80,8 +81,8 @@ export class IndexedDbSaver implements Saver {
   }
 
   /**
-   * The run's final record, the memory messages it appended and its conversation's new head,
-   * in one transaction: if any of it fails (a message id taken, storage full), none of it
+   * The run's final record, the memory messages it appended, the summaries it wrote and its
+   * conversation's new head, in one transaction: if any of it fails (a message id taken, storage full), none of it
    * lands, so no memory message is ever stored without the run that appended it.
    * Messages are added with `add`, not `put`: an id that already exists is a bug upstream,
    * and it must fail the whole run rather than silently rewrite a message other branches
@@ -95,6 +96,7 @@ export class IndexedDbSaver implements Saver {
     run: RunSnapshot,
     messages: readonly MemoryMessage[],
     flowHeads: FlowHeadMoves = {},
+    summaries: readonly MemorySummary[] = [],
   ): Promise<void> {
     const moves = Object.entries(flowHeads);
     const tx = this.db.transaction(
@@ -102,6 +104,7 @@ export class IndexedDbSaver implements Saver {
         STORE.runs,
         STORE.conversations,
         STORE.memoryMessages,
+        ...(summaries.length > 0 ? [STORE.memorySummaries] : []),
         ...(moves.length > 0 ? [STORE.settings] : []),
       ],
       "readwrite",
@@ -118,6 +121,16 @@ export class IndexedDbSaver implements Saver {
           store.add(message).catch((error: unknown) => {
             firstFailure ??= error;
           });
+        }
+        // `put`: two runs that summarized the same messages (a shared memory, two tabs) wrote
+        // the same summary's place; either one stands for those messages.
+        if (summaries.length > 0) {
+          const summaryStore = tx.objectStore(STORE.memorySummaries);
+          for (const summary of summaries) {
+            summaryStore.put(summary).catch((error: unknown) => {
+              firstFailure ??= error;
+            });
+          }
         }
         const conversations = tx.objectStore(STORE.conversations);
         const existing = await this.conversationOf(run, conversations);
@@ -144,6 +157,20 @@ export class IndexedDbSaver implements Saver {
         { cause },
       );
     }
+  }
+
+  async loadSummary(memoryId: MemoryId, coversId: MessageId): Promise<MemorySummary | undefined> {
+    return this.db.get(STORE.memorySummaries, [memoryId, coversId]);
+  }
+
+  /**
+   * Test and benchmark seeding only: summaries with no run (the engine's land in finishRun).
+   */
+  async putSummaries(summaries: readonly MemorySummary[]): Promise<void> {
+    const tx = this.db.transaction(STORE.memorySummaries, "readwrite");
+    await inTransaction(tx, async () => {
+      for (const summary of summaries) await tx.store.put(summary);
+    });
   }
 
   /**

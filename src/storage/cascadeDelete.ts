@@ -9,7 +9,8 @@ type WriteTransaction = IDBPTransaction<
 >;
 
 /**
- * Deletes conversations with their runs and memory messages inside the caller's transaction,
+ * Deletes conversations with their runs, memory messages and memory summaries inside the
+ * caller's transaction (which must include those stores),
  * so deleting one conversation and deleting a whole flow share the same rules. Messages never
  * link across conversations, so nothing another conversation reads is touched.
  */
@@ -20,15 +21,18 @@ export async function deleteConversationsInTx(
   const conversations = tx.objectStore(STORE.conversations);
   const runs = tx.objectStore(STORE.runs);
   const messages = tx.objectStore(STORE.memoryMessages);
+  const summaries = tx.objectStore(STORE.memorySummaries);
   for (const id of ids) {
-    const [runIds, messageIds] = await Promise.all([
+    const [runIds, messageIds, summaryKeys] = await Promise.all([
       runs.index(INDEX.runsByConversationId).getAllKeys(id),
       messages.index(INDEX.messagesByConversationId).getAllKeys(id),
+      summaries.index(INDEX.summariesByConversationId).getAllKeys(id),
     ]);
     await Promise.all([
       conversations.delete(id),
       ...runIds.map((runId) => runs.delete(runId)),
       ...messageIds.map((messageId) => messages.delete(messageId)),
+      ...summaryKeys.map((key) => summaries.delete(key)),
     ]);
   }
 }

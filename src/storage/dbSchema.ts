@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase } from "idb";
 import type { Flow } from "../engine/flow";
-import type { ConversationId, FlowId, MessageId, RunId } from "../engine/ids";
+import type { ConversationId, FlowId, MemoryId, MessageId, RunId } from "../engine/ids";
+import type { MemorySummary } from "../engine/memorySummary";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import type { StoredFlowRecord } from "./storedFlow";
@@ -12,7 +13,7 @@ import type { StoredFlowRecord } from "./storedFlow";
 /** Do not change without a migration. */
 export const DB_NAME = "llm-flow-studio";
 /** Bump together with a new `if (oldVersion < N)` step in openDatabase.ts. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Do not change without a migration. */
 export const STORE = {
@@ -21,6 +22,8 @@ export const STORE = {
   runs: "runs",
   memoryMessages: "memoryMessages",
   settings: "settings",
+  /** Version 3: summary memory, one record per memory and covered-up-to message. */
+  memorySummaries: "memorySummaries",
 } as const;
 
 /** Do not change without a migration. */
@@ -30,6 +33,7 @@ export const INDEX = {
   conversationsByFlowIdUpdatedAt: "byFlowIdUpdatedAt",
   runsByConversationId: "byConversationId",
   messagesByConversationId: "byConversationId",
+  summariesByConversationId: "byConversationId",
 } as const;
 
 /**
@@ -81,6 +85,12 @@ export interface StudioDBSchema extends DBSchema {
   memoryMessages: {
     key: MessageId;
     value: MemoryMessage;
+    indexes: { byConversationId: ConversationId };
+  };
+  memorySummaries: {
+    /** [memoryId, coversId]: branches that share a message share its summary. */
+    key: [MemoryId, MessageId];
+    value: MemorySummary;
     indexes: { byConversationId: ConversationId };
   };
   settings: {

@@ -71,7 +71,14 @@ export class FlowRepository {
   /** Deletes the flow and, in the same transaction, every conversation of it. */
   async delete(id: FlowId): Promise<void> {
     const tx = this.db.transaction(
-      [STORE.flows, STORE.conversations, STORE.runs, STORE.memoryMessages, STORE.settings],
+      [
+        STORE.flows,
+        STORE.conversations,
+        STORE.runs,
+        STORE.memoryMessages,
+        STORE.memorySummaries,
+        STORE.settings,
+      ],
       "readwrite",
     );
     await inTransaction(tx, async () => {

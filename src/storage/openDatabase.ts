@@ -117,6 +117,15 @@ export function upgradeSchema(
       runs.deleteIndex(RETIRED_INDEX.runsByParentRunId);
     }
   }
+  if (oldVersion < 3) {
+    // Summary memory: one summary per memory and the newest message it covers.
+    const summaries = db.objectStoreNames.contains(STORE.memorySummaries)
+      ? tx.objectStore(STORE.memorySummaries)
+      : db.createObjectStore(STORE.memorySummaries, { keyPath: ["memoryId", "coversId"] });
+    if (!summaries.indexNames.contains(INDEX.summariesByConversationId)) {
+      summaries.createIndex(INDEX.summariesByConversationId, "conversationId");
+    }
+  }
 }
 
 /** Removes the whole database: "erase all my data" in settings, and test cleanup. */

@@ -1,4 +1,5 @@
-import type { FlowId, MessageId, RunId } from "../engine/ids";
+import type { FlowId, MemoryId, MessageId, RunId } from "../engine/ids";
+import type { MemorySummary } from "../engine/memorySummary";
 import type { MemoryMessage } from "../engine/messages";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import type { MemoryHeads } from "../engine/saver";
@@ -27,6 +28,8 @@ export interface StoreReads {
   readRun(id: RunId): Promise<RunSnapshot | undefined>;
   /** A memory log walked back from `head`, newest first, at most `limit` messages. */
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
+  /** The summary of a memory up to and with `coversId` (summary memory), if one was stored. */
+  readSummary(memoryId: MemoryId, coversId: MessageId): Promise<MemorySummary | undefined>;
   /** A whole memory log ending at `head`, oldest first: O(length), for the memory panel. */
   readMemoryLog(head: MessageId): Promise<MemoryMessage[]>;
   /** The heads of a flow's flow-scoped memories, shared by all its conversations. */
@@ -52,6 +55,7 @@ export function createStoreReads(ctx: SliceContext): StoreReads {
       return run && !live ? asInterrupted(run) : run;
     },
     readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),
+    readSummary: async (memoryId, coversId) => ctx.storage().saver.loadSummary(memoryId, coversId),
     async readMemoryLog(head) {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);
       return [...newestFirst].reverse();

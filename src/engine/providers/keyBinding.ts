@@ -1,4 +1,5 @@
 import type { Flow } from "../flow";
+import { summarySettings } from "../memorySummary";
 import {
   type KeyDestination,
   type ProviderCredential,
@@ -79,22 +80,32 @@ export interface CallDestination {
   keyGoes: boolean;
 }
 
-/** Every hosted LLM node's destination, in flow order (echo and unknown providers skipped). */
+/**
+ * Every hosted LLM node's destination, in flow order (echo and unknown providers skipped),
+ * each followed by its summarizer's when the node has summary memory: a summary call carries
+ * the key under the same rule as a chat call.
+ */
 export function flowDestinations(
   flow: Pick<Flow, "nodes">,
   credentials: ProviderCredentials | undefined,
 ): CallDestination[] {
-  const destinations: CallDestination[] = [];
+  const targets: { nodeId: string; provider: unknown; baseUrl?: unknown }[] = [];
   for (const node of flow.nodes) {
     if (node.type !== "llm") continue;
     const { provider, baseUrl } = node.config;
+    targets.push({ nodeId: node.id, provider, baseUrl });
+    const summarizer = isProviderName(provider) ? summarySettings(node.config) : null;
+    if (summarizer) targets.push({ nodeId: node.id, ...summarizer });
+  }
+  const destinations: CallDestination[] = [];
+  for (const { nodeId, provider, baseUrl } of targets) {
     if (!isProviderName(provider) || provider === "echo") continue;
     const credential = credentials?.[provider];
     const nodeUrl = typeof baseUrl === "string" ? baseUrl.trim() : "";
     const origin = originOf(callBaseUrl(provider, nodeUrl, credential));
     const keySaved = Boolean(credential?.apiKey);
     destinations.push({
-      nodeId: node.id,
+      nodeId,
       provider,
       origin,
       fromNode: nodeUrl !== "",

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { type Flow, type LlmNode, MEMORY_MODES, type MemoryMode } from "../../engine/flow";
 import { defaultMemoryId, memorySettings } from "../../engine/memorySettings";
 import { memoryUsageOf } from "../../store/flowProblems";
@@ -12,6 +12,9 @@ import { NextCallPreview } from "./NextCallPreview";
 import { fieldProblems, type NodeProblems } from "./nodeProblems";
 import { TokenBudgetField } from "./TokenBudgetField";
 import { useDraft } from "./useDraft";
+
+// Summary memory's settings load with the first node whose memory is on, not with the page.
+const SummarySection = lazy(() => import("./SummarySection"));
 
 const MODE_LABELS: Record<MemoryMode, string> = {
   "read-write": "Read and write",
@@ -93,6 +96,9 @@ export function MemorySection({ node, flow, problems, update, previewSource }: M
               </select>
             )}
           </Field>
+          <Suspense fallback={null}>
+            <SummarySection node={node} problems={problems} update={update} />
+          </Suspense>
         </>
       )}
       <NextCallPreview

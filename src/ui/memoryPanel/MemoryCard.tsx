@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../common/ConfirmDialog";
 import { downloadJson } from "../common/download";
 import { windowLabel } from "../memory/memoryLabels";
 import { MemoryMessages } from "./MemoryMessages";
+import { MemorySummaryNote } from "./MemorySummaryNote";
 import { exportFileName, memoryExport } from "./memoryExport";
 import { useMemoryLog } from "./useMemoryLog";
 
@@ -156,7 +157,10 @@ export function MemoryCard({
         </p>
       )}
       {messages && messages.length > 0 && (
-        <MemoryMessages memoryId={memoryId} messages={messages} numbers={numbers} />
+        <>
+          <MemorySummaryNote memoryId={memoryId} messages={messages} numbers={numbers} />
+          <MemoryMessages memoryId={memoryId} messages={messages} numbers={numbers} />
+        </>
       )}
     </section>
   );

@@ -30,8 +30,10 @@ export function CallLines({
   onlyHereNote = "only in this run",
   label,
 }: CallLinesProps) {
-  const system = call.lines.filter((l) => l.source === "system");
-  const rest = call.lines.filter((l) => l.source !== "system");
+  // The summary is sent with the system prompt, before any memory message (summary memory).
+  const leading = (l: CallLine) => l.source === "system" || l.source === "summary";
+  const system = call.lines.filter(leading);
+  const rest = call.lines.filter((l) => !leading(l));
   const line = (l: CallLine) => (
     <Line
       key={l.key}
@@ -61,12 +63,16 @@ function originOf(line: CallLine, runId: RunId, numbers: ReadonlyMap<RunId, numb
   return `by ${m.nodeId}, ${when}`;
 }
 
+const TAGS: Record<CallLine["source"], string> = {
+  memory: "memory",
+  summary: "summary of memory",
+  system: "system",
+  run: "this run",
+};
 const tagOf = (line: CallLine) =>
-  line.source === "memory"
-    ? `${line.shared ? "shared " : ""}memory ${line.memoryId}`
-    : line.source === "system"
-      ? "system"
-      : "this run";
+  line.memoryId
+    ? `${line.shared ? "shared " : ""}${TAGS[line.source]} ${line.memoryId}`
+    : TAGS[line.source];
 
 interface LineProps {
   line: CallLine;
@@ -96,7 +102,7 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
               : tagOf(line)
           }
         >
-          {line.source === "memory" && <span className="call-swatch" aria-hidden="true" />}
+          {line.memoryId && <span className="call-swatch" aria-hidden="true" />}
           <span className="call-tag-text">{tagOf(line)}</span>
         </span>
         {line.dropped && (

@@ -8,6 +8,7 @@ import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { CallLines } from "./CallLines";
 import type { CallMessages } from "./callMessages";
 import { errorInWords, formatDuration, STATUS_WORDS } from "./runFormat";
+import { SummaryCallDetails } from "./SummaryCallDetails";
 import { useCallMessages } from "./useCallMessages";
 
 /** The replay view, fetched when a replay is first opened (docs/memory.md, "Replaying a call"). */
@@ -53,6 +54,7 @@ export function LlmCallDetails({ node, runId, colors, numbers, runLabel }: LlmCa
       <p className="run-call-summary">
         {memorySummary(node, read.status === "ready" && read.call.lines.some((l) => l.shared))}
       </p>
+      {llm.summary && <SummaryCallDetails summary={llm.summary} />}
       {llm.tokens && (
         <p className="run-help call-tokens">
           Sent {llm.tokens.total.toLocaleString("en")} tokens ({counterWords(llm.tokens)}).

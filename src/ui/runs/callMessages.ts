@@ -8,7 +8,7 @@ import type { Saver } from "../../engine/saver";
 
 /** What the run views read from storage: messages by id, and memory logs walked back. */
 export interface CallReader {
-  saver: Pick<Saver, "readBack">;
+  saver: Pick<Saver, "readBack" | "loadSummary">;
   messages: { resolve(ids: readonly MessageId[]): Promise<MemoryMessage[]> };
 }
 
@@ -17,8 +17,8 @@ export interface CallLine {
   key: string;
   role: ChatRole | "tool";
   content: string;
-  /** system prompt, a memory's log, or this run (the prompt). */
-  source: "system" | "memory" | "run";
+  /** system prompt, a memory's log, its summary, or this run (the prompt). */
+  source: "system" | "memory" | "summary" | "run";
   memoryId?: string;
   /** Left out by the window: shown for context, never sent. */
   dropped: boolean;
@@ -52,9 +52,11 @@ export async function loadCallMessages(
 ): Promise<CallMessages> {
   const memory = llm.memory;
   const ids = memory ? [...memory.keptIds, ...memory.appendedIds] : [];
-  const [resolved, shown] = await Promise.all([
+  const summary = llm.summary;
+  const [resolved, shown, storedSummary] = await Promise.all([
     reader.messages.resolve(ids),
     options.dropped && memory ? readDropped(reader.saver, memory) : undefined,
+    summary ? reader.saver.loadSummary(summary.memoryId, summary.coversId) : undefined,
   ]);
   const keptCount = memory?.keptIds.length ?? 0;
   const call = assembleCall({
@@ -70,6 +72,10 @@ export async function loadCallMessages(
       : null,
     prompt: llm.prompt,
     ...(shown && { shown }),
+    // A summary whose run could not be stored never landed: said in its place.
+    ...(summary && {
+      summary: storedSummary ?? { ...summary, text: "(this summary was not stored)" },
+    }),
   });
   return asCallMessages(call, resolved.slice(keptCount));
 }
@@ -94,6 +100,8 @@ function toLine(m: CallMessage): CallLine {
   };
   if (source.kind === "system") return { ...line, key: "system" };
   if (source.kind === "run") return { ...line, key: "prompt" };
+  if (source.kind === "summary")
+    return { ...line, key: `summary:${source.coversId}`, memoryId: source.memoryId };
   return {
     ...line,
     key: `${m.dropped ? "dropped" : "kept"}:${source.messageId}`,

@@ -23,14 +23,17 @@ export function useCallMessages(
 ): CallMessagesState {
   const readBack = useStudio((s) => s.readBack);
   const readMessages = useStudio((s) => s.readMessages);
+  const loadSummary = useStudio((s) => s.readSummary);
   const call = useStoreQuery(
     llm
       ? () =>
-          loadCallMessages({ saver: { readBack }, messages: { resolve: readMessages } }, llm, {
-            dropped,
-          })
+          loadCallMessages(
+            { saver: { readBack, loadSummary }, messages: { resolve: readMessages } },
+            llm,
+            { dropped },
+          )
       : null,
-    [readBack, readMessages, llm, dropped],
+    [readBack, readMessages, loadSummary, llm, dropped],
   );
   if (call.status === "ready") return { status: "ready", call: call.data };
   if (call.status === "failed") {
