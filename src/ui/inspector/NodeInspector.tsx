@@ -5,9 +5,9 @@ import type { EditResult } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
-import { problemsOf, structureOf } from "../../store/flowProblems";
+import { structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
-import { useWithSettings } from "../canvas/flowDerived";
+import { useProblemsOf } from "../canvas/flowDerived";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
 import { LlmSettings } from "./LlmSettings";
@@ -93,7 +93,7 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
   const rename = (to: string) => onRename(node.id, to, () => renameNode(node.id, to));
 
   // A base URL set in Settings serves this node too: its absence here is no problem then.
-  const allProblems = useWithSettings(problemsOf(flow));
+  const allProblems = useProblemsOf(flow);
   const references = useMemo(() => availableReferences(flow, node.id), [flow, node.id]);
   const problems = nodeProblems(allProblems, node.id, shownFields(node));
   const kind = NODE_KINDS[node.type];
