@@ -5,9 +5,10 @@ import type { EditResult } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
+import { INPUT_REFERENCE } from "../../engine/template";
 import { structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
-import { useProblemsOf } from "../canvas/flowDerived";
+import { useDeferredWhenLarge, useProblemsOf } from "../canvas/flowDerived";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
 import { LlmSettings } from "./LlmSettings";
@@ -94,7 +95,15 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
 
   // A base URL set in Settings serves this node too: its absence here is no problem then.
   const allProblems = useProblemsOf(flow);
-  const references = useMemo(() => availableReferences(flow, node.id), [flow, node.id]);
+  // Walks the graph of every node: for a large flow, in a deferred render of its own.
+  const asked = useDeferredWhenLarge(
+    flow,
+    useMemo(() => ({ flow, id: node.id }), [flow, node.id]),
+  );
+  const references = useMemo(
+    () => (asked ? availableReferences(asked.flow, asked.id) : [INPUT_REFERENCE]),
+    [asked],
+  );
   const problems = nodeProblems(allProblems, node.id, shownFields(node));
   const kind = NODE_KINDS[node.type];
 
