@@ -2,13 +2,15 @@ import "./inspector.css";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
+import type { FlowProblem } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
 import { nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { INPUT_REFERENCE } from "../../engine/template";
 import { structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
-import { useDeferredWhenLarge, useProblemsOf } from "../canvas/flowDerived";
+import { problemsOf } from "../../store/problemsOf";
+import { useDeferredWhenLarge, useLargeFlowDeferred, useWithSettings } from "../canvas/flowDerived";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
 import { LlmSettings } from "./LlmSettings";
@@ -80,6 +82,8 @@ function useFormIdentity(selectedId: NodeId | null) {
   return { key: form.key, trackRename };
 }
 
+const NO_PROBLEMS: FlowProblem[] = [];
+
 interface NodeFormProps {
   node: FlowNode;
   flow: Flow;
@@ -94,7 +98,10 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
   const rename = (to: string) => onRename(node.id, to, () => renameNode(node.id, to));
 
   // A base URL set in Settings serves this node too: its absence here is no problem then.
-  const allProblems = useProblemsOf(flow);
+  // For a large flow, of the one of a deferred render: checking 50,000 nodes in the render of
+  // an edit (a rename's keystroke) held the page over 100 ms.
+  const checked = useLargeFlowDeferred(flow);
+  const allProblems = useWithSettings(checked ? problemsOf(checked) : NO_PROBLEMS);
   // Walks the graph of every node: for a large flow, in a deferred render of its own.
   const asked = useDeferredWhenLarge(
     flow,
