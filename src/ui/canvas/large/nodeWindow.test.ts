@@ -73,8 +73,8 @@ describe("nextBatch", () => {
     expect(sizes.at(-1)).toBe(300);
   });
 
-  it("mounts fewer after a frame that took too long, down to 40", () => {
-    expect(nextBatch(150, 150)).toBe(40);
-    expect(nextBatch(100, 2_000)).toBe(40);
+  it("mounts fewer after a frame that took too long, down to 100", () => {
+    expect(nextBatch(300, 150)).toBe(100);
+    expect(nextBatch(150, 2_000)).toBe(100);
   });
 });

@@ -96,7 +96,7 @@ export function nodesInWindow(
 export const FIRST_BATCH = 20;
 /** A frame that mounts nodes should take about this long, well under the 200 ms budget. */
 const FRAME_TARGET_MS = 40;
-const MIN_BATCH = 40;
+const MIN_BATCH = 100;
 const MAX_BATCH = 300;
 
 /**
