@@ -68,8 +68,9 @@ describe("nextBatch", () => {
       batch = nextBatch(batch, 16.7);
       sizes.push(batch);
     }
-    expect(sizes[0]).toBeGreaterThan(FIRST_BATCH);
-    expect(sizes[0]).toBeLessThan(FIRST_BATCH * 2.5);
+    expect(sizes[0]).toBe(100);
+    expect(sizes[1]).toBeGreaterThan(100);
+    expect(sizes[1]).toBeLessThan(250);
     expect(sizes.at(-1)).toBe(300);
   });
 
