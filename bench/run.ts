@@ -84,7 +84,8 @@
  * - hostile input (skip with `-- --no-hostile`): the longest main-thread task (PerformanceObserver
  *   "longtask") in headless Chromium on the built app while a 1 MB reply streams in 512-character
  *   chunks from the mock LLM server and shows; and while a 50,000-node chain is imported from a
- *   file (preview and Import) and reopened after a reload. Budget: under 200 ms each. Two figures
+ *   file (preview and Import) and reopened after a reload, and while one of its nodes is renamed
+ *   in the inspector and the autosave stores the flow. Budget: under 200 ms each. Two figures
  *   without a budget: the time from choosing the file, and from the reload, until the flow is
  *   usable (open, its nodes drawn, the chat's message box there).
  * Timings vary between machines and runs; compare figures from the same machine.

@@ -15,6 +15,12 @@ export const formatMs = (ms: number): string =>
       ? `${ms.toFixed(3)} ms`
       : `${(ms * 1000).toFixed(2)} µs`;
 
+/**
+ * A longest-task figure (PerformanceObserver "longtask"). The observer reports only tasks over
+ * 50 ms, so 0 means none was: said so, not printed as a duration of zero.
+ */
+export const formatTask = (ms: number): string => (ms > 0 ? formatMs(ms) : "none > 50 ms");
+
 export const formatRatio = (r: number): string => `${r.toFixed(2)}x`;
 
 export const formatBytes = (bytes: number): string =>

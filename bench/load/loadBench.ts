@@ -10,7 +10,7 @@ import { BIG_CONVERSATION_LAST_REPLY, largeBackup } from "../backupRestore";
 import { appDir } from "../canvas/canvasBench";
 import { NAME_SHIM } from "../canvas/inPage";
 import { serveStatic } from "../canvas/server";
-import { formatMs, median, progress } from "../stats";
+import { formatMs, formatTask, median, progress } from "../stats";
 import { atMostRow, belowRow, type Row } from "../table";
 import { installLoadProbe, type LoadWindow, OPEN_WATCH_KEY, type Readiness } from "./inPage";
 
@@ -60,9 +60,6 @@ const longestTask = (page: Page) =>
   page.evaluate(() => (window as unknown as LoadWindow).__load.longestTask);
 const resetLongestTask = (page: Page) =>
   page.evaluate(() => (window as unknown as LoadWindow).__load.resetLongestTask());
-
-/** The longest-task figure: the observer reports only tasks over 50 ms, so 0 means none. */
-const formatTask = (ms: number) => (ms === 0 ? "none > 50 ms" : formatMs(ms));
 
 /** How many records each store holds: the database the reload opens over, as the app left it. */
 const storeCounts = (page: Page) =>

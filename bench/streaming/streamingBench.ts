@@ -5,7 +5,7 @@ import { startMockLlmServer } from "../../test/mock-llm/mockLlmServer";
 import { appDir } from "../canvas/canvasBench";
 import { NAME_SHIM } from "../canvas/inPage";
 import { serveStatic } from "../canvas/server";
-import { formatMs, median, progress } from "../stats";
+import { formatMs, formatTask, median, progress } from "../stats";
 import { infoRow, type Row } from "../table";
 import { installStreamProbe, type StreamBenchWindow, type StreamRecord } from "./inPage";
 
@@ -252,7 +252,6 @@ export async function streamingRows(options: { build: boolean }): Promise<Row[]>
   const bare = median(samples.bare.map((s) => s.median));
   const app = median(samples.app.map((s) => s.median));
   const longest = (list: readonly Sample[]) => Math.max(...list.map((s) => s.longestTask));
-  const taskValue = (ms: number) => (ms > 0 ? formatMs(ms) : "none over 50 ms");
   return [
     infoRow(`token→screen median, bare page ${of(samples.bare.length)}`, formatMs(bare)),
     infoRow(`token→screen median, app ${of(samples.app.length)}`, formatMs(app)),
@@ -273,12 +272,12 @@ export async function streamingRows(options: { build: boolean }): Promise<Row[]>
     infoRow(
       // A control: a long task here too means the machine, not the app, was busy.
       `longest task while streaming, bare page (worst of ${samples.bare.length})`,
-      taskValue(longest(samples.bare)),
+      formatTask(longest(samples.bare)),
     ),
     {
       // The worst of the samples: the budget is that no stream has a long task, not most.
       figure: `longest task while streaming, app (worst of ${samples.app.length})`,
-      value: taskValue(longest(samples.app)),
+      value: formatTask(longest(samples.app)),
       budget: `≤ ${LONG_TASK_BUDGET_MS} ms`,
       ok: longest(samples.app) <= LONG_TASK_BUDGET_MS,
     },

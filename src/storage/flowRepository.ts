@@ -5,8 +5,9 @@ import { deleteConversationsInTx } from "./cascadeDelete";
 import { type Clock, systemClock } from "./clock";
 import { type FlowRecord, INDEX, STORE, type StudioDatabase } from "./dbSchema";
 import { flowMemoryHeadsKey } from "./flowMemoryHeads";
+import { flowToText } from "./flowText";
 import { RevisionConflictError } from "./storageErrors";
-import { fromStored, storedName, toStored } from "./storedFlow";
+import { fromStored, storedAsText, storedName, toStored } from "./storedFlow";
 import { inTransaction } from "./transaction";
 
 /** A flow as the Flows menu lists it. */
@@ -27,6 +28,9 @@ export class FlowRepository {
    * revision the editor loaded) to refuse overwriting a save made meanwhile in another tab.
    */
   async save(id: FlowId, flow: Flow, expectedRevision?: number): Promise<FlowRecord> {
+    // A large flow's text is written first, in slices that leave the page responsive: the
+    // transaction cannot wait for them (IndexedDB commits one left without a request).
+    const flowText = storedAsText(flow) ? await flowToText(flow) : undefined;
     const tx = this.db.transaction(STORE.flows, "readwrite");
     return inTransaction(tx, async () => {
       const existing = await tx.store.get(id);
@@ -44,7 +48,7 @@ export class FlowRepository {
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
-      await tx.store.put(toStored(record));
+      await tx.store.put(toStored(record, flowText));
       return record;
     });
   }

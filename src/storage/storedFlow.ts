@@ -15,10 +15,14 @@ export type StoredFlowRecord = Omit<FlowRecord, "flow"> &
     | { flow?: undefined; flowText: string; name: string }
   );
 
-export function toStored(record: FlowRecord): StoredFlowRecord {
-  if (record.flow.nodes.length <= FLOW_TEXT_ABOVE_NODES) return record;
+export const storedAsText = (flow: FlowRecord["flow"]): boolean =>
+  flow.nodes.length > FLOW_TEXT_ABOVE_NODES;
+
+/** `flowText`: the flow's text written beforehand (flowText.ts), instead of in this call. */
+export function toStored(record: FlowRecord, flowText?: string): StoredFlowRecord {
+  if (!storedAsText(record.flow)) return record;
   const { flow, ...rest } = record;
-  return { ...rest, name: flow.name, flowText: JSON.stringify(flow) };
+  return { ...rest, name: flow.name, flowText: flowText ?? JSON.stringify(flow) };
 }
 
 export function fromStored(stored: StoredFlowRecord): FlowRecord {

@@ -117,9 +117,27 @@ export function useWithSettings(problems: FlowProblem[]): FlowProblem[] {
  * drawing the canvas. Until then a large flow shows no problems, for a moment.
  */
 function useCheckedFlow(): Flow | null {
-  const flow = useFlowStore((s) => (s.flow ? structureOf(s.flow) : null));
-  const deferred = useDeferredValue(flow, null);
-  return flow && isLargeFlow(flow.nodes.length) ? deferred : flow;
+  return useLargeFlowDeferred(useFlowStore((s) => (s.flow ? structureOf(s.flow) : null)));
+}
+
+/**
+ * `flow`, or for a large flow the one React has rendered in a later, deferred pass (null until
+ * the first): what is derived from all of its nodes is then computed in a task of its own, not
+ * in the one that applies an edit.
+ */
+export function useLargeFlowDeferred<F extends Flow | null>(flow: F): F | null {
+  return useDeferredWhenLarge(flow, flow);
+}
+
+/**
+ * `inputs` of a computation over `flow`, or for a large flow those of a later, deferred render
+ * (null until the first). Pass every input that changes with an edit (a renamed node's id too):
+ * one left current would recompute over the previous flow in the edit's own task. `inputs` must
+ * keep its identity between renders (useMemo), or each render defers again.
+ */
+export function useDeferredWhenLarge<T>(flow: Flow | null, inputs: T): T | null {
+  const deferred = useDeferredValue(inputs, null);
+  return flow && isLargeFlow(flow.nodes.length) ? deferred : inputs;
 }
 
 /** The open flow's problems, errors first; null until the checks have loaded. */

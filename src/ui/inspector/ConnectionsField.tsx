@@ -4,6 +4,7 @@ import { buildGraph } from "../../engine/graph";
 import type { NodeId } from "../../engine/ids";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
+import { useDeferredWhenLarge } from "../canvas/flowDerived";
 
 /** The list offers at most this many sources: 50,000 options would freeze the panel. */
 const MAX_OPTIONS = 500;
@@ -17,7 +18,15 @@ export function ConnectionsField({ node, flow }: { node: FlowNode; flow: Flow })
   const connectNodes = useFlowStore((s) => s.connect);
   const removeEdge = useFlowStore((s) => s.removeEdge);
   const inputs = flow.edges.filter((e) => e.target === node.id).map((e) => e.source);
-  const candidates = useMemo(() => connectableSources(flow, node.id), [flow, node.id]);
+  // Walks the graph of every node: for a large flow, in a deferred render of its own.
+  const asked = useDeferredWhenLarge(
+    flow,
+    useMemo(() => ({ flow, id: node.id }), [flow, node.id]),
+  );
+  const candidates = useMemo(
+    () => (asked ? connectableSources(asked.flow, asked.id) : []),
+    [asked],
+  );
   const [choice, setChoice] = useState<string>("");
   const selected = candidates.includes(choice as NodeId) ? choice : (candidates[0] ?? "");
 

@@ -2,13 +2,15 @@ import "./inspector.css";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
+import type { FlowProblem } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
 import { nodeMemory } from "../../engine/memorySettings";
 import { NODE_KINDS } from "../../engine/nodeKinds";
+import { INPUT_REFERENCE } from "../../engine/template";
 import { structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { problemsOf } from "../../store/problemsOf";
-import { useWithSettings } from "../canvas/flowDerived";
+import { useDeferredWhenLarge, useLargeFlowDeferred, useWithSettings } from "../canvas/flowDerived";
 import { openRunFromHere } from "../canvas/runFromHere/openRunFromHere";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
@@ -81,6 +83,8 @@ function useFormIdentity(selectedId: NodeId | null) {
   return { key: form.key, trackRename };
 }
 
+const NO_PROBLEMS: FlowProblem[] = [];
+
 interface NodeFormProps {
   node: FlowNode;
   flow: Flow;
@@ -95,8 +99,19 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
   const rename = (to: string) => onRename(node.id, to, () => renameNode(node.id, to));
 
   // A base URL set in Settings serves this node too: its absence here is no problem then.
-  const allProblems = useWithSettings(problemsOf(flow));
-  const references = useMemo(() => availableReferences(flow, node.id), [flow, node.id]);
+  // For a large flow, of the one of a deferred render: checking 50,000 nodes in the render of
+  // an edit (a rename's keystroke) held the page over 100 ms.
+  const checked = useLargeFlowDeferred(flow);
+  const allProblems = useWithSettings(checked ? problemsOf(checked) : NO_PROBLEMS);
+  // Walks the graph of every node: for a large flow, in a deferred render of its own.
+  const asked = useDeferredWhenLarge(
+    flow,
+    useMemo(() => ({ flow, id: node.id }), [flow, node.id]),
+  );
+  const references = useMemo(
+    () => (asked ? availableReferences(asked.flow, asked.id) : [INPUT_REFERENCE]),
+    [asked],
+  );
   const problems = nodeProblems(allProblems, node.id, shownFields(node));
   const kind = NODE_KINDS[node.type];
 

@@ -1,5 +1,5 @@
 import { Panel, useReactFlow, useStore } from "@xyflow/react";
-import { type PointerEvent, useEffect, useMemo, useRef } from "react";
+import { type PointerEvent, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import type { FlowNode } from "../../../engine/flow";
 import { nodeMemoryId } from "../../../engine/memorySettings";
 import { useFlowStore } from "../../../store/flowStore";
@@ -87,8 +87,9 @@ function drawNodes(
  * change and the view's frame on top; pressing or dragging on it moves the view there.
  */
 export function LargeFlowMap() {
-  const nodes = useFlowStore((s) => s.flow?.nodes);
-  const colors = useMemoryColors();
+  // Repainted in a deferred render: painting 50,000 nodes shared the task of each edit.
+  const nodes = useDeferredValue(useFlowStore((s) => s.flow?.nodes));
+  const colors = useDeferredValue(useMemoryColors());
   const transform = useStore((s) => s.transform);
   const pane = useStore((s) => ({ width: s.width, height: s.height }), sameSize);
   const { setCenter, getZoom } = useReactFlow<CanvasNode, CanvasEdge>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEdge, FlowNode } from "../../../engine/flow";
 import { nodeId } from "../../../engine/ids";
-import { contains, grow, nodesInWindow, viewRect } from "./nodeWindow";
+import { contains, FIRST_BATCH, grow, nextBatch, nodesInWindow, viewRect } from "./nodeWindow";
 
 /** A 100 x 100 grid of nodes 300 apart, each connected to the next in its row. */
 function grid(): { nodes: FlowNode[]; edges: FlowEdge[] } {
@@ -57,5 +57,25 @@ describe("the window's geometry", () => {
     expect(area).toEqual({ x: -100, y: -100, width: 800, height: 600 });
     expect(contains(area, view)).toBe(true);
     expect(contains(view, area)).toBe(false);
+  });
+});
+
+describe("nextBatch", () => {
+  it("mounts more nodes a frame after quick frames, never jumping past 300", () => {
+    let batch = FIRST_BATCH;
+    const sizes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      batch = nextBatch(batch, 16.7);
+      sizes.push(batch);
+    }
+    expect(sizes[0]).toBe(100);
+    expect(sizes[1]).toBeGreaterThan(100);
+    expect(sizes[1]).toBeLessThan(250);
+    expect(sizes.at(-1)).toBe(300);
+  });
+
+  it("mounts fewer after a frame that took too long, down to 100", () => {
+    expect(nextBatch(300, 150)).toBe(100);
+    expect(nextBatch(150, 2_000)).toBe(100);
   });
 });

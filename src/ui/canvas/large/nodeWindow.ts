@@ -91,3 +91,21 @@ export function nodesInWindow(
     .slice(0, cap)
     .map((e) => e.id);
 }
+
+/** The first frame mounts this many nodes: the canvas's code has not run yet on a reopen. */
+export const FIRST_BATCH = 20;
+/** A frame that mounts nodes should take about this long, well under the 200 ms budget. */
+const FRAME_TARGET_MS = 40;
+const MIN_BATCH = 100;
+const MAX_BATCH = 300;
+
+/**
+ * How many nodes the next frame mounts, when mounting `previous` kept the page busy `elapsedMs`
+ * (from one batch to the next: React's render, the browser's layout and paint, React Flow's
+ * measuring). Scaled to FRAME_TARGET_MS: at most about 2.4 times as many after an idle frame of
+ * 16.7 ms, fewer on a slow or busy machine.
+ */
+export function nextBatch(previous: number, elapsedMs: number): number {
+  const scaled = Math.round((previous * FRAME_TARGET_MS) / Math.max(elapsedMs, 1));
+  return Math.min(MAX_BATCH, Math.max(MIN_BATCH, scaled));
+}

@@ -3,14 +3,20 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { NodeId } from "../../../engine/ids";
 import { useFlowStore } from "../../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
-import { contains, grow, nodesInWindow, type Rect, viewRect } from "./nodeWindow";
+import {
+  contains,
+  FIRST_BATCH,
+  grow,
+  nextBatch,
+  nodesInWindow,
+  type Rect,
+  viewRect,
+} from "./nodeWindow";
 
 /** The window reaches this share of the view beyond each edge: a short pan draws nothing new. */
 const MARGIN = 0.35;
 /** At most this many nodes drawn at once, however far out the view is zoomed. */
 const MAX_DRAWN = 2000;
-/** New nodes mounted per animation frame: each frame's work stays well under 200 ms. */
-const BATCH = 150;
 
 const NONE: ReadonlySet<NodeId> = new Set();
 
@@ -39,8 +45,9 @@ function useWindowArea(enabled: boolean): Rect | null {
 /**
  * The nodes of a large flow to draw: those in and around the view (nodeWindow.ts), plus the
  * selected ones already drawn (a node being dragged must not vanish under the pointer). Nodes
- * coming into the window are added BATCH per frame, nearest the middle first, so zooming far out
- * never mounts thousands of nodes in one task. `enabled` waits for the first view to be set.
+ * coming into the window are added a batch per frame, nearest the middle first, so zooming far
+ * out never mounts thousands of nodes in one task: FIRST_BATCH first, then as many as the last
+ * batch's time says fit in a frame (nextBatch). `enabled` waits for the first view to be set.
  */
 export function useNodeWindow(enabled: boolean): ReadonlySet<NodeId> {
   const nodes = useFlowStore((s) => s.flow?.nodes);
@@ -52,16 +59,23 @@ export function useNodeWindow(enabled: boolean): ReadonlySet<NodeId> {
   );
   const [drawn, setDrawn] = useState<ReadonlySet<NodeId>>(NONE);
   const drawnRef = useRef(drawn);
+  // Learnt across windows: the code is warm after the first one, and the machine as fast.
+  const batchRef = useRef(FIRST_BATCH);
   useEffect(() => {
     let frame = 0;
+    /** When the last full batch was handed to React: the time since is what mounting it cost. */
+    let lastBatchAt: number | null = null;
     const step = () => {
+      const now = performance.now();
+      if (lastBatchAt !== null) batchRef.current = nextBatch(batchRef.current, now - lastBatchAt);
+      const batch = batchRef.current;
       const before = drawnRef.current;
       const next = new Set<NodeId>();
       let added = 0;
       let more = false;
       for (const id of wanted) {
         if (before.has(id)) next.add(id);
-        else if (added < BATCH) {
+        else if (added < batch) {
           next.add(id);
           added++;
         } else more = true;
@@ -72,9 +86,13 @@ export function useNodeWindow(enabled: boolean): ReadonlySet<NodeId> {
         drawnRef.current = next;
         setDrawn(next);
       }
+      lastBatchAt = added === batch ? now : null;
       if (more) frame = requestAnimationFrame(step);
     };
-    step();
+    // The first nodes wait a frame: the canvas itself is laid out and painted without them, so
+    // that frame and the first one mounting nodes each stay short.
+    if (drawnRef.current.size === 0) frame = requestAnimationFrame(step);
+    else step();
     return () => cancelAnimationFrame(frame);
   }, [wanted]);
   return drawn;
