@@ -5,6 +5,7 @@ import type { NodeId } from "../engine/ids";
 import { nodeTemplate } from "../engine/nodeKinds";
 import { validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
+import { noteCommentLines } from "./pythonNotes";
 
 /*
  * The flow as Timbal's current API writes it (Timbal 1.0 and later): an Agent per LLM, each
@@ -124,6 +125,7 @@ function write(flow: Flow): string {
     remembers
       ? `# ${commentText(`"${llm.id}" remembers the whole conversation (memory "${llm.config.memoryId}" in the app).`)}`
       : `# ${commentText(`"${llm.id}" has no memory in the app: every turn starts a new conversation for it.`)}`,
+    ...noteCommentLines(flow),
     "",
     "import asyncio",
     "import re",

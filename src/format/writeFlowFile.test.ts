@@ -49,15 +49,26 @@ describe("writeFlowFile", () => {
         },
       ],
       alpha: { z: 1, a: { d: 1, c: 2 } },
+      notes: [
+        {
+          zNote: 1,
+          color: "blue",
+          height: 80,
+          width: 200,
+          position: { y: 4, x: 3 },
+          text: "**hi**",
+          id: "note",
+        },
+      ],
       name: "N",
-      version: 2,
+      version: 3,
       schema: "llm-flow-studio/flow",
     } as unknown as Flow;
     expect(writeFlowFile(flow)).toBe(
       `${JSON.stringify(
         {
           schema: "llm-flow-studio/flow",
-          version: 2,
+          version: 3,
           name: "N",
           nodes: [
             {
@@ -76,6 +87,17 @@ describe("writeFlowFile", () => {
             },
           ],
           edges: [{ source: "a", target: "b", label: "x" }],
+          notes: [
+            {
+              id: "note",
+              text: "**hi**",
+              position: { x: 3, y: 4 },
+              width: 200,
+              height: 80,
+              color: "blue",
+              zNote: 1,
+            },
+          ],
           alpha: { a: { c: 2, d: 1 }, z: 1 },
           zeta: 1,
         },

@@ -1,6 +1,7 @@
 import type { Flow, NodeKind, Position } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
-import type { FlowId, NodeId } from "../engine/ids";
+import type { FlowId, NodeId, NoteId } from "../engine/ids";
+import type { NotePatch } from "../engine/stickyNotes";
 import type { MemoryScope } from "../engine/memoryScope";
 
 export interface Viewport {
@@ -20,6 +21,8 @@ export interface FlowState {
   revision: number;
   /** Selected node ids, in the order they were selected. */
   selection: NodeId[];
+  /** Selected sticky notes (version 3): apart from `selection`, which the node panels read. */
+  selectedNotes: NoteId[];
   /** The last edit that was refused, in words (e.g. a connection that would make a cycle). */
   notice: string | null;
   /** Where the canvas was last looking; restored when the flow is reopened. */
@@ -39,8 +42,17 @@ export interface FlowState {
   connect(source: NodeId, target: NodeId): boolean;
   removeNodes(ids: readonly NodeId[]): void;
   removeEdge(source: NodeId, target: NodeId): void;
-  moveNodes(positions: ReadonlyMap<NodeId, Position>): void;
+  /** Moves nodes, and notes when given, as one undo step. */
+  moveNodes(
+    positions: ReadonlyMap<NodeId, Position>,
+    notes?: ReadonlyMap<NoteId, Position>,
+  ): void;
   updateConfig(id: NodeId, patch: Record<string, unknown>): void;
+  /** Adds an empty sticky note with its top-left corner at `position`, selected; null if refused. */
+  addNote(position: Position, text?: string): NoteId | null;
+  /** Changes a note's text, size, place or colour; typing in it is one undo step. */
+  updateNote(id: NoteId, patch: NotePatch): void;
+  selectNotes(ids: readonly NoteId[]): void;
   renameNode(from: NodeId, to: string): EditResult;
   /** A memory's scope (docs/memory.md, "Memory across conversations"): one undo step. */
   setMemoryScope(memoryId: string, scope: MemoryScope): void;
