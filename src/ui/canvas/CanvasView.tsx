@@ -11,7 +11,7 @@ import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 import { useUi } from "../../store/uiStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { RF_NODE_TYPE } from "./canvasNodeData";
+import { RF_NODE_TYPE, RF_NOTE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
@@ -70,7 +70,13 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
   // A click on a node opens its settings, also when it was already selected (selecting
   // opens them too, but a click on the selected node changes no selection).
   const setSideTab = useUi((s) => s.setSideTab);
-  const onNodeClick = useCallback(() => setSideTab("node"), [setSideTab]);
+  // A sticky note has no settings: a click on it leaves the side panel as it is.
+  const onNodeClick = useCallback(
+    (_event: unknown, node: CanvasNode) => {
+      if (node.type !== RF_NOTE_TYPE) setSideTab("node");
+    },
+    [setSideTab],
+  );
   const miniMap = useUi((s) => s.layout.miniMap);
 
   return (

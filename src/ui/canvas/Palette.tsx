@@ -4,6 +4,7 @@ import type { NodeKind } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
+import { addNoteAt } from "./addNote";
 import { NODE_DRAG_TYPE, placeNodeAt } from "./paletteDrag";
 
 const KINDS: { kind: NodeKind; hint: string }[] = [
@@ -30,10 +31,13 @@ export function Palette() {
   const [status, setStatus] = useState("");
   const idPrefix = useId();
 
-  const addAtCentre = (kind: NodeKind) => {
+  const viewCentre = () => {
     const { width, height, transform } = store.getState();
     const [tx, ty, zoom] = transform;
-    const centre = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
+    return { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
+  };
+  const addAtCentre = (kind: NodeKind) => {
+    const centre = viewCentre();
     const flowStore = useFlowStore.getState();
     const id = flowStore.addNode(kind, placeNodeAt(centre, flowStore.flow?.nodes ?? []));
     setStatus(id ? `Added ${NODE_KINDS[kind].label} node ${id}.` : "");
@@ -74,6 +78,25 @@ export function Palette() {
           </button>
         );
       })}
+      <button
+        type="button"
+        className="palette-item palette-note"
+        disabled={!hasFlow}
+        aria-describedby={`${idPrefix}-note`}
+        title="Press to add a sticky note in the middle, open for typing"
+        onClick={() => {
+          const id = addNoteAt(viewCentre());
+          setStatus(id ? `Added note ${id}.` : "");
+        }}
+      >
+        <span className="palette-dot" aria-hidden="true" />
+        <span className="palette-label">
+          <span className="sr-only">Add </span>Note
+        </span>
+        <span className="palette-hint" id={`${idPrefix}-note`} aria-hidden="true">
+          Markdown, never run
+        </span>
+      </button>
       <p className="sr-only" aria-live="polite">
         {status}
       </p>

@@ -1,13 +1,16 @@
 import type { EdgeChange, NodeChange } from "@xyflow/react";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Position } from "../../engine/flow";
-import type { NodeId } from "../../engine/ids";
+import type { NodeId, NoteId } from "../../engine/ids";
+import { updateNote } from "../../engine/stickyNotes";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { createCanvasEdgeCache, createCanvasNodeCache, edgeId, type Size } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { useMemoryColors, useNodeProblems } from "./flowDerived";
+import { createNoteNodeCache, type NoteFrame, noteOfNodeId } from "./canvasNotes";
 import { effectiveMoves, planNodeChanges } from "./nodeChanges";
+import { splitNoteChanges } from "./noteChanges";
 
 /**
  * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
@@ -18,6 +21,7 @@ import { effectiveMoves, planNodeChanges } from "./nodeChanges";
 export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<NodeId>) {
   const flow = useFlowStore((s) => s.flow);
   const selection = useFlowStore((s) => s.selection);
+  const selectedNotes = useFlowStore((s) => s.selectedNotes);
   const problems = useNodeProblems();
   const colors = useMemoryColors();
   const selectedEdges = useCanvasUi((s) => s.selectedEdges);
@@ -29,18 +33,34 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const [toCanvasNodes] = useState(createCanvasNodeCache);
   const draggedRef = useRef<Map<NodeId, Position> | null>(null);
   const [toCanvasEdges] = useState(createCanvasEdgeCache);
+  const [toNoteNodes] = useState(createNoteNodeCache);
+  // Notes being resized: React Flow's resizer moves them every frame; the flow gets the end.
+  const [frames, setFrames] = useState<ReadonlyMap<NoteId, NoteFrame>>(() => new Map());
+  const framesRef = useRef(frames);
 
   // Where dragged nodes are while the drag lasts. The store gets the drop once: a store update
   // per frame re-ran every subscriber and cost most of the frame on large flows.
   const [dragged, setDragged] = useState<ReadonlyMap<NodeId, Position> | null>(null);
 
   const selected = useMemo(() => new Set(selection), [selection]);
+  const notesSelected = useMemo(() => new Set(selectedNotes), [selectedNotes]);
+  // Notes first, so they are drawn under the nodes they annotate. A large flow draws every
+  // note (a flow holds at most NOTES_MAX), not only those near the view.
+  const flowNotes = flow?.notes;
+  const notes = useMemo(
+    () => (flowNotes ? toNoteNodes(flowNotes, notesSelected, frames) : []),
+    [flowNotes, notesSelected, frames, toNoteNodes],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
-  const stored = useMemo(() => {
+  const flowNodes = useMemo(() => {
     if (!flow) return [];
     const drawn = only ? flow.nodes.filter((n) => only.has(n.id)) : flow.nodes;
     return toCanvasNodes(drawn, selected, problems, colors, measured);
   }, [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion, only]);
+  const stored = useMemo<CanvasNode[]>(
+    () => (notes.length === 0 ? flowNodes : [...notes, ...flowNodes]),
+    [notes, flowNodes],
+  );
   const nodes = useMemo(() => {
     if (!dragged) return stored;
     return stored.map((n) => {
@@ -60,8 +80,34 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   }, [flowEdges, selectedEdges, toCanvasEdges, only]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<CanvasNode>[]) => {
+    (all: NodeChange<CanvasNode>[]) => {
       const store = useFlowStore.getState();
+      const { changes, noteSelection, frames, ended } = splitNoteChanges(
+        all,
+        store.selectedNotes,
+        (id) => {
+          const note = store.flow?.notes?.find((n) => n.id === id);
+          const kept = framesRef.current.get(id);
+          if (kept || !note) return kept;
+          return { position: note.position, width: note.width, height: note.height };
+        },
+      );
+      if (frames.size > 0 || ended.size > 0) {
+        const next = new Map(framesRef.current);
+        for (const [id, frame] of frames) next.set(id, frame);
+        for (const [id, size] of ended) {
+          const note = store.flow?.notes?.find((n) => n.id === id);
+          const position = next.get(id)?.position ?? note?.position;
+          next.delete(id);
+          if (note && position) {
+            const patch = { ...size, position };
+            store.apply((flow) => ({ ok: true, flow: updateNote(flow, id, patch) }));
+          }
+        }
+        framesRef.current = next;
+        setFrames(next);
+      }
+      if (noteSelection) store.selectNotes(noteSelection);
       const plan = planNodeChanges(changes, store.selection);
       let resized = false;
       for (const [id, size] of plan.measured) {
@@ -78,15 +124,16 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
       }
       if (plan.dropped.length > 0 || plan.moves.size > 0) {
         // The drop: where the drag left each node (a drop may carry no position of its own).
-        const all = new Map(plan.moves);
+        const all = new Map<string, Position>(plan.moves);
         for (const id of plan.dropped) {
           const at = draggedRef.current?.get(id);
           if (at && !all.has(id)) all.set(id, at);
         }
-        const moves = effectiveMoves(store.flow?.nodes ?? [], all);
-        if (moves.size > 0) {
+        const moves = effectiveMoves(store.flow?.nodes ?? [], nodeMoves(all));
+        const noteMoves = effectiveMoves(store.flow?.notes ?? [], notePositions(all));
+        if (moves.size > 0 || noteMoves.size > 0) {
           beforeMove();
-          store.moveNodes(moves);
+          store.moveNodes(moves, noteMoves);
         }
         if (plan.dropped.length > 0) {
           draggedRef.current = null;
@@ -116,4 +163,21 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   }, []);
 
   return { nodes, edges, onNodesChange, onEdgesChange };
+}
+
+/** The moves of flow nodes among React Flow's ids. */
+function nodeMoves(moves: ReadonlyMap<string, Position>): Map<NodeId, Position> {
+  const out = new Map<NodeId, Position>();
+  for (const [id, at] of moves) if (noteOfNodeId(id) === null) out.set(id as NodeId, at);
+  return out;
+}
+
+/** The moves of notes among React Flow's ids, by note id. */
+function notePositions(moves: ReadonlyMap<string, Position>): Map<NoteId, Position> {
+  const out = new Map<NoteId, Position>();
+  for (const [id, at] of moves) {
+    const note = noteOfNodeId(id);
+    if (note !== null) out.set(note, at);
+  }
+  return out;
 }
