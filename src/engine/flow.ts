@@ -1,4 +1,5 @@
 import type { NodeId, NoteId } from "./ids";
+import type { NoteColor } from "./stickyNotes";
 
 /** The flow file's `schema` marker (docs/flow-format.md). Do not change: files in the wild carry it. */
 export const FLOW_SCHEMA = "llm-flow-studio/flow";
@@ -83,10 +84,6 @@ export interface FlowEdge {
   target: NodeId;
   [extra: string]: unknown;
 }
-
-/** One of a sticky note's colours (version 3); absent in a file: the first, yellow. */
-export const NOTE_COLORS = ["yellow", "blue", "green", "pink", "gray"] as const;
-export type NoteColor = (typeof NOTE_COLORS)[number];
 
 /**
  * A sticky note on the canvas (version 3): Markdown text for the people editing the flow.

@@ -3,7 +3,7 @@ import { ancestors, buildGraph } from "./graph";
 import type { NodeId, NoteId } from "./ids";
 import { nodeId } from "./ids";
 import { edgeProblem, NODE_KINDS } from "./nodeKinds";
-import { notesOf, pasteNotes } from "./stickyNotes";
+import { notesOf, pasteNotes } from "./noteList";
 import { INPUT_REFERENCE, renameReference, replaceReferences } from "./template";
 import { NODE_ID_PATTERN } from "./validateFlow";
 

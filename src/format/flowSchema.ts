@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, NOTE_COLORS, PROVIDERS } from "../engine/flow";
+import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../engine/flow";
 import { MEMORY_SCOPES } from "../engine/memoryScope";
 import { NODE_KINDS } from "../engine/nodeKinds";
-import { NOTE_HEIGHT, NOTE_TEXT_MAX, NOTE_WIDTH, NOTES_MAX } from "../engine/stickyNotes";
+import { NOTES_MAX } from "../engine/noteList";
+import { NOTE_COLORS, NOTE_HEIGHT, NOTE_TEXT_MAX, NOTE_WIDTH } from "../engine/stickyNotes";
 import { NODE_ID_PATTERN } from "../engine/validateFlow";
 
 // Validate without generated code: zod otherwise probes `new Function`, which the page's

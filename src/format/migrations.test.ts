@@ -193,25 +193,28 @@ describe("version 2 → 3", () => {
     expect(v2Names.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(v2Names)("imports the released version 2 file %s exactly as its version 3 copy", (name) => {
-    const v2Text = readFileSync(join(FIXTURES, "flows-v2", name), "utf8");
-    const v3Text = readFileSync(join(FIXTURES, "flows", name), "utf8");
-    const v2 = JSON.parse(v2Text);
-    expect(v2.version).toBe(2);
-    const result = readFlowFile(v2Text);
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.migratedFrom).toBe(2);
-    expect(result.warnings).toContain(
-      `Upgraded this file from an older format (${MIGRATIONS[2]?.name}).`,
-    );
-    // Only the version number differs: every node, setting, edge and memory is the same.
-    expect(result.flow).toEqual({ ...v2, version: 3 });
-    const v3 = readFlowFile(v3Text);
-    if (!v3.ok) throw new Error(JSON.stringify(v3.errors));
-    expect(result.flow).toEqual(v3.flow);
-    // And it is written exactly as its version 3 copy.
-    expect(writeFlowFile(result.flow)).toBe(v3Text);
-  });
+  it.each(v2Names)(
+    "imports the released version 2 file %s exactly as its version 3 copy",
+    (name) => {
+      const v2Text = readFileSync(join(FIXTURES, "flows-v2", name), "utf8");
+      const v3Text = readFileSync(join(FIXTURES, "flows", name), "utf8");
+      const v2 = JSON.parse(v2Text);
+      expect(v2.version).toBe(2);
+      const result = readFlowFile(v2Text);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.migratedFrom).toBe(2);
+      expect(result.warnings).toContain(
+        `Upgraded this file from an older format (${MIGRATIONS[2]?.name}).`,
+      );
+      // Only the version number differs: every node, setting, edge and memory is the same.
+      expect(result.flow).toEqual({ ...v2, version: 3 });
+      const v3 = readFlowFile(v3Text);
+      if (!v3.ok) throw new Error(JSON.stringify(v3.errors));
+      expect(result.flow).toEqual(v3.flow);
+      // And it is written exactly as its version 3 copy.
+      expect(writeFlowFile(result.flow)).toBe(v3Text);
+    },
+  );
 
   it("sets aside a notes field a version 2 file held as an unknown field", () => {
     const v2 = JSON.parse(

@@ -1,5 +1,5 @@
 import type { Flow } from "../engine/flow";
-import { notesOf } from "../engine/stickyNotes";
+import { notesOf } from "../engine/noteList";
 import { commentText } from "./pythonLiteral";
 
 /**

@@ -1,7 +1,6 @@
 import type { Flow, NodeKind, Position } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
 import type { FlowId, NodeId, NoteId } from "../engine/ids";
-import type { NotePatch } from "../engine/stickyNotes";
 import type { MemoryScope } from "../engine/memoryScope";
 
 export interface Viewport {
@@ -43,15 +42,13 @@ export interface FlowState {
   removeNodes(ids: readonly NodeId[]): void;
   removeEdge(source: NodeId, target: NodeId): void;
   /** Moves nodes, and notes when given, as one undo step. */
-  moveNodes(
-    positions: ReadonlyMap<NodeId, Position>,
-    notes?: ReadonlyMap<NoteId, Position>,
-  ): void;
+  moveNodes(positions: ReadonlyMap<NodeId, Position>, notes?: ReadonlyMap<NoteId, Position>): void;
   updateConfig(id: NodeId, patch: Record<string, unknown>): void;
-  /** Adds an empty sticky note with its top-left corner at `position`, selected; null if refused. */
-  addNote(position: Position, text?: string): NoteId | null;
-  /** Changes a note's text, size, place or colour; typing in it is one undo step. */
-  updateNote(id: NoteId, patch: NotePatch): void;
+  /**
+   * `apply`, where edits with the same `key` closer together than a second are one undo step
+   * (typing in a sticky note: "note:<id>:text").
+   */
+  applyTyping(key: string, edit: (flow: Flow) => EditResult): void;
   selectNotes(ids: readonly NoteId[]): void;
   renameNode(from: NodeId, to: string): EditResult;
   /** A memory's scope (docs/memory.md, "Memory across conversations"): one undo step. */

@@ -17,7 +17,7 @@ import {
 } from "../engine/flowEdits";
 import type { FlowId, NodeId, NoteId } from "../engine/ids";
 import { withMemoryScope } from "../engine/memoryScope";
-import { addNote, addNoteProblem, moveNotes, newNote, updateNote } from "../engine/stickyNotes";
+import { moveNotes } from "../engine/noteList";
 import type { FlowState } from "./flowState";
 
 export type { FlowState, Viewport } from "./flowState";
@@ -192,28 +192,8 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
             const key = `${id}:${Object.keys(patch).sort().join(",")}`;
             inBurst(key, () => apply((flow) => done(updateConfig(flow, id, patch))));
           },
-          addNote(position, text) {
-            let added: NoteId | null = null;
-            apply((flow) => {
-              const refused = addNoteProblem(flow);
-              if (refused) return { ok: false, reason: refused };
-              const note = newNote(flow, position, text);
-              added = note.id;
-              return done(addNote(flow, note));
-            });
-            if (added) set({ selection: [], selectedNotes: [added] });
-            return added;
-          },
-          updateNote(id, patch) {
-            // A note's typing is one undo step too ("note:" keeps it apart from a node's keys).
-            const key = `note:${id}:${Object.keys(patch).sort().join(",")}`;
-            inBurst(key, () => apply((flow) => done(updateNote(flow, id, patch))));
-          },
-          selectNotes(ids) {
-            const current = get().selectedNotes;
-            if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
-            set({ selectedNotes: [...ids] });
-          },
+          applyTyping: (key, edit) => inBurst(key, () => apply(edit)),
+          selectNotes: (ids) => set({ selectedNotes: [...ids] }),
           renameNode(from, to) {
             const { flow } = get();
             if (!flow) return { ok: false, reason: "No flow is open." };

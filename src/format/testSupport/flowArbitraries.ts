@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { Flow, FlowEdge, FlowNode, LlmConfig, StickyNote } from "../../engine/flow";
-import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, NOTE_COLORS, PROVIDERS } from "../../engine/flow";
+import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../../engine/flow";
 import { nodeId, noteId } from "../../engine/ids";
-import { NOTE_HEIGHT, NOTE_WIDTH } from "../../engine/stickyNotes";
+import { NOTE_COLORS, NOTE_HEIGHT, NOTE_WIDTH } from "../../engine/stickyNotes";
 import { isSecretKey } from "../secrets";
 import { CONFIG_KEY_ORDER } from "../writeFlowFile";
 

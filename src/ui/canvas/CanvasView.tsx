@@ -13,7 +13,6 @@ import { useUi } from "../../store/uiStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE, RF_NOTE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
-import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useConnectionHandlers } from "./useConnectionHandlers";
@@ -60,7 +59,10 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
   // Read once: the view keeps its own viewport afterwards and reports it back on move end.
   const [initialViewport] = useState(() => useFlowStore.getState().viewport);
   const { onNodeDragStart, onNodeDragStop, beforeMove } = useDragHistory();
-  const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements(beforeMove, large?.only);
+  const { nodes, edges, onNodesChange, onEdgesChange, nodeTypes } = useCanvasElements(
+    beforeMove,
+    large?.only,
+  );
   const { onConnect, isValidConnection, onConnectEnd } = useConnectionHandlers();
   const { onDragOver, onDrop } = useCanvasDrop();
 

@@ -1,11 +1,13 @@
 import { useStoreApi } from "@xyflow/react";
-import { type DragEvent, useId, useState } from "react";
+import { type DragEvent, lazy, Suspense, useId, useState } from "react";
 import type { NodeKind } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { addNoteAt } from "./addNote";
 import { NODE_DRAG_TYPE, placeNodeAt } from "./paletteDrag";
+
+// Loads after the first paint: adding a note is not needed to show the flow.
+const AddNoteButton = lazy(() => import("./notes/AddNoteButton"));
 
 const KINDS: { kind: NodeKind; hint: string }[] = [
   { kind: "input", hint: "the chat message" },
@@ -78,25 +80,11 @@ export function Palette() {
           </button>
         );
       })}
-      <button
-        type="button"
-        className="palette-item palette-note"
-        disabled={!hasFlow}
-        aria-describedby={`${idPrefix}-note`}
-        title="Press to add a sticky note in the middle, open for typing"
-        onClick={() => {
-          const id = addNoteAt(viewCentre());
-          setStatus(id ? `Added note ${id}.` : "");
-        }}
-      >
-        <span className="palette-dot" aria-hidden="true" />
-        <span className="palette-label">
-          <span className="sr-only">Add </span>Note
-        </span>
-        <span className="palette-hint" id={`${idPrefix}-note`} aria-hidden="true">
-          Markdown, never run
-        </span>
-      </button>
+      {hasFlow && (
+        <Suspense fallback={null}>
+          <AddNoteButton centre={viewCentre} onAdded={setStatus} />
+        </Suspense>
+      )}
       <p className="sr-only" aria-live="polite">
         {status}
       </p>

@@ -2,7 +2,7 @@ import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useMemo } from "react";
 import { removeEdges, removeNodes } from "../../engine/flowEdits";
 import type { NodeId, NoteId } from "../../engine/ids";
-import { removeNotes } from "../../engine/stickyNotes";
+import { removeNotes } from "../../engine/noteList";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
@@ -60,27 +60,16 @@ export function deleteSelection(): boolean {
   const notes = new Set<NoteId>(selectedNotes);
   const edges = flow.edges.filter((e) => edgeIds.has(edgeId(e)));
   if (nodes.size === 0 && edges.length === 0 && notes.size === 0) return false;
-  if (notes.size > 0) {
-    // Nodes, connections and notes go in one apply: one Ctrl+Z brings them all back.
-    store.apply((f) => ({
-      ok: true,
-      flow: removeNotes(
-        removeEdges(removeNodes(f, nodes), (e) => edgeIds.has(edgeId(e))),
-        notes,
-      ),
-    }));
-    store.select([]);
-    store.selectNotes([]);
-  } else if (edges.length === 0) {
-    store.removeNodes(selection);
-  } else {
-    // One apply, not removeNodes then removeEdge, so one Ctrl+Z brings both back.
-    store.apply((f) => ({
-      ok: true,
-      flow: removeEdges(removeNodes(f, nodes), (e) => edgeIds.has(edgeId(e))),
-    }));
-    store.select([]);
-  }
+  // One apply, not removeNodes then removeEdge, so one Ctrl+Z brings them all back.
+  store.apply((f) => ({
+    ok: true,
+    flow: removeNotes(
+      removeEdges(removeNodes(f, nodes), (e) => edgeIds.has(edgeId(e))),
+      notes,
+    ),
+  }));
+  store.select([]);
+  store.selectNotes([]);
   useCanvasUi.getState().setSelectedEdges(new Set());
   return true;
 }

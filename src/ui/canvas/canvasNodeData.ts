@@ -1,5 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { MemoryMode, NodeKind, NoteColor } from "../../engine/flow";
+import type { MemoryMode, NodeKind } from "../../engine/flow";
+import type { NoteColor } from "../../engine/stickyNotes";
 
 /**
  * What each node component draws, and nothing else: a node re-renders only when one of these
@@ -48,6 +49,10 @@ export const RF_NOTE_TYPE = "note";
 export type NoteCanvasNode = Node<NoteNodeData, typeof RF_NOTE_TYPE>;
 
 /** A node of the flow, as React Flow draws it. */
-export type FlowCanvasNode = InputCanvasNode | LlmCanvasNode | TemplateCanvasNode | OutputCanvasNode;
+export type FlowCanvasNode =
+  | InputCanvasNode
+  | LlmCanvasNode
+  | TemplateCanvasNode
+  | OutputCanvasNode;
 export type CanvasNode = FlowCanvasNode | NoteCanvasNode;
 export type CanvasEdge = Edge;

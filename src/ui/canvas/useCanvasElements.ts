@@ -1,16 +1,17 @@
 import type { EdgeChange, NodeChange } from "@xyflow/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import type { Position } from "../../engine/flow";
-import type { NodeId, NoteId } from "../../engine/ids";
-import { updateNote } from "../../engine/stickyNotes";
+import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
+import { useLazyModule } from "../common/useLazyModule";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { createCanvasEdgeCache, createCanvasNodeCache, edgeId, type Size } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { useMemoryColors, useNodeProblems } from "./flowDerived";
-import { createNoteNodeCache, type NoteFrame, noteOfNodeId } from "./canvasNotes";
 import { effectiveMoves, planNodeChanges } from "./nodeChanges";
-import { splitNoteChanges } from "./noteChanges";
+import { nodeTypes } from "./nodes/nodeTypes";
+
+const loadNoteLayer = () => import("./notes/noteLayer");
 
 /**
  * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
@@ -33,23 +34,25 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const [toCanvasNodes] = useState(createCanvasNodeCache);
   const draggedRef = useRef<Map<NodeId, Position> | null>(null);
   const [toCanvasEdges] = useState(createCanvasEdgeCache);
-  const [toNoteNodes] = useState(createNoteNodeCache);
-  // Notes being resized: React Flow's resizer moves them every frame; the flow gets the end.
-  const [frames, setFrames] = useState<ReadonlyMap<NoteId, NoteFrame>>(() => new Map());
-  const framesRef = useRef(frames);
+  // Sticky notes: their code loads with the first flow that has one.
+  const noteLayer = useLazyModule(loadNoteLayer, !!flow?.notes?.length);
+  const [noteFrame, redrawNotes] = useReducer((n: number) => n + 1, 0);
+  const noteCanvas = useMemo(() => noteLayer?.createNoteCanvas(redrawNotes), [noteLayer]);
+  const noteRef = useRef(noteCanvas);
+  noteRef.current = noteCanvas;
 
   // Where dragged nodes are while the drag lasts. The store gets the drop once: a store update
   // per frame re-ran every subscriber and cost most of the frame on large flows.
   const [dragged, setDragged] = useState<ReadonlyMap<NodeId, Position> | null>(null);
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  const notesSelected = useMemo(() => new Set(selectedNotes), [selectedNotes]);
   // Notes first, so they are drawn under the nodes they annotate. A large flow draws every
   // note (a flow holds at most NOTES_MAX), not only those near the view.
   const flowNotes = flow?.notes;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: noteFrame stands for a resize frame
   const notes = useMemo(
-    () => (flowNotes ? toNoteNodes(flowNotes, notesSelected, frames) : []),
-    [flowNotes, notesSelected, frames, toNoteNodes],
+    () => (flowNotes && noteCanvas ? noteCanvas.nodes(flowNotes, selectedNotes) : []),
+    [flowNotes, selectedNotes, noteCanvas, noteFrame],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
   const flowNodes = useMemo(() => {
@@ -82,32 +85,9 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const onNodesChange = useCallback(
     (all: NodeChange<CanvasNode>[]) => {
       const store = useFlowStore.getState();
-      const { changes, noteSelection, frames, ended } = splitNoteChanges(
-        all,
-        store.selectedNotes,
-        (id) => {
-          const note = store.flow?.notes?.find((n) => n.id === id);
-          const kept = framesRef.current.get(id);
-          if (kept || !note) return kept;
-          return { position: note.position, width: note.width, height: note.height };
-        },
-      );
-      if (frames.size > 0 || ended.size > 0) {
-        const next = new Map(framesRef.current);
-        for (const [id, frame] of frames) next.set(id, frame);
-        for (const [id, size] of ended) {
-          const note = store.flow?.notes?.find((n) => n.id === id);
-          const position = next.get(id)?.position ?? note?.position;
-          next.delete(id);
-          if (note && position) {
-            const patch = { ...size, position };
-            store.apply((flow) => ({ ok: true, flow: updateNote(flow, id, patch) }));
-          }
-        }
-        framesRef.current = next;
-        setFrames(next);
-      }
-      if (noteSelection) store.selectNotes(noteSelection);
+      // No note is drawn before the note layer is here, so no change can be a note's.
+      const notes = noteRef.current;
+      const changes = notes ? notes.take(all) : all;
       const plan = planNodeChanges(changes, store.selection);
       let resized = false;
       for (const [id, size] of plan.measured) {
@@ -129,9 +109,10 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
           const at = draggedRef.current?.get(id);
           if (at && !all.has(id)) all.set(id, at);
         }
-        const moves = effectiveMoves(store.flow?.nodes ?? [], nodeMoves(all));
-        const noteMoves = effectiveMoves(store.flow?.notes ?? [], notePositions(all));
-        if (moves.size > 0 || noteMoves.size > 0) {
+        const { nodes: moves, notes: noteMoves } = notes
+          ? notes.moves(all)
+          : { nodes: effectiveMoves(store.flow?.nodes ?? [], all as Map<NodeId, Position>) };
+        if (moves.size > 0 || (noteMoves && noteMoves.size > 0)) {
           beforeMove();
           store.moveNodes(moves, noteMoves);
         }
@@ -162,22 +143,7 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
     if (nextSelected) ui.setSelectedEdges(nextSelected);
   }, []);
 
-  return { nodes, edges, onNodesChange, onEdgesChange };
-}
-
-/** The moves of flow nodes among React Flow's ids. */
-function nodeMoves(moves: ReadonlyMap<string, Position>): Map<NodeId, Position> {
-  const out = new Map<NodeId, Position>();
-  for (const [id, at] of moves) if (noteOfNodeId(id) === null) out.set(id as NodeId, at);
-  return out;
-}
-
-/** The moves of notes among React Flow's ids, by note id. */
-function notePositions(moves: ReadonlyMap<string, Position>): Map<NoteId, Position> {
-  const out = new Map<NoteId, Position>();
-  for (const [id, at] of moves) {
-    const note = noteOfNodeId(id);
-    if (note !== null) out.set(note, at);
-  }
-  return out;
+  // The note's node type comes with the note layer.
+  const types = noteLayer?.nodeTypesWithNotes ?? nodeTypes;
+  return { nodes, edges, onNodesChange, onEdgesChange, nodeTypes: types };
 }

@@ -1,6 +1,5 @@
 import type { NodeTypes } from "@xyflow/react";
-import { RF_NODE_TYPE, RF_NOTE_TYPE } from "../canvasNodeData";
-import { NoteNodeShell } from "../notes/NoteNodeShell";
+import { RF_NODE_TYPE } from "../canvasNodeData";
 import { InputNode } from "./InputNode";
 import { LlmNode } from "./LlmNode";
 import { OutputNode } from "./OutputNode";
@@ -12,5 +11,4 @@ export const nodeTypes = {
   [RF_NODE_TYPE.llm]: LlmNode,
   [RF_NODE_TYPE.template]: TemplateNode,
   [RF_NODE_TYPE.output]: OutputNode,
-  [RF_NOTE_TYPE]: NoteNodeShell,
 } satisfies NodeTypes;

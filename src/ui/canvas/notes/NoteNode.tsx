@@ -1,12 +1,19 @@
 import { type NodeProps, NodeResizer } from "@xyflow/react";
 import { type FocusEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
-import { NOTE_COLORS, type NoteColor } from "../../../engine/flow";
 import type { NoteId } from "../../../engine/ids";
-import { NOTE_HEIGHT, NOTE_TEXT_MAX, NOTE_WIDTH, updateNote } from "../../../engine/stickyNotes";
+import {
+  NOTE_COLORS,
+  NOTE_HEIGHT,
+  NOTE_TEXT_MAX,
+  NOTE_WIDTH,
+  type NoteColor,
+  updateNote,
+} from "../../../engine/stickyNotes";
 import { useFlowStore } from "../../../store/flowStore";
 import type { NoteCanvasNode } from "../canvasNodeData";
 import { NoteMarkdown } from "./NoteMarkdown";
 import { takeNoteEdit } from "./noteEditing";
+import "./notes.css";
 
 /** Alt+Arrow resizes the focused note by this much (one canvas grid step, twice). */
 const KEY_RESIZE_STEP = 40;
@@ -114,7 +121,7 @@ function NoteEditor({ noteId, text, color, onDone }: NoteEditorProps) {
   // Typed text is shown from here: the flow's copy reaches the note a render later, and a
   // textarea fed from it would lose the cursor.
   const [draft, setDraft] = useState(text);
-  const formRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFieldSetElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const input = inputRef.current;
@@ -135,7 +142,13 @@ function NoteEditor({ noteId, text, color, onDone }: NoteEditorProps) {
   };
 
   return (
-    <div ref={formRef} className="canvas-note-editor" onKeyDown={onKeyDown} onBlur={onBlur}>
+    <fieldset
+      ref={formRef}
+      aria-label={`Editing note ${noteId}`}
+      className="canvas-note-editor"
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    >
       <textarea
         ref={inputRef}
         className="canvas-note-input nodrag nowheel nopan"
@@ -144,7 +157,11 @@ function NoteEditor({ noteId, text, color, onDone }: NoteEditorProps) {
         maxLength={NOTE_TEXT_MAX}
         onChange={(event) => {
           setDraft(event.target.value);
-          store().updateNote(noteId, { text: event.target.value });
+          const text = event.target.value;
+          store().applyTyping(`note:${noteId}:text`, (flow) => ({
+            ok: true,
+            flow: updateNote(flow, noteId, { text }),
+          }));
         }}
       />
       <div className="canvas-note-tools nodrag">
@@ -153,7 +170,9 @@ function NoteEditor({ noteId, text, color, onDone }: NoteEditorProps) {
           value={color}
           onChange={(event) => {
             const value = event.target.value as NoteColor;
-            store().updateNote(noteId, { color: value === "yellow" ? undefined : value });
+            // Yellow is what no colour means: the file stays without the field.
+            const patch = { color: value === "yellow" ? undefined : value };
+            store().apply((flow) => ({ ok: true, flow: updateNote(flow, noteId, patch) }));
           }}
         >
           {NOTE_COLORS.map((c) => (
@@ -170,7 +189,7 @@ function NoteEditor({ noteId, text, color, onDone }: NoteEditorProps) {
           Done
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
 
