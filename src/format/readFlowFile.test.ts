@@ -109,7 +109,7 @@ describe("readFlowFile refuses, in this order, with a path and a message", () =>
       "version: must be a whole number (this app reads up to version 3)",
     ]);
     expect(errorsOf(`${head}, "version": -1}`)).toEqual([
-      "version: This flow file says version -1, which never existed; this app reads versions 0 to 2.",
+      "version: This flow file says version -1, which never existed; this app reads versions 0 to 3.",
     ]);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Flow } from "../engine/flow";
+import { noteId } from "../engine/ids";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { readFlowFile } from "./readFlowFile";
 import { readFlowFragment } from "./readFlowFragment";
@@ -197,8 +198,27 @@ describe("writeFlowFragment and readFlowFragment", () => {
       ok: true,
       nodes,
       edges: [{ source: "llm1", target: "llm2" }],
+      notes: [],
       warnings: ["2 connections to nodes outside what was pasted were left out."],
     });
+  });
+
+  it("carries copied sticky notes (version 3) with their text, place, size and colour", () => {
+    const notes = [
+      {
+        id: noteId("note"),
+        text: "# Why\n\n**shared** memory",
+        position: { x: 10, y: 20 },
+        width: 300,
+        height: 120,
+        color: "blue" as const,
+      },
+    ];
+    const text = writeFlowFragment({ nodes: [], edges: [], notes });
+    expect(JSON.parse(text).notes).toEqual(notes);
+    expect(readFlowFragment(text)).toEqual({ ok: true, nodes: [], edges: [], notes, warnings: [] });
+    // No notes copied: no notes field, as before version 3.
+    expect(JSON.parse(writeFlowFragment({ nodes: [], edges: [] }))).not.toHaveProperty("notes");
   });
 
   it("accepts a whole flow file, {nodes} alone, and migrates an old version", () => {
@@ -207,6 +227,7 @@ describe("writeFlowFragment and readFlowFragment", () => {
       ok: true,
       nodes: [],
       edges: [],
+      notes: [],
       warnings: [],
     });
     const v0 = {
