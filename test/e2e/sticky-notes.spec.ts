@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { seriousViolations } from "./axe";
 import { canvasNode, expect, savedFlows, test } from "./fixtures";
 
 const note = (page: import("@playwright/test").Page, id: string) =>
@@ -43,6 +45,52 @@ test("a sticky note: add, type Markdown, resize with the mouse, reload and see i
   await page.reload();
   await expect(note(page, "note").getByRole("heading", { name: "Plan" })).toBeVisible();
   expect((await saved())?.width).toBe(stored?.width);
-  const after = await note(page, "note").boundingBox();
-  expect(Math.abs((after?.width ?? 0) - (await shown.boundingBox())!.width)).toBeLessThan(2);
+  await expect(note(page, "note")).toHaveCSS("width", `${stored?.width}px`);
+
+  // Export, then import the file: the copy has the note, and the preview counts it.
+  await page.getByRole("button", { name: /^Flows: / }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export flow" }).click(),
+  ]);
+  const text = await readFile(await file.path(), "utf8");
+  expect(JSON.parse(text)).toMatchObject({ version: 3, notes: [{ id: "note" }] });
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "Import flow" }).click(),
+  ]);
+  await chooser.setFiles({
+    name: "n.flow.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(text),
+  });
+  const preview = page.getByRole("dialog", { name: "Import Chat with memory" });
+  await expect(preview).toContainText("1 note");
+  await preview.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Flows: Chat with memory (2)" })).toBeVisible();
+  await expect(note(page, "note").getByRole("heading", { name: "Plan" })).toBeVisible();
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const width of [1440, 1024, 390]) {
+    test(`a note on the canvas has no serious accessibility violations (${colorScheme}, ${width} px)`, async ({
+      browser,
+    }) => {
+      const page = await browser.newPage({ colorScheme, viewport: { width, height: 900 } });
+      await page.goto("/");
+      if (width < 700)
+        await page
+          .getByRole("button", { name: /canvas/i })
+          .first()
+          .click();
+      await expect(canvasNode(page, "chat_llm")).toBeVisible();
+      await page.getByRole("button", { name: "Add Note" }).click();
+      await page.getByRole("textbox", { name: /Text of note note/ }).fill("# Plan\n\n**bold**");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await expect(note(page, "note").getByRole("heading", { name: "Plan" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+}
