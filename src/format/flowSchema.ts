@@ -4,7 +4,7 @@ import { MEMORY_SCOPES } from "../engine/memoryScope";
 import { NODE_KINDS } from "../engine/nodeKinds";
 import { NOTES_MAX } from "../engine/noteList";
 import { NOTE_COLORS, NOTE_HEIGHT, NOTE_TEXT_MAX, NOTE_WIDTH } from "../engine/stickyNotes";
-import { NODE_ID_PATTERN } from "../engine/validateFlow";
+import { NODE_ID_PATTERN } from "../engine/template";
 
 // Validate without generated code: zod otherwise probes `new Function`, which the page's
 // Content Security Policy refuses (and reports as a violation).

@@ -13,6 +13,7 @@ import { useUi } from "../../store/uiStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE, RF_NOTE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useConnectionHandlers } from "./useConnectionHandlers";
@@ -98,6 +99,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
       onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      {...canvasMenuHandlers}
       snapToGrid
       snapGrid={SNAP_GRID}
       onlyRenderVisibleElements

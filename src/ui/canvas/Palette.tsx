@@ -4,7 +4,7 @@ import type { NodeKind } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { NODE_DRAG_TYPE, placeNodeAt } from "./paletteDrag";
+import { addNodeInView, NODE_DRAG_TYPE } from "./paletteDrag";
 
 // Loads after the first paint: adding a note is not needed to show the flow.
 const AddNoteButton = lazy(() => import("./notes/AddNoteButton"));
@@ -39,9 +39,7 @@ export function Palette() {
     return { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
   };
   const addAtCentre = (kind: NodeKind) => {
-    const centre = viewCentre();
-    const flowStore = useFlowStore.getState();
-    const id = flowStore.addNode(kind, placeNodeAt(centre, flowStore.flow?.nodes ?? []));
+    const id = addNodeInView(kind, store.getState());
     setStatus(id ? `Added ${NODE_KINDS[kind].label} node ${id}.` : "");
   };
 
