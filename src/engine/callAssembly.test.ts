@@ -75,7 +75,7 @@ describe("assembleCall", () => {
 function chatFlow(config: Partial<LlmConfig>): Flow {
   return {
     schema: "llm-flow-studio/flow",
-    version: 2,
+    version: 3,
     name: "chat",
     nodes: [
       { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },

@@ -1,9 +1,10 @@
-import type { NodeId } from "./ids";
+import type { NodeId, NoteId } from "./ids";
+import type { NoteColor } from "./stickyNotes";
 
 /** The flow file's `schema` marker (docs/flow-format.md). Do not change: files in the wild carry it. */
 export const FLOW_SCHEMA = "llm-flow-studio/flow";
 /** The newest flow file version this build reads and writes. */
-export const FLOW_VERSION = 2;
+export const FLOW_VERSION = 3;
 
 export const PROVIDERS = ["echo", "openai", "anthropic", "google", "openai-compatible"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -99,7 +100,22 @@ export interface FlowEdge {
   [extra: string]: unknown;
 }
 
-/** A flow exactly as the file format has it (docs/flow-format.md, version 2). */
+/**
+ * A sticky note on the canvas (version 3): Markdown text for the people editing the flow.
+ * Not a node: never validated with the graph, never connected, never run. Limits in
+ * engine/stickyNotes.ts.
+ */
+export interface StickyNote {
+  id: NoteId;
+  text: string;
+  position: Position;
+  width: number;
+  height: number;
+  color?: NoteColor;
+  [extra: string]: unknown;
+}
+
+/** A flow exactly as the file format has it (docs/flow-format.md, version 3). */
 export interface Flow {
   schema: typeof FLOW_SCHEMA;
   version: typeof FLOW_VERSION;
@@ -111,5 +127,7 @@ export interface Flow {
    * conversation of the flow; absent (or `conversation`) keeps one per conversation.
    */
   memories?: Record<string, { scope?: "conversation" | "flow"; [extra: string]: unknown }>;
+  /** Sticky notes on the canvas (version 3); absent or empty: none. */
+  notes?: StickyNote[];
   [extra: string]: unknown;
 }

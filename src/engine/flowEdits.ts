@@ -1,8 +1,9 @@
-import type { Flow, FlowEdge, FlowNode, NodeKind, Position } from "./flow";
+import type { Flow, FlowEdge, FlowNode, NodeKind, Position, StickyNote } from "./flow";
 import { ancestors, buildGraph } from "./graph";
-import type { NodeId } from "./ids";
+import type { NodeId, NoteId } from "./ids";
 import { nodeId } from "./ids";
 import { edgeProblem, NODE_KINDS } from "./nodeKinds";
+import { notesOf, pasteNotes } from "./noteList";
 import { INPUT_REFERENCE, NODE_ID_PATTERN, renameReference, replaceReferences } from "./template";
 
 /**
@@ -178,16 +179,23 @@ export function renameNode(flow: Flow, from: NodeId, to: string): EditResult {
   };
 }
 
-/** A piece of a flow on the clipboard: some nodes and the connections between them. */
+/** A piece of a flow on the clipboard: some nodes, the connections between them, notes. */
 export interface FlowFragment {
   nodes: FlowNode[];
   edges: FlowEdge[];
+  notes?: StickyNote[];
 }
 
-export function fragmentOf(flow: Flow, ids: ReadonlySet<NodeId>): FlowFragment {
+export function fragmentOf(
+  flow: Flow,
+  ids: ReadonlySet<NodeId>,
+  noteIds: ReadonlySet<NoteId> = new Set(),
+): FlowFragment {
+  const notes = notesOf(flow).filter((n) => noteIds.has(n.id));
   return {
     nodes: structuredClone(flow.nodes.filter((n) => ids.has(n.id))),
     edges: structuredClone(flow.edges.filter((e) => ids.has(e.source) && ids.has(e.target))),
+    ...(notes.length > 0 && { notes: structuredClone(notes) }),
   };
 }
 
@@ -203,7 +211,7 @@ export function pasteFragment(
   flow: Flow,
   fragment: FlowFragment,
   offset: Position,
-): { flow: Flow; ids: NodeId[] } {
+): { flow: Flow; ids: NodeId[]; noteIds: NoteId[] } {
   const renames = new Map<string, string>();
   const taken = new Set<string>();
   let input = flow.nodes.find((n) => n.type === "input")?.id as string | undefined;
@@ -240,8 +248,11 @@ export function pasteFragment(
       source: nodeId(renames.get(e.source) as string),
       target: nodeId(renames.get(e.target) as string),
     }));
+  // Notes past the flow's limit are left out (pasteNotes); the nodes still come.
+  const withNotes = pasteNotes(flow, fragment.notes ?? [], offset);
   return {
-    flow: { ...flow, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] },
+    flow: { ...withNotes.flow, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] },
     ids: nodes.map((n) => n.id),
+    noteIds: withNotes.ids,
   };
 }

@@ -11,6 +11,8 @@ export type RunId = Brand<string, "RunId">;
 export type ConversationId = Brand<string, "ConversationId">;
 export type FlowId = Brand<string, "FlowId">;
 export type MessageId = Brand<string, "MessageId">;
+/** A sticky note's id: its own namespace, apart from node ids (version 3). */
+export type NoteId = Brand<string, "NoteId">;
 
 export const nodeId = (s: string) => s as NodeId;
 export const memoryId = (s: string) => s as MemoryId;
@@ -18,6 +20,7 @@ export const runId = (s: string) => s as RunId;
 export const conversationId = (s: string) => s as ConversationId;
 export const flowId = (s: string) => s as FlowId;
 export const messageId = (s: string) => s as MessageId;
+export const noteId = (s: string) => s as NoteId;
 
 /** Random ids for runs, conversations and flows; crypto.randomUUID exists in Node 20 and browsers. */
 export function newId<T extends string>(): Brand<string, T> {

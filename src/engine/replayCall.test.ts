@@ -21,7 +21,7 @@ import type { LlmCallRecord, RunSnapshot } from "./runSnapshot";
 function chatFlow(config: Partial<LlmConfig>): Flow {
   return {
     schema: "llm-flow-studio/flow",
-    version: 2,
+    version: 3,
     name: "chat",
     nodes: [
       { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },

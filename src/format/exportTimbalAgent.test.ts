@@ -33,7 +33,7 @@ const node = (id: string, type: "input" | "output" | "template", config = {}): F
 function wrapped(llmConfig: Record<string, unknown>): Flow {
   return {
     schema: "llm-flow-studio/flow",
-    version: 2,
+    version: 3,
     name: "Wrapped",
     nodes: [
       node("input", "input"),

@@ -6,6 +6,7 @@ import { memoryScope } from "../engine/memoryScope";
 import { nodeTemplate } from "../engine/nodeKinds";
 import { validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
+import { noteCommentLines } from "./pythonNotes";
 
 /*
  * The flow as Timbal's current API writes it (Timbal 1.0 and later): an Agent per LLM, each
@@ -126,6 +127,7 @@ function write(flow: Flow): string {
       ? `# ${commentText(`"${llm.id}" remembers the whole conversation (memory "${llm.config.memoryId}" in the app).`)}`
       : `# ${commentText(`"${llm.id}" has no memory in the app: every turn starts a new conversation for it.`)}`,
     ...sharedMemoryNote(flow, llm),
+    ...noteCommentLines(flow),
     "",
     "import asyncio",
     "import re",

@@ -412,7 +412,7 @@ describe("the export reads templates with the engine's grammar", () => {
   const flowWith = (template: string): Flow =>
     traced({
       schema: "llm-flow-studio/flow",
-      version: 2,
+      version: 3,
       name: "templates",
       nodes: [
         { id: nodeId("input"), type: "input", position: { x: 0, y: 0 } },

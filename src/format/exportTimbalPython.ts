@@ -16,6 +16,7 @@ import {
 } from "../engine/template";
 import { validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
+import { noteCommentLines } from "./pythonNotes";
 import { CONFIG_KEY_ORDER } from "./writeFlowFile";
 
 /*
@@ -179,6 +180,7 @@ class TimbalWriter {
       "# A line marked NOTE behaves differently in Timbal, or has no Timbal equivalent.",
       "# NOTE: Timbal fills in {{...}} wherever a text value holds it, the chat message and a",
       "# template step's result included: a message containing {{...}} can fail there.",
+      ...noteCommentLines(this.flow),
     ];
     const errors = validateFlow(this.flow).filter((p) => p.severity === "error");
     if (errors.length > 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { noteId } from "../engine/ids";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { flowFileSummary } from "./flowFileSummary";
 
@@ -13,10 +14,25 @@ describe("flowFileSummary", () => {
       name: "Summarize, then answer",
       nodeCount: 5,
       edgeCount: 5,
+      noteCount: 0,
       nodesByType: { input: 1, llm: 2, template: 1, output: 1 },
       memories: [{ memoryId: "summarizer", nodeIds: ["summarizer", "answer"] }],
       providers: ["echo", "openai"],
     });
+  });
+
+  it("counts the sticky notes (version 3), which are not nodes", () => {
+    const flow = STARTER_FLOWS.chatWithMemory.build();
+    const note = (id: string) => ({
+      id: noteId(id),
+      text: "**hi**",
+      position: { x: 0, y: 0 },
+      width: 200,
+      height: 100,
+    });
+    const summary = flowFileSummary({ ...flow, notes: [note("a"), note("b")] });
+    expect(summary.noteCount).toBe(2);
+    expect(summary.nodeCount).toBe(flow.nodes.length);
   });
 
   it("sorts memories by id and leaves out LLMs without memory", () => {

@@ -8,6 +8,8 @@ export interface FlowFileSummary {
   name: string;
   nodeCount: number;
   edgeCount: number;
+  /** Sticky notes on the canvas (version 3). */
+  noteCount: number;
   /** How many nodes of each kind, every kind present (0 when none). */
   nodesByType: Record<NodeKind, number>;
   /** Each memory id with the LLM nodes using it (in file order), sorted by memory id. */
@@ -36,6 +38,7 @@ export function flowFileSummary(flow: Flow): FlowFileSummary {
     name: flow.name,
     nodeCount: flow.nodes.length,
     edgeCount: flow.edges.length,
+    noteCount: flow.notes?.length ?? 0,
     nodesByType,
     memories: [...memories.entries()]
       .sort(([a], [b]) => compareIds(a, b))

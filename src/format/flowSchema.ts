@@ -2,6 +2,8 @@ import { z } from "zod";
 import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../engine/flow";
 import { MEMORY_SCOPES } from "../engine/memoryScope";
 import { NODE_KINDS } from "../engine/nodeKinds";
+import { NOTES_MAX } from "../engine/noteList";
+import { NOTE_COLORS, NOTE_HEIGHT, NOTE_TEXT_MAX, NOTE_WIDTH } from "../engine/stickyNotes";
 import { NODE_ID_PATTERN } from "../engine/template";
 
 // Validate without generated code: zod otherwise probes `new Function`, which the page's
@@ -223,6 +225,47 @@ export const memoriesSchema = z
       "Optional (version 2): how each memory is kept. Absent, or a memory not listed: one log per conversation.",
   });
 
+const NOTE_TEXT_RULE = `must be text of at most ${NOTE_TEXT_MAX.toLocaleString("en")} characters`;
+const sizeRule = (name: string, { min, max }: { min: number; max: number }) => {
+  const rule = `must be a number from ${min} to ${max}`;
+  return z
+    .number(says(rule))
+    .min(min, { error: rule })
+    .max(max, { error: rule })
+    .meta({ description: `The note's ${name} in canvas pixels, ${min} to ${max}.` });
+};
+
+/** A sticky note on the canvas (version 3): not a node, never run. */
+export const noteSchema = z
+  .looseObject(
+    {
+      id: z
+        .string(says(ID_RULE))
+        .regex(NODE_ID_PATTERN, { error: ID_RULE })
+        .meta({ description: "A note id: [A-Za-z_][A-Za-z0-9_]*, unique among the notes." }),
+      text: z
+        .string(says(NOTE_TEXT_RULE))
+        .max(NOTE_TEXT_MAX, { error: NOTE_TEXT_RULE })
+        .meta({ description: `Markdown, at most ${NOTE_TEXT_MAX} characters.` }),
+      position: positionSchema,
+      width: sizeRule("width", NOTE_WIDTH),
+      height: sizeRule("height", NOTE_HEIGHT),
+      color: z
+        .enum(NOTE_COLORS, says(oneOf(NOTE_COLORS)))
+        .optional()
+        .meta({ description: "Absent: yellow." }),
+    },
+    says("must be an object (a note)"),
+  )
+  .meta({ description: "A sticky note on the canvas (version 3): Markdown text, not a node." });
+
+const NOTES_RULE = `must be a list of at most ${NOTES_MAX} notes`;
+
+export const notesSchema = z
+  .array(noteSchema, says(NOTES_RULE))
+  .max(NOTES_MAX, { error: NOTES_RULE })
+  .meta({ description: "Optional (version 3): sticky notes on the canvas. Absent: none." });
+
 /** A whole flow file of the current version (docs/flow-format.md). */
 export const flowFileSchema = z
   .looseObject({
@@ -232,6 +275,7 @@ export const flowFileSchema = z
     nodes: nodesSchema,
     edges: edgesSchema,
     memories: memoriesSchema.optional(),
+    notes: notesSchema.optional(),
     conversations: z.unknown().optional().meta({
       description:
         "Optional, only when the user asked to include them: conversations, runs and memory messages. Not part of the flow.",
@@ -243,8 +287,9 @@ export const flowFileSchema = z
       "A flow of LLM nodes with memory. Unknown fields are allowed and kept; secrets are never written.",
   });
 
-/** The parts of a pasted piece of a flow that matter: nodes, and the edges between them. */
+/** The parts of a pasted piece of a flow that matter: nodes, the edges between them, notes. */
 export const flowFragmentSchema = z.looseObject({
   nodes: nodesSchema,
   edges: edgesSchema.optional(),
+  notes: notesSchema.optional(),
 });

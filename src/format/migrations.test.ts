@@ -47,10 +47,10 @@ describe("the migration ladder", () => {
   it("version 0 → 1 renames kind and the snake_case settings, and leaves the rest alone", () => {
     const result = migrate(structuredClone(VERSION_0_FILE), 0);
     if (!result.ok) throw new Error(result.message);
-    expect(result.steps).toEqual([MIGRATIONS[0]?.name, MIGRATIONS[1]?.name]);
+    expect(result.steps).toEqual([MIGRATIONS[0]?.name, MIGRATIONS[1]?.name, MIGRATIONS[2]?.name]);
     expect(result.file).toEqual({
       ...VERSION_0_FILE,
-      version: 2,
+      version: 3,
       nodes: [
         { id: "input", type: "input", position: { x: 0, y: 0 } },
         {
@@ -104,6 +104,7 @@ describe("the migration ladder", () => {
     expect(result.warnings).toEqual([
       `Upgraded this file from an older format (${MIGRATIONS[0]?.name}).`,
       `Upgraded this file from an older format (${MIGRATIONS[1]?.name}).`,
+      `Upgraded this file from an older format (${MIGRATIONS[2]?.name}).`,
     ]);
     const llm = result.flow.nodes[1];
     expect(llm?.type === "llm" && llm.config.memoryWindowSize).toBe(5);
@@ -134,14 +135,17 @@ const v1Names = readdirSync(join(FIXTURES, "flows-v1")).filter((f) => f.endsWith
 describe("version 1 → 2", () => {
   it.each(v1Names)("imports the released version 1 file %s exactly as it was", (name) => {
     const v1 = JSON.parse(readFileSync(join(FIXTURES, "flows-v1", name), "utf8"));
-    const v2 = JSON.parse(readFileSync(join(FIXTURES, "flows", name), "utf8"));
+    const current = JSON.parse(readFileSync(join(FIXTURES, "flows", name), "utf8"));
     expect(v1.version).toBe(1);
     const result = readFlowFile(JSON.stringify(v1));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.migratedFrom).toBe(1);
     // Only the version number differs: every node, setting and edge is the same.
-    expect(result.flow).toEqual({ ...v1, version: 2 });
-    expect(result.flow).toEqual(v2);
+    expect(result.flow).toEqual({ ...v1, version: FLOW_VERSION });
+    expect(result.flow).toEqual(current);
+    // Its version 2 twin, released too, says the same.
+    const v2 = JSON.parse(readFileSync(join(FIXTURES, "flows-v2", name), "utf8"));
+    expect({ ...v1, version: 2 }).toEqual(v2);
   });
 
   it("sets aside a memoryWindowTokens a version 1 file held as an unknown field", () => {
@@ -179,5 +183,61 @@ describe("version 1 → 2", () => {
         },
       ]);
     }
+  });
+});
+
+const v2Names = readdirSync(join(FIXTURES, "flows-v2")).filter((f) => f.endsWith(".flow.json"));
+
+describe("version 2 → 3", () => {
+  it("has a released version 2 file for every current fixture that predates notes", () => {
+    expect(v2Names.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(v2Names)(
+    "imports the released version 2 file %s exactly as its version 3 copy",
+    (name) => {
+      const v2Text = readFileSync(join(FIXTURES, "flows-v2", name), "utf8");
+      const v3Text = readFileSync(join(FIXTURES, "flows", name), "utf8");
+      const v2 = JSON.parse(v2Text);
+      expect(v2.version).toBe(2);
+      const result = readFlowFile(v2Text);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.migratedFrom).toBe(2);
+      expect(result.warnings).toContain(
+        `Upgraded this file from an older format (${MIGRATIONS[2]?.name}).`,
+      );
+      // Only the version number differs: every node, setting, edge and memory is the same.
+      expect(result.flow).toEqual({ ...v2, version: 3 });
+      const v3 = readFlowFile(v3Text);
+      if (!v3.ok) throw new Error(JSON.stringify(v3.errors));
+      expect(result.flow).toEqual(v3.flow);
+      // And it is written exactly as its version 3 copy.
+      expect(writeFlowFile(result.flow)).toBe(v3Text);
+    },
+  );
+
+  it("sets aside a notes field a version 2 file held as an unknown field", () => {
+    const v2 = JSON.parse(
+      readFileSync(join(FIXTURES, "flows-v2", "chat-with-memory.flow.json"), "utf8"),
+    );
+    v2.notes = [{ id: "mine", text: "not a sticky note", width: 1 }];
+    const result = readFlowFile(JSON.stringify(v2));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.flow.notes).toBeUndefined();
+    expect(result.flow.notesV2).toEqual(v2.notes);
+  });
+
+  it("refuses a version 4 file, naming both versions", () => {
+    const v3 = JSON.parse(
+      readFileSync(join(FIXTURES, "flows", "chat-with-memory.flow.json"), "utf8"),
+    );
+    const result = readFlowFile(JSON.stringify({ ...v3, version: 4 }));
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        path: "version",
+        message:
+          "This flow file is version 4; this app reads up to version 3. Update the app to open it.",
+      },
+    ]);
   });
 });

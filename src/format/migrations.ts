@@ -92,6 +92,14 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
       return { ...rename(moved, "memories", "memoriesV1"), version: 2 };
     },
   },
+  2: {
+    // Version 3 only adds optional fields too. A top-level unknown `notes` a version 2 file
+    // held is set aside, as step 1 does, so it is kept but not read as sticky notes.
+    name: "version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow",
+    up(file) {
+      return { ...rename(file, "notes", "notesV2"), version: 3 };
+    },
+  },
 };
 
 export type MigrationResult =

@@ -27,13 +27,25 @@ function withMemoryNamed(backup: BackupContents, name: string): BackupContents {
 
 describe("readBackupFile", () => {
   it("reads a backup written before version 2 of the flow format: the same flow, upgraded", async () => {
-    const old = GOOD.replace('"version":2,"name"', '"version":1,"name"');
+    const old = GOOD.replace('"version":3,"name"', '"version":1,"name"');
     expect(old).not.toBe(GOOD);
     const read = await readBackupFile(old);
     if (!read.ok) throw new Error(read.errors.map((e) => e.message).join("; "));
     expect(read.backup).toEqual(await goodBackup());
     expect(read.warnings).toEqual([
       'flows[0].flow ("Chat with memory"): upgraded (version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes, and memories (their scope) to the flow).',
+      'flows[0].flow ("Chat with memory"): upgraded (version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow).',
+    ]);
+  });
+
+  it("reads a backup written with version 2 of the flow format: the same flow, upgraded", async () => {
+    const old = GOOD.replace('"version":3,"name"', '"version":2,"name"');
+    expect(old).not.toBe(GOOD);
+    const read = await readBackupFile(old);
+    if (!read.ok) throw new Error(read.errors.map((e) => e.message).join("; "));
+    expect(read.backup).toEqual(await goodBackup());
+    expect(read.warnings).toEqual([
+      'flows[0].flow ("Chat with memory"): upgraded (version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow).',
     ]);
   });
 

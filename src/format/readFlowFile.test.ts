@@ -91,25 +91,25 @@ describe("readFlowFile refuses, in this order, with a path and a message", () =>
 
   it("a newer version, naming both versions, before looking at anything else", () => {
     expect(
-      errorsOf('{"schema": "llm-flow-studio/flow", "version": 3, "nodes": "whatever"}'),
+      errorsOf('{"schema": "llm-flow-studio/flow", "version": 4, "nodes": "whatever"}'),
     ).toEqual([
-      "version: This flow file is version 3; this app reads up to version 2. Update the app to open it.",
+      "version: This flow file is version 4; this app reads up to version 3. Update the app to open it.",
     ]);
   });
 
   it("a version that is missing, not a whole number or never existed", () => {
     const head = '{"schema": "llm-flow-studio/flow"';
     expect(errorsOf(`${head}}`)).toEqual([
-      "version: is required: this app reads flow files up to version 2",
+      "version: is required: this app reads flow files up to version 3",
     ]);
     expect(errorsOf(`${head}, "version": "1"}`)).toEqual([
-      "version: must be a whole number (this app reads up to version 2)",
+      "version: must be a whole number (this app reads up to version 3)",
     ]);
     expect(errorsOf(`${head}, "version": 1.5}`)).toEqual([
-      "version: must be a whole number (this app reads up to version 2)",
+      "version: must be a whole number (this app reads up to version 3)",
     ]);
     expect(errorsOf(`${head}, "version": -1}`)).toEqual([
-      "version: This flow file says version -1, which never existed; this app reads versions 0 to 2.",
+      "version: This flow file says version -1, which never existed; this app reads versions 0 to 3.",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { FlowEdge, FlowNode } from "../engine/flow";
+import type { FlowEdge, FlowNode, StickyNote } from "../engine/flow";
 import { capErrors, type FlowFileError, fileError, issuesToErrors } from "./flowFileErrors";
 import { flowFragmentSchema } from "./flowSchema";
 import { hasFlowMarker, isRecord, parseFlowText, toCurrentVersion } from "./openFlowText";
@@ -6,14 +6,15 @@ import type { ReadFlowFileOptions } from "./readFlowFile";
 import { withoutSecrets } from "./secrets";
 
 export type ReadFlowFragmentResult =
-  | { ok: true; nodes: FlowNode[]; edges: FlowEdge[]; warnings: string[] }
+  | { ok: true; nodes: FlowNode[]; edges: FlowEdge[]; notes: StickyNote[]; warnings: string[] }
   | { ok: false; errors: FlowFileError[] };
 
 export const NOT_A_FRAGMENT = 'This is not a flow or a piece of one (no "nodes" list to paste).';
 
 /**
  * Reads pasted text for the canvas: a whole flow file, or `{ "nodes": [...], "edges": [...] }`
- * (what writeFlowFragment copies). The nodes keep their ids; the caller gives them fresh ones
+ * (what writeFlowFragment copies, with `notes` when sticky notes were copied). The nodes and
+ * notes keep their ids; the caller gives them fresh ones
  * (engine/flowEdits.ts pasteFragment). Connections to nodes outside the piece are dropped
  * with a warning. Flow-wide rules (an output node, ...) are not checked: a piece need not run
  * on its own. Never throws.
@@ -82,5 +83,7 @@ function read(text: string, options: ReadFlowFileOptions): ReadFlowFragmentResul
       `${dropped} connection${dropped === 1 ? "" : "s"} to nodes outside what was pasted ${dropped === 1 ? "was" : "were"} left out.`,
     );
   }
-  return { ok: true, nodes, edges, warnings };
+  // Notes are pasted with fresh ids, so two with one id need no refusal here.
+  const notes = (clean.notes ?? []) as unknown as StickyNote[];
+  return { ok: true, nodes, edges, notes, warnings };
 }

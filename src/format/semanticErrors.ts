@@ -57,5 +57,21 @@ export function semanticErrors(flow: Flow): SemanticFindings {
     }
     errors.push(fileError(path, problem.message));
   }
+  errors.push(...duplicateNoteIds(flow));
   return { errors, warnings };
+}
+
+/** Notes have ids of their own (version 3): two with one id could not be told apart. */
+function duplicateNoteIds(flow: Flow): FlowFileError[] {
+  const seen = new Set<string>();
+  const errors: FlowFileError[] = [];
+  for (const [i, note] of (flow.notes ?? []).entries()) {
+    if (seen.has(note.id)) {
+      errors.push(
+        fileError(`notes[${i}].id`, `Two notes have the id "${note.id}": note ids must be unique.`),
+      );
+    }
+    seen.add(note.id);
+  }
+  return errors;
 }

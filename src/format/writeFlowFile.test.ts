@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Flow } from "../engine/flow";
+import { noteId } from "../engine/ids";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { readFlowFile } from "./readFlowFile";
 import { readFlowFragment } from "./readFlowFragment";
@@ -49,15 +50,26 @@ describe("writeFlowFile", () => {
         },
       ],
       alpha: { z: 1, a: { d: 1, c: 2 } },
+      notes: [
+        {
+          zNote: 1,
+          color: "blue",
+          height: 80,
+          width: 200,
+          position: { y: 4, x: 3 },
+          text: "**hi**",
+          id: "note",
+        },
+      ],
       name: "N",
-      version: 2,
+      version: 3,
       schema: "llm-flow-studio/flow",
     } as unknown as Flow;
     expect(writeFlowFile(flow)).toBe(
       `${JSON.stringify(
         {
           schema: "llm-flow-studio/flow",
-          version: 2,
+          version: 3,
           name: "N",
           nodes: [
             {
@@ -76,6 +88,17 @@ describe("writeFlowFile", () => {
             },
           ],
           edges: [{ source: "a", target: "b", label: "x" }],
+          notes: [
+            {
+              id: "note",
+              text: "**hi**",
+              position: { x: 3, y: 4 },
+              width: 200,
+              height: 80,
+              color: "blue",
+              zNote: 1,
+            },
+          ],
           alpha: { a: { c: 2, d: 1 }, z: 1 },
           zeta: 1,
         },
@@ -175,8 +198,27 @@ describe("writeFlowFragment and readFlowFragment", () => {
       ok: true,
       nodes,
       edges: [{ source: "llm1", target: "llm2" }],
+      notes: [],
       warnings: ["2 connections to nodes outside what was pasted were left out."],
     });
+  });
+
+  it("carries copied sticky notes (version 3) with their text, place, size and colour", () => {
+    const notes = [
+      {
+        id: noteId("note"),
+        text: "# Why\n\n**shared** memory",
+        position: { x: 10, y: 20 },
+        width: 300,
+        height: 120,
+        color: "blue" as const,
+      },
+    ];
+    const text = writeFlowFragment({ nodes: [], edges: [], notes });
+    expect(JSON.parse(text).notes).toEqual(notes);
+    expect(readFlowFragment(text)).toEqual({ ok: true, nodes: [], edges: [], notes, warnings: [] });
+    // No notes copied: no notes field, as before version 3.
+    expect(JSON.parse(writeFlowFragment({ nodes: [], edges: [] }))).not.toHaveProperty("notes");
   });
 
   it("accepts a whole flow file, {nodes} alone, and migrates an old version", () => {
@@ -185,6 +227,7 @@ describe("writeFlowFragment and readFlowFragment", () => {
       ok: true,
       nodes: [],
       edges: [],
+      notes: [],
       warnings: [],
     });
     const v0 = {

@@ -1,4 +1,4 @@
-import type { Flow, FlowEdge, FlowNode } from "../engine/flow";
+import type { Flow, FlowEdge, FlowNode, StickyNote } from "../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION } from "../engine/flow";
 import { canonicalRecords, ordered } from "./canonicalJson";
 import { runMapKeysAreNames } from "./secrets";
@@ -6,10 +6,11 @@ import { runMapKeysAreNames } from "./secrets";
 /*
  * Writes a flow as a file of the current version (FLOW_VERSION): the same flow always gives the same bytes, so files
  * diff cleanly and a round trip is stable. Key order (docs/flow-format.md):
- *   file:     schema, version, name, nodes, edges, memories, then unknown keys sorted, then conversations
+ *   file:     schema, version, name, nodes, edges, memories, notes, then unknown keys sorted, then conversations
  *   node:     id, type, position (x, y, …), config, then unknown keys sorted
  *   config:   CONFIG_KEY_ORDER for the node's type, then unknown keys sorted
  *   edge:     source, target, then unknown keys sorted
+ *   note:     id, text, position (x, y, …), width, height, color, then unknown keys sorted
  * Nested unknown objects have their keys sorted too. A key that names a secret (apiKey,
  * token, password…: see secrets.ts) is never written, at any depth.
  */
@@ -56,6 +57,7 @@ export function flowFileJson(flow: Flow): ReturnType<typeof ordered> {
     ["nodes", nodesJson],
     ["edges", edgesJson],
     "memories",
+    ["notes", notesJson],
   ]);
 }
 
@@ -70,11 +72,24 @@ export function writeFlowFile(flow: Flow, options: WriteFlowFileOptions = {}): s
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** A piece of a flow for the clipboard, in the same canonical form (with schema and version). */
-export function writeFlowFragment(fragment: { nodes: FlowNode[]; edges: FlowEdge[] }): string {
+/**
+ * A piece of a flow for the clipboard, in the same canonical form (with schema and version);
+ * `notes` only when some were copied.
+ */
+export function writeFlowFragment(fragment: {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  notes?: StickyNote[];
+}): string {
   const file = ordered(
-    { schema: FLOW_SCHEMA, version: FLOW_VERSION, nodes: fragment.nodes, edges: fragment.edges },
-    ["schema", "version", ["nodes", nodesJson], ["edges", edgesJson]],
+    {
+      schema: FLOW_SCHEMA,
+      version: FLOW_VERSION,
+      nodes: fragment.nodes,
+      edges: fragment.edges,
+      ...(fragment.notes && fragment.notes.length > 0 && { notes: fragment.notes }),
+    },
+    ["schema", "version", ["nodes", nodesJson], ["edges", edgesJson], ["notes", notesJson]],
   );
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -97,6 +112,20 @@ const nodesJson = (nodes: unknown) =>
       ["config", (c) => (c === undefined ? undefined : ordered(asRecord(c), configKeys))],
     ]);
   });
+
+const notesJson = (notes: unknown) =>
+  notes === undefined
+    ? undefined
+    : asList(notes).map((note) =>
+        ordered(asRecord(note), [
+          "id",
+          "text",
+          ["position", (p) => ordered(asRecord(p), ["x", "y"])],
+          "width",
+          "height",
+          "color",
+        ]),
+      );
 
 const edgesJson = (edges: unknown) =>
   asList(edges).map((edge) => ordered(asRecord(edge), ["source", "target"]));

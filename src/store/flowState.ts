@@ -1,6 +1,6 @@
 import type { Flow, NodeKind, Position } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
-import type { FlowId, NodeId } from "../engine/ids";
+import type { FlowId, NodeId, NoteId } from "../engine/ids";
 import type { MemoryScope } from "../engine/memoryScope";
 
 export interface Viewport {
@@ -20,6 +20,8 @@ export interface FlowState {
   revision: number;
   /** Selected node ids, in the order they were selected. */
   selection: NodeId[];
+  /** Selected sticky notes (version 3): apart from `selection`, which the node panels read. */
+  selectedNotes: NoteId[];
   /** The last edit that was refused, in words (e.g. a connection that would make a cycle). */
   notice: string | null;
   /** Where the canvas was last looking; restored when the flow is reopened. */
@@ -39,8 +41,15 @@ export interface FlowState {
   connect(source: NodeId, target: NodeId): boolean;
   removeNodes(ids: readonly NodeId[]): void;
   removeEdge(source: NodeId, target: NodeId): void;
-  moveNodes(positions: ReadonlyMap<NodeId, Position>): void;
+  /** Moves nodes, and notes when given, as one undo step. */
+  moveNodes(positions: ReadonlyMap<NodeId, Position>, notes?: ReadonlyMap<NoteId, Position>): void;
   updateConfig(id: NodeId, patch: Record<string, unknown>): void;
+  /**
+   * `apply`, where edits with the same `key` closer together than a second are one undo step
+   * (typing in a sticky note: "note:<id>:text").
+   */
+  applyTyping(key: string, edit: (flow: Flow) => EditResult): void;
+  selectNotes(ids: readonly NoteId[]): void;
   renameNode(from: NodeId, to: string): EditResult;
   /** A memory's scope (docs/memory.md, "Memory across conversations"): one undo step. */
   setMemoryScope(memoryId: string, scope: MemoryScope): void;

@@ -1,6 +1,6 @@
 import { temporal } from "zundo";
 import { createStore, type StoreApi, useStore } from "zustand";
-import type { Flow, FlowNode } from "../engine/flow";
+import type { Flow, FlowNode, Position } from "../engine/flow";
 import type { EditResult, FlowFragment } from "../engine/flowEdits";
 import {
   addNode,
@@ -15,8 +15,9 @@ import {
   renameNode,
   updateConfig,
 } from "../engine/flowEdits";
-import type { FlowId, NodeId } from "../engine/ids";
+import type { FlowId, NodeId, NoteId } from "../engine/ids";
 import { withMemoryScope } from "../engine/memoryScope";
+import { moveNotes } from "../engine/noteList";
 import type { FlowState } from "./flowState";
 
 export type { FlowState, Viewport } from "./flowState";
@@ -106,12 +107,26 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
         };
         const pasteAndSelect = (fragment: FlowFragment) => {
           let ids: NodeId[] = [];
+          let noteIds: NoteId[] = [];
           apply((flow) => {
             const pasted = pasteFragment(flow, fragment, PASTE_OFFSET);
             ids = pasted.ids;
+            noteIds = pasted.noteIds;
             return done(pasted.flow);
           });
-          set({ selection: ids });
+          set({ selection: ids, selectedNotes: noteIds });
+        };
+        /** One undo step per burst of edits to one field (typing), keyed by `key`. */
+        const inBurst = (key: string, edit: () => void) => {
+          const at = now();
+          const burst = key === lastConfigEdit.key && at - lastConfigEdit.at < TYPING_BURST_MS;
+          lastConfigEdit = { key, at };
+          const history = (
+            api as unknown as { temporal: StoreApi<{ pause(): void; resume(): void }> }
+          ).temporal.getState();
+          if (burst) history.pause();
+          edit();
+          if (burst) history.resume();
         };
 
         return {
@@ -119,6 +134,7 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
           flow: null,
           revision: 0,
           selection: [],
+          selectedNotes: [],
           notice: null,
           viewport: null,
           highlightedMemory: null,
@@ -136,6 +152,7 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
               revision,
               viewport,
               selection: [],
+              selectedNotes: [],
               notice: null,
               highlightedMemory: null,
             });
@@ -165,21 +182,18 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
             void apply((flow) =>
               done(removeEdges(flow, (e) => e.source === source && e.target === target)),
             ),
-          moveNodes: (positions) => void apply((flow) => done(moveNodes(flow, positions))),
+          moveNodes: (positions, notes) =>
+            void apply((flow) =>
+              done(moveNotes(moveNodes(flow, positions), notes ?? new Map<NoteId, Position>())),
+            ),
           updateConfig(id, patch) {
             // Typing in one field is one undo step, not one per keystroke: while the same field
             // of the same node keeps changing, the history keeps only the state before it began.
             const key = `${id}:${Object.keys(patch).sort().join(",")}`;
-            const at = now();
-            const burst = key === lastConfigEdit.key && at - lastConfigEdit.at < TYPING_BURST_MS;
-            lastConfigEdit = { key, at };
-            const history = (
-              api as unknown as { temporal: StoreApi<{ pause(): void; resume(): void }> }
-            ).temporal.getState();
-            if (burst) history.pause();
-            apply((flow) => done(updateConfig(flow, id, patch)));
-            if (burst) history.resume();
+            inBurst(key, () => apply((flow) => done(updateConfig(flow, id, patch))));
           },
+          applyTyping: (key, edit) => inBurst(key, () => apply(edit)),
+          selectNotes: (ids) => set({ selectedNotes: [...ids] }),
           renameNode(from, to) {
             const { flow } = get();
             if (!flow) return { ok: false, reason: "No flow is open." };
@@ -200,19 +214,24 @@ function createHistoryStore(now: () => number, onTimeTravel: { reset(): void }) 
             if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
             set({ selection: [...ids] });
           },
-          selectAll: () => set({ selection: get().flow?.nodes.map((n) => n.id) ?? [] }),
+          selectAll: () =>
+            set({
+              selection: get().flow?.nodes.map((n) => n.id) ?? [],
+              selectedNotes: get().flow?.notes?.map((n) => n.id) ?? [],
+            }),
           copySelection() {
-            const { flow, selection } = get();
-            if (flow && selection.length > 0)
-              set({ clipboard: fragmentOf(flow, new Set(selection)) });
+            const { flow, selection, selectedNotes } = get();
+            if (flow && selection.length + selectedNotes.length > 0)
+              set({ clipboard: fragmentOf(flow, new Set(selection), new Set(selectedNotes)) });
           },
           paste() {
             const { clipboard } = get();
             if (clipboard) pasteAndSelect(clipboard);
           },
           duplicateSelection() {
-            const { flow, selection } = get();
-            if (flow && selection.length > 0) pasteAndSelect(fragmentOf(flow, new Set(selection)));
+            const { flow, selection, selectedNotes } = get();
+            if (flow && selection.length + selectedNotes.length > 0)
+              pasteAndSelect(fragmentOf(flow, new Set(selection), new Set(selectedNotes)));
           },
           setViewport: (viewport) => set({ viewport }),
           setHighlightedMemory: (memoryId) => set({ highlightedMemory: memoryId }),
@@ -241,10 +260,13 @@ export function createFlowStore(options: { now?: () => number } = {}): FlowStore
   const afterTimeTravel = (move: () => void) => {
     travel.reset();
     move();
-    const { flow, selection } = store.getState();
+    const { flow, selection, selectedNotes } = store.getState();
     const ids = new Set(flow?.nodes.map((n) => n.id));
     const kept = selection.filter((id) => ids.has(id));
     if (kept.length !== selection.length) store.setState({ selection: kept });
+    const noteIds = new Set(flow?.notes?.map((n) => n.id));
+    const keptNotes = selectedNotes.filter((id) => noteIds.has(id));
+    if (keptNotes.length !== selectedNotes.length) store.setState({ selectedNotes: keptNotes });
   };
   const history: FlowHistory = {
     undo: () => afterTimeTravel(() => store.temporal.getState().undo()),

@@ -99,6 +99,24 @@ test("node menu with the mouse: duplicate, copy and paste, disconnect, delete", 
   await expect(canvasNode(page, "chat_llm_3")).toBeVisible();
 });
 
+test("the canvas menu's Add note puts a sticky note where it was clicked, open for typing", async ({
+  page,
+}) => {
+  const spot = await emptySpot(page);
+  await rightClick(page, spot);
+  await item(page, "Add note").click();
+  const note = page.locator(".react-flow__node-note");
+  await expect(note).toHaveCount(1);
+  await page.keyboard.type("Remember **this**");
+  await page.keyboard.press("Escape");
+  await expect(note.locator("strong")).toHaveText("this");
+  const box = await note.boundingBox();
+  if (!box) throw new Error("the note is not on screen");
+  // Centred on the click (a little slack for the canvas's snapping grid).
+  expect(Math.abs(box.x + box.width / 2 - spot.x)).toBeLessThan(30);
+  expect(Math.abs(box.y + box.height / 2 - spot.y)).toBeLessThan(30);
+});
+
 test("the node menu's Run from here… opens that node's run form", async ({ page }) => {
   await rightClick(page, await centre(canvasNode(page, "chat_llm")));
   await item(page, "Run from here…").click();

@@ -79,7 +79,7 @@ test("export a flow with shared memory, then import the file as a new flow that 
   const bare = await download(page, menu.getByRole("button", { name: "Export flow" }));
   expect(bare.file.suggestedFilename()).toBe("two-llms-sharing-one-memory.flow.json");
   const flowOnly = JSON.parse(bare.text);
-  expect(flowOnly).toMatchObject({ schema: "llm-flow-studio/flow", version: 2, name });
+  expect(flowOnly).toMatchObject({ schema: "llm-flow-studio/flow", version: 3, name });
   expect(flowOnly).not.toHaveProperty("conversations");
 
   // With conversations and memories: still no key anywhere.
@@ -90,7 +90,7 @@ test("export a flow with shared memory, then import the file as a new flow that 
     expect(text).not.toContain(SECRET);
   }
   const file = JSON.parse(full.text);
-  expect(file).toMatchObject({ schema: "llm-flow-studio/flow", version: 2, name });
+  expect(file).toMatchObject({ schema: "llm-flow-studio/flow", version: 3, name });
   expect(file.nodes.map((n: { id: string }) => n.id)).toEqual(["input", "llm1", "llm2", "output"]);
   expect(file.conversations.conversations).toHaveLength(1);
   expect(file.conversations.runs).toHaveLength(1);
@@ -230,7 +230,7 @@ test("nodes copy to the system clipboard as flow JSON and paste back with fresh 
   await canvasNode(page, "chat_llm").click();
   await page.keyboard.press("Control+c");
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
-  expect(copied).toMatchObject({ schema: "llm-flow-studio/flow", version: 2, edges: [] });
+  expect(copied).toMatchObject({ schema: "llm-flow-studio/flow", version: 3, edges: [] });
   expect(copied.nodes.map((n: { id: string }) => n.id)).toEqual(["chat_llm"]);
 
   await page.keyboard.press("Control+v");

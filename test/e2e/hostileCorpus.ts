@@ -105,5 +105,5 @@ export function chainFlowFile(count: number, name = `Chain of ${count} nodes`): 
     return { id, type: "llm", position, config: { provider: "echo", model: "echo" } };
   });
   const edges = ids.slice(1).map((id, i) => ({ source: ids[i], target: id }));
-  return JSON.stringify({ schema: "llm-flow-studio/flow", version: 2, name, nodes, edges });
+  return JSON.stringify({ schema: "llm-flow-studio/flow", version: 3, name, nodes, edges });
 }

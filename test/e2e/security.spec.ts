@@ -124,7 +124,7 @@ function llmNode(c: Case, id: string, baseUrl: string, prompt = "{{input}}") {
 function hostileFile(c: Case) {
   return JSON.stringify({
     schema: "llm-flow-studio/flow",
-    version: 2,
+    version: 3,
     name: `Shared ${c.provider} flow`,
     nodes: [
       { id: "input", type: "input", position: { x: 0, y: 0 } },

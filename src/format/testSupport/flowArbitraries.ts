@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import type { Flow, FlowEdge, FlowNode, LlmConfig } from "../../engine/flow";
+import type { Flow, FlowEdge, FlowNode, LlmConfig, StickyNote } from "../../engine/flow";
 import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../../engine/flow";
-import { nodeId } from "../../engine/ids";
+import { nodeId, noteId } from "../../engine/ids";
+import { NOTE_COLORS, NOTE_HEIGHT, NOTE_WIDTH } from "../../engine/stickyNotes";
 import { isSecretKey } from "../secrets";
 import { CONFIG_KEY_ORDER } from "../writeFlowFile";
 
@@ -18,10 +19,11 @@ const ID = /^[A-Za-z_][A-Za-z0-9_]{0,10}$/;
 
 /** Keys an unknown field may not take at each level (they mean something there). */
 const TAKEN = {
-  file: ["schema", "version", "name", "nodes", "edges", "conversations"],
+  file: ["schema", "version", "name", "nodes", "edges", "memories", "notes", "conversations"],
   node: ["id", "type", "position", "config"],
   position: ["x", "y"],
   edge: ["source", "target"],
+  note: ["id", "text", "position", "width", "height", "color"],
   config: [...CONFIG_KEY_ORDER.llm, "template", "value"],
 };
 
@@ -170,12 +172,33 @@ export function buildValidFlow(g: Gen): Flow {
     }
   });
 
+  const notes = g(fc.boolean) ? stickyNotes(g, position) : undefined;
   return {
     schema: FLOW_SCHEMA,
     version: FLOW_VERSION,
     name: g(fc.string, { maxLength: 20, unit: "binary" }),
     nodes: g(fc.shuffledSubarray, nodes, { minLength: nodes.length }),
     edges: g(fc.shuffledSubarray, edges, { minLength: edges.length }),
+    ...(notes && { notes }),
     ...extras(g, "file"),
   };
+}
+
+const within = ({ min, max }: { min: number; max: number }) =>
+  fc.oneof(fc.integer({ min, max }), fc.double({ min, max, noNaN: true }));
+
+/** Zero to four sticky notes (version 3): any text up to the limit's edge, sizes in bounds. */
+function stickyNotes(g: Gen, position: () => StickyNote["position"]): StickyNote[] {
+  const ids = g(() => fc.uniqueArray(fc.stringMatching(ID), { maxLength: 4 }));
+  return ids.map((id) => ({
+    id: noteId(id),
+    text: g(() =>
+      fc.oneof(fc.string({ maxLength: 40, unit: "binary" }), fc.constant("# Title\n\n- **b**")),
+    ),
+    position: position(),
+    width: g(within, NOTE_WIDTH),
+    height: g(within, NOTE_HEIGHT),
+    ...(g(fc.boolean) && { color: g(fc.constantFrom, ...NOTE_COLORS) }),
+    ...extras(g, "note"),
+  }));
 }

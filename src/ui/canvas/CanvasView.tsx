@@ -5,10 +5,9 @@ import { useFlowStore } from "../../store/flowStore";
 import { useUi } from "../../store/uiStore";
 import { CanvasBackground } from "./CanvasBackground";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { RF_NODE_TYPE } from "./canvasNodeData";
+import { RF_NODE_TYPE, RF_NOTE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
-import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useConnectionHandlers } from "./useConnectionHandlers";
@@ -55,7 +54,10 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
   // Read once: the view keeps its own viewport afterwards and reports it back on move end.
   const [initialViewport] = useState(() => useFlowStore.getState().viewport);
   const { onNodeDragStart, onNodeDragStop, beforeMove } = useDragHistory();
-  const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements(beforeMove, large?.only);
+  const { nodes, edges, onNodesChange, onEdgesChange, nodeTypes } = useCanvasElements(
+    beforeMove,
+    large?.only,
+  );
   const { onConnect, isValidConnection, onConnectEnd } = useConnectionHandlers();
   const { onDragOver, onDrop } = useCanvasDrop();
 
@@ -65,7 +67,13 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
   // A click on a node opens its settings, also when it was already selected (selecting
   // opens them too, but a click on the selected node changes no selection).
   const setSideTab = useUi((s) => s.setSideTab);
-  const onNodeClick = useCallback(() => setSideTab("node"), [setSideTab]);
+  // A sticky note has no settings: a click on it leaves the side panel as it is.
+  const onNodeClick = useCallback(
+    (_event: unknown, node: CanvasNode) => {
+      if (node.type !== RF_NOTE_TYPE) setSideTab("node");
+    },
+    [setSideTab],
+  );
   const miniMap = useUi((s) => s.layout.miniMap);
 
   return (

@@ -1,10 +1,13 @@
 import { useStoreApi } from "@xyflow/react";
-import { type DragEvent, useId, useState } from "react";
+import { type DragEvent, lazy, Suspense, useId, useState } from "react";
 import type { NodeKind } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { addNodeInView, NODE_DRAG_TYPE } from "./paletteDrag";
+
+// Loads after the first paint: adding a note is not needed to show the flow.
+const AddNoteButton = lazy(() => import("./notes/AddNoteButton"));
 
 const KINDS: { kind: NodeKind; hint: string }[] = [
   { kind: "input", hint: "the chat message" },
@@ -30,6 +33,11 @@ export function Palette() {
   const [status, setStatus] = useState("");
   const idPrefix = useId();
 
+  const viewCentre = () => {
+    const { width, height, transform } = store.getState();
+    const [tx, ty, zoom] = transform;
+    return { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
+  };
   const addAtCentre = (kind: NodeKind) => {
     const id = addNodeInView(kind, store.getState());
     setStatus(id ? `Added ${NODE_KINDS[kind].label} node ${id}.` : "");
@@ -70,6 +78,11 @@ export function Palette() {
           </button>
         );
       })}
+      {hasFlow && (
+        <Suspense fallback={null}>
+          <AddNoteButton centre={viewCentre} onAdded={setStatus} />
+        </Suspense>
+      )}
       <p className="sr-only" aria-live="polite">
         {status}
       </p>

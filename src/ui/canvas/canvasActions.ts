@@ -1,7 +1,8 @@
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useMemo } from "react";
 import { removeEdges, removeNodes } from "../../engine/flowEdits";
-import type { NodeId } from "../../engine/ids";
+import type { NodeId, NoteId } from "../../engine/ids";
+import { removeNotes } from "../../engine/noteList";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
@@ -49,25 +50,26 @@ export function useCanvasControls(): CanvasControls {
   );
 }
 
-/** Deletes the selected nodes and the selected connections as one undoable edit. */
+/** Deletes the selected nodes, connections and notes as one undoable edit. */
 export function deleteSelection(): boolean {
   const store = useFlowStore.getState();
-  const { flow, selection } = store;
+  const { flow, selection, selectedNotes } = store;
   if (!flow) return false;
   const edgeIds = useCanvasUi.getState().selectedEdges;
   const nodes = new Set<NodeId>(selection);
+  const notes = new Set<NoteId>(selectedNotes);
   const edges = flow.edges.filter((e) => edgeIds.has(edgeId(e)));
-  if (nodes.size === 0 && edges.length === 0) return false;
-  if (edges.length === 0) {
-    store.removeNodes(selection);
-  } else {
-    // One apply, not removeNodes then removeEdge, so one Ctrl+Z brings both back.
-    store.apply((f) => ({
-      ok: true,
-      flow: removeEdges(removeNodes(f, nodes), (e) => edgeIds.has(edgeId(e))),
-    }));
-    store.select([]);
-  }
+  if (nodes.size === 0 && edges.length === 0 && notes.size === 0) return false;
+  // One apply, not removeNodes then removeEdge, so one Ctrl+Z brings them all back.
+  store.apply((f) => ({
+    ok: true,
+    flow: removeNotes(
+      removeEdges(removeNodes(f, nodes), (e) => edgeIds.has(edgeId(e))),
+      notes,
+    ),
+  }));
+  store.select([]);
+  store.selectNotes([]);
   useCanvasUi.getState().setSelectedEdges(new Set());
   return true;
 }

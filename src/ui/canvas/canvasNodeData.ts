@@ -1,5 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { MemoryMode, NodeKind } from "../../engine/flow";
+import type { NoteColor } from "../../engine/stickyNotes";
 
 /**
  * What each node component draws, and nothing else: a node re-renders only when one of these
@@ -42,5 +43,16 @@ export type LlmCanvasNode = Node<LlmNodeData, typeof RF_NODE_TYPE.llm>;
 export type TemplateCanvasNode = Node<TextNodeData, typeof RF_NODE_TYPE.template>;
 export type OutputCanvasNode = Node<TextNodeData, typeof RF_NODE_TYPE.output>;
 
-export type CanvasNode = InputCanvasNode | LlmCanvasNode | TemplateCanvasNode | OutputCanvasNode;
+/** A sticky note (version 3): drawn by React Flow like a node, but no node of the flow. */
+export type NoteNodeData = { noteId: string; text: string; color: NoteColor };
+export const RF_NOTE_TYPE = "note";
+export type NoteCanvasNode = Node<NoteNodeData, typeof RF_NOTE_TYPE>;
+
+/** A node of the flow, as React Flow draws it. */
+export type FlowCanvasNode =
+  | InputCanvasNode
+  | LlmCanvasNode
+  | TemplateCanvasNode
+  | OutputCanvasNode;
+export type CanvasNode = FlowCanvasNode | NoteCanvasNode;
 export type CanvasEdge = Edge;

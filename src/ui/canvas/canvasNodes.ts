@@ -2,7 +2,7 @@ import { type EdgeMarker, MarkerType } from "@xyflow/react";
 import type { FlowEdge, FlowNode } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
 import { nodeMemory, nodeMemoryId } from "../../engine/memorySettings";
-import type { CanvasEdge, CanvasNode, ProblemFields } from "./canvasNodeData";
+import type { CanvasEdge, FlowCanvasNode, ProblemFields } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import type { NodeProblemSummary } from "./flowDerived";
 import { nodeAccessibleName } from "./nodeLabels";
@@ -33,7 +33,7 @@ function toCanvasNode(
   problem: NodeProblemSummary | undefined,
   colors: ReadonlyMap<string, string>,
   measured: Size | undefined,
-): CanvasNode {
+): FlowCanvasNode {
   const problemFields: ProblemFields = {
     problemSeverity: problem?.severity ?? null,
     problemText: problem?.text ?? "",
@@ -89,7 +89,7 @@ interface NodeEntry {
   problem: NodeProblemSummary | undefined;
   color: string | null;
   size: Size | undefined;
-  node: CanvasNode;
+  node: FlowCanvasNode;
 }
 
 const sameSize = (a: Size | undefined, b: Size | undefined) =>
@@ -111,7 +111,7 @@ export function createCanvasNodeCache() {
     problems: ReadonlyMap<NodeId, NodeProblemSummary>,
     colors: ReadonlyMap<string, string>,
     measured: ReadonlyMap<NodeId, Size>,
-  ): CanvasNode[] {
+  ): FlowCanvasNode[] {
     const next = new Map<NodeId, NodeEntry>();
     const result = nodes.map((source) => {
       const isSelected = selected.has(source.id);

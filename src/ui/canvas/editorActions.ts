@@ -35,6 +35,7 @@ export interface ActionState {
   hasNodes: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** Selected nodes and sticky notes: both are copied, duplicated and deleted alike. */
   selectedNodes: number;
   selectedEdges: number;
   hasClipboard: boolean;
@@ -187,14 +188,14 @@ export function editorAction(id: ActionId): EditorAction {
 
 /** The state the actions are enabled by, as the stores hold it now. */
 export function actionState(): ActionState {
-  const { flow, selection, clipboard } = useFlowStore.getState();
+  const { flow, selection, selectedNotes, clipboard } = useFlowStore.getState();
   const { pastStates, futureStates } = useFlowStore.temporal.getState();
   return {
     hasFlow: flow !== null,
     hasNodes: (flow?.nodes.length ?? 0) > 0,
     canUndo: pastStates.length > 0,
     canRedo: futureStates.length > 0,
-    selectedNodes: selection.length,
+    selectedNodes: selection.length + selectedNotes.length,
     selectedEdges: useCanvasUi.getState().selectedEdges.size,
     hasClipboard: clipboard !== null,
     textSelected: hasTextSelection(),
@@ -207,7 +208,7 @@ export function useActionState(): ActionState {
   const hasNodes = useFlowStore((s) => (s.flow?.nodes.length ?? 0) > 0);
   const canUndo = useStore(useFlowStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useFlowStore.temporal, (s) => s.futureStates.length > 0);
-  const selectedNodes = useFlowStore((s) => s.selection.length);
+  const selectedNodes = useFlowStore((s) => s.selection.length + s.selectedNotes.length);
   const selectedEdges = useCanvasUi((s) => s.selectedEdges.size);
   const hasClipboard = useFlowStore((s) => s.clipboard !== null);
   // Page text selection has no store to watch; no toolbar action depends on it.

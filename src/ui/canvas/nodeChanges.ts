@@ -79,11 +79,11 @@ export function planNodeChanges(
  * The moves that actually move something. A click with a tremor starts a drag that snaps back
  * to the same grid point; recording it would leave an undo step that changes nothing.
  */
-export function effectiveMoves(
-  nodes: readonly { id: NodeId; position: Position }[],
-  moves: ReadonlyMap<NodeId, Position>,
-): Map<NodeId, Position> {
-  const result = new Map<NodeId, Position>();
+export function effectiveMoves<Id extends string>(
+  nodes: readonly { id: Id; position: Position }[],
+  moves: ReadonlyMap<Id, Position>,
+): Map<Id, Position> {
+  const result = new Map<Id, Position>();
   if (moves.size === 0) return result;
   for (const node of nodes) {
     const to = moves.get(node.id);

@@ -1,5 +1,5 @@
 import { fragmentOf, pasteFragment } from "../../engine/flowEdits";
-import type { NodeId } from "../../engine/ids";
+import type { NodeId, NoteId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 
 /*
@@ -35,13 +35,13 @@ export function prepareCopy(): Promise<unknown> {
  * own copy, which the shortcut makes too, still holds them for a paste in this tab.
  */
 export function selectionJson(): string | null {
-  const { flow, selection } = useFlowStore.getState();
-  if (!flow || selection.length === 0) return null;
+  const { flow, selection, selectedNotes } = useFlowStore.getState();
+  if (!flow || selection.length + selectedNotes.length === 0) return null;
   if (!writer) {
     void prepareCopy();
     return null;
   }
-  return writer.writeFlowFragment(fragmentOf(flow, new Set(selection)));
+  return writer.writeFlowFragment(fragmentOf(flow, new Set(selection), new Set(selectedNotes)));
 }
 
 /**
@@ -53,15 +53,20 @@ export async function pasteFlowText(text: string): Promise<boolean> {
   if (!text.trimStart().startsWith("{")) return false;
   const { readFlowFragment } = await import("../../format/readFlowFragment");
   const read = readFlowFragment(text);
-  if (!read.ok || read.nodes.length === 0) return false;
+  if (!read.ok || read.nodes.length + read.notes.length === 0) return false;
   const store = useFlowStore.getState();
   let ids: NodeId[] = [];
+  let noteIds: NoteId[] = [];
   const pasted = store.apply((flow) => {
-    const result = pasteFragment(flow, { nodes: read.nodes, edges: read.edges }, PASTE_OFFSET);
+    const result = pasteFragment(flow, read, PASTE_OFFSET);
     ids = result.ids;
+    noteIds = result.noteIds;
     return { ok: true, flow: result.flow };
   });
-  if (pasted) store.select(ids);
+  if (pasted) {
+    store.select(ids);
+    store.selectNotes(noteIds);
+  }
   return pasted;
 }
 

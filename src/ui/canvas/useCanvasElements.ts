@@ -1,15 +1,19 @@
 import type { EdgeChange, NodeChange } from "@xyflow/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import type { Position } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { useLazyModule } from "../common/useLazyModule";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { createCanvasEdgeCache, createCanvasNodeCache, edgeId, type Size } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { useMemoryColors, useNodeProblems } from "./flowDerived";
 import { effectiveMoves, planNodeChanges } from "./nodeChanges";
 import { withFlowingEdges } from "./nodeRunView";
+import { nodeTypes } from "./nodes/nodeTypes";
+
+const loadNoteLayer = () => import("./notes/noteLayer");
 
 /**
  * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
@@ -20,6 +24,7 @@ import { withFlowingEdges } from "./nodeRunView";
 export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<NodeId>) {
   const flow = useFlowStore((s) => s.flow);
   const selection = useFlowStore((s) => s.selection);
+  const selectedNotes = useFlowStore((s) => s.selectedNotes);
   const problems = useNodeProblems();
   const colors = useMemoryColors();
   const selectedEdges = useCanvasUi((s) => s.selectedEdges);
@@ -32,18 +37,36 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const [toCanvasNodes] = useState(createCanvasNodeCache);
   const draggedRef = useRef<Map<NodeId, Position> | null>(null);
   const [toCanvasEdges] = useState(createCanvasEdgeCache);
+  // Sticky notes: their code loads with the first flow that has one.
+  const noteLayer = useLazyModule(loadNoteLayer, !!flow?.notes?.length);
+  const [noteFrame, redrawNotes] = useReducer((n: number) => n + 1, 0);
+  const noteCanvas = useMemo(() => noteLayer?.createNoteCanvas(redrawNotes), [noteLayer]);
+  const noteRef = useRef(noteCanvas);
+  noteRef.current = noteCanvas;
 
   // Where dragged nodes are while the drag lasts. The store gets the drop once: a store update
   // per frame re-ran every subscriber and cost most of the frame on large flows.
   const [dragged, setDragged] = useState<ReadonlyMap<NodeId, Position> | null>(null);
 
   const selected = useMemo(() => new Set(selection), [selection]);
+  // Notes first, so they are drawn under the nodes they annotate. A large flow draws every
+  // note (a flow holds at most NOTES_MAX), not only those near the view.
+  const flowNotes = flow?.notes;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: noteFrame stands for a resize frame
+  const notes = useMemo(
+    () => (flowNotes && noteCanvas ? noteCanvas.nodes(flowNotes, selectedNotes) : []),
+    [flowNotes, selectedNotes, noteCanvas, noteFrame],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
-  const stored = useMemo(() => {
+  const flowNodes = useMemo(() => {
     if (!flow) return [];
     const drawn = only ? flow.nodes.filter((n) => only.has(n.id)) : flow.nodes;
     return toCanvasNodes(drawn, selected, problems, colors, measured);
   }, [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion, only]);
+  const stored = useMemo<CanvasNode[]>(
+    () => (notes.length === 0 ? flowNodes : [...notes, ...flowNodes]),
+    [notes, flowNodes],
+  );
   const nodes = useMemo(() => {
     if (!dragged) return stored;
     return stored.map((n) => {
@@ -63,8 +86,11 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   }, [flowEdges, selectedEdges, toCanvasEdges, only, liveRun]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<CanvasNode>[]) => {
+    (all: NodeChange<CanvasNode>[]) => {
       const store = useFlowStore.getState();
+      // No note is drawn before the note layer is here, so no change can be a note's.
+      const notes = noteRef.current;
+      const changes = notes ? notes.take(all) : all;
       const plan = planNodeChanges(changes, store.selection);
       let resized = false;
       for (const [id, size] of plan.measured) {
@@ -81,15 +107,17 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
       }
       if (plan.dropped.length > 0 || plan.moves.size > 0) {
         // The drop: where the drag left each node (a drop may carry no position of its own).
-        const all = new Map(plan.moves);
+        const all = new Map<string, Position>(plan.moves);
         for (const id of plan.dropped) {
           const at = draggedRef.current?.get(id);
           if (at && !all.has(id)) all.set(id, at);
         }
-        const moves = effectiveMoves(store.flow?.nodes ?? [], all);
-        if (moves.size > 0) {
+        const { nodes: moves, notes: noteMoves } = notes
+          ? notes.moves(all)
+          : { nodes: effectiveMoves(store.flow?.nodes ?? [], all as Map<NodeId, Position>) };
+        if (moves.size > 0 || (noteMoves && noteMoves.size > 0)) {
           beforeMove();
-          store.moveNodes(moves);
+          store.moveNodes(moves, noteMoves);
         }
         if (plan.dropped.length > 0) {
           draggedRef.current = null;
@@ -118,5 +146,7 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
     if (nextSelected) ui.setSelectedEdges(nextSelected);
   }, []);
 
-  return { nodes, edges, onNodesChange, onEdgesChange };
+  // The note's node type comes with the note layer.
+  const types = noteLayer?.nodeTypesWithNotes ?? nodeTypes;
+  return { nodes, edges, onNodesChange, onEdgesChange, nodeTypes: types };
 }

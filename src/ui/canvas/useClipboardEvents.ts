@@ -56,7 +56,7 @@ export function useClipboardEvents(
     document.addEventListener("paste", onPaste);
     // The copy's writer loads with the first selection, ahead of the Ctrl+C that may follow.
     const stopWatching = useFlowStore.subscribe((state) => {
-      if (state.selection.length > 0) void prepareCopy();
+      if (state.selection.length + state.selectedNotes.length > 0) void prepareCopy();
     });
     return () => {
       stopWatching();

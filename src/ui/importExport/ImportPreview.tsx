@@ -73,6 +73,14 @@ export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
             )}
           </dd>
         </div>
+        {summary.noteCount > 0 && (
+          <div>
+            <dt>Notes</dt>
+            <dd>
+              {summary.noteCount} {summary.noteCount === 1 ? "note" : "notes"}
+            </dd>
+          </div>
+        )}
         {summary.providers.length > 0 && (
           <div>
             <dt>Providers</dt>

@@ -3,6 +3,7 @@ import { addProblem, removeEdges } from "../../../engine/flowEdits";
 import type { NodeId } from "../../../engine/ids";
 import { NODE_KINDS } from "../../../engine/nodeKinds";
 import { useFlowStore } from "../../../store/flowStore";
+import { addNoteAt } from "../addNote";
 import type { CanvasControls } from "../canvasActions";
 import { edgeId } from "../canvasNodes";
 import { useCanvasUi } from "../canvasUiStore";
@@ -136,7 +137,7 @@ function paneMenu(at: Position, controls: CanvasControls): Menu {
         (kind) => store().addNode(kind, placeNodeAt(at, store().flow?.nodes ?? [])),
         (kind) => !!flow && addProblem(flow, kind) === null,
       ),
-      // "Add note" belongs here once the canvas has notes.
+      { id: "add-note", label: "Add note", run: () => void addNoteAt(at) },
       { ...actionEntry("paste", controls), groupStart: true },
       { ...actionEntry("autoLayout", controls), groupStart: true },
       actionEntry("fitView", controls),
