@@ -227,6 +227,20 @@ describe("version 2 → 3", () => {
     expect(result.flow.notesV2).toEqual(v2.notes);
   });
 
+  it("sets aside a memorySummary an LLM node of a version 2 file held as an unknown field", () => {
+    const v2 = JSON.parse(
+      readFileSync(join(FIXTURES, "flows-v2", "chat-with-memory.flow.json"), "utf8"),
+    );
+    const llm = v2.nodes.find((n: { type: string }) => n.type === "llm");
+    llm.config.memorySummary = "my own note";
+    const result = readFlowFile(JSON.stringify(v2));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const read = result.flow.nodes.find((n) => n.type === "llm");
+    if (read?.type !== "llm") throw new Error("no LLM node");
+    expect(read.config.memorySummary).toBeUndefined();
+    expect((read.config as Record<string, unknown>).memorySummaryV2).toBe("my own note");
+  });
+
   it("refuses a version 4 file, naming both versions", () => {
     const v3 = JSON.parse(
       readFileSync(join(FIXTURES, "flows", "chat-with-memory.flow.json"), "utf8"),

@@ -93,11 +93,15 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
     },
   },
   2: {
-    // Version 3 only adds optional fields too. A top-level unknown `notes` a version 2 file
-    // held is set aside, as step 1 does, so it is kept but not read as sticky notes.
-    name: "version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow",
+    // Version 3 only adds optional fields too. An unknown `notes` (top level) or
+    // `memorySummary` (an LLM node's config) a version 2 file held is set aside, as step 1
+    // does, so it is kept but not read as sticky notes or a summary.
+    name: "version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow, and memorySummary (summary memory) to LLM nodes",
     up(file) {
-      return { ...rename(file, "notes", "notesV2"), version: 3 };
+      const moved = mapLlmConfigs(file, (config) =>
+        rename(config, "memorySummary", "memorySummaryV2"),
+      );
+      return { ...rename(moved, "notes", "notesV2"), version: 3 };
     },
   },
 };
