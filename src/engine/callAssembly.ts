@@ -5,13 +5,14 @@ import type { DroppedRead, WindowSelection } from "./memoryWindow";
 import { DROPPED_SHOWN, readDropped, readWindow } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
 import { contextLengthOf } from "./providers/providerTable";
-import { type MemoryHeads, memoryHead, type Saver } from "./saver";
+import { type MemoryHeads, type MemoryReader, memoryHead } from "./saver";
 import { ESTIMATE, loadTokenCounter, type TokenCounter } from "./tokenCount";
 
 /*
  * The messages of an LLM call, assembled in one place for everyone who shows or sends them:
  * the run (runFlow), the inspector's Next call preview and the run inspector. The order is
- * docs/memory.md's "What a call receives": system prompt, the window of the memory, prompt.
+ * docs/memory.md's "What a call receives": system prompt, the memory's pinned messages, the
+ * window of the memory, prompt.
  */
 
 /** The system prompt a call sends: a blank one is not sent at all. */
@@ -51,7 +52,7 @@ export const callTokenCounter = (
  * counted by `counter` (callTokenCounter). null when the node has no memory.
  */
 export async function readCallMemory(
-  saver: Pick<Saver, "readBack">,
+  saver: MemoryReader,
   settings: MemorySettings,
   heads: MemoryHeads,
   counter: TokenCounter = ESTIMATE,
@@ -79,7 +80,7 @@ export interface MemoryReadShown {
  * Next call preview shows. null when the node has no memory.
  */
 export async function readCallMemoryShown(
-  saver: Pick<Saver, "readBack">,
+  saver: MemoryReader,
   settings: MemorySettings,
   heads: MemoryHeads,
   counter: TokenCounter = ESTIMATE,
@@ -110,6 +111,8 @@ export interface CallMessage extends SentMessage {
   overBudget?: boolean;
   /** The memory message behind it: who wrote it, in which run. */
   message?: MemoryMessage;
+  /** A pinned message: sent before the window, whatever the window. */
+  pinned?: true;
 }
 
 export interface AssembledCall {
@@ -139,7 +142,8 @@ export interface CallTokens {
 }
 
 /**
- * A call's messages: `[system prompt if any, ...the window of the memory, prompt]`, each tagged
+ * A call's messages: `[system prompt if any, ...pinned, ...the window of the memory, prompt]`,
+ * each tagged
  * system / memory (with its memory id) / run, with the dropped ones to show (if any) in their
  * place in the log before the kept ones.
  */
@@ -157,6 +161,7 @@ export function assembleCall(parts: CallParts): AssembledCall {
       dropped,
       message,
     });
+    for (const m of memory.pinned ?? []) messages.push({ ...fromMemory(m, false), pinned: true });
     const droppedShown = shown?.dropped ?? [];
     // The budget cut the newest of the dropped messages: the last of those shown.
     const firstOverBudget = droppedShown.length - (memory.droppedByBudget ?? 0);

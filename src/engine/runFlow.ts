@@ -393,6 +393,9 @@ class Execution {
             keptTokens: memory.keptTokens ?? 0,
           }),
           keptIds: memory.kept.map((m) => m.id),
+          ...(memory.pinned && { pinnedIds: memory.pinned.map((m) => m.id) }),
+          ...sentVersions(memory),
+          ...(memory.pinsOverBudget && { pinsOverBudget: true }),
           droppedCount: memory.droppedCount,
           firstDroppedId: memory.firstDroppedId,
           appendedIds: [],
@@ -559,4 +562,23 @@ function unsavedRun(run: RunSnapshot, startHeads: MemoryHeads, cause: unknown): 
     appended: keyedRecord(),
     memoryHeads: keyedRecord(startHeads),
   };
+}
+
+/**
+ * The edited version of each message a call sent (absent: all as appended), so the run
+ * inspector shows exactly the text this call received after later edits.
+ */
+function sentVersions(memory: {
+  kept: readonly MemoryMessage[];
+  pinned?: readonly MemoryMessage[];
+}): { versions?: Record<string, number> } {
+  const versions: Record<string, number> = keyedRecord<number>();
+  let any = false;
+  for (const m of [...(memory.pinned ?? []), ...memory.kept]) {
+    if (m.version) {
+      versions[m.id] = m.version;
+      any = true;
+    }
+  }
+  return any ? { versions } : {};
 }

@@ -1,6 +1,7 @@
 import type { IDBPObjectStore, StoreNames } from "idb";
 import type { FlowId, MessageId, RunId } from "../engine/ids";
 import { ownValue } from "../engine/keyedRecord";
+import { withEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import {
@@ -18,6 +19,7 @@ import {
   type StudioDBSchema,
 } from "./dbSchema";
 import { flowHeadsInTx, flowMemoryHeadsKey, readHeads } from "./flowMemoryHeads";
+import { newestEditsInTx } from "./messageEdits";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
 
@@ -188,15 +190,18 @@ export class IndexedDbSaver implements Saver {
   }
 
   /**
-   * One `get` per message returned, all in one readonly transaction: O(limit) whatever the
-   * log's length. `limit` may be Infinity; zero, negative or NaN returns []. A `prev` link
-   * to a message that is not stored throws CorruptStorageError naming it: returning a
-   * shortened history would silently change what the model is sent.
+   * One `get` per message returned, all in one readonly transaction, plus one range read of
+   * the memory's edits (each message is returned as its newest version: docs/memory.md,
+   * "Editing memory"): O(limit + edits) whatever the log's length. `limit` may be Infinity;
+   * zero, negative or NaN returns []. A `prev` link to a message that is not stored throws
+   * CorruptStorageError naming it: returning a shortened history would silently change what
+   * the model is sent.
    */
   async readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]> {
     const out: MemoryMessage[] = [];
     if (head === null || !(limit > 0)) return out;
-    const store = this.db.transaction(STORE.memoryMessages, "readonly").store;
+    const tx = this.db.transaction([STORE.memoryMessages, STORE.settings], "readonly");
+    const store = tx.objectStore(STORE.memoryMessages);
     const seen = new Set<MessageId>();
     let id: MessageId | null = head;
     while (id !== null && out.length < limit) {
@@ -211,7 +216,37 @@ export class IndexedDbSaver implements Saver {
       out.push(message);
       id = message.prev;
     }
-    return out;
+    const first = out[0] as MemoryMessage;
+    const edits = await newestEditsInTx(tx, first.conversationId, first.memoryId);
+    return edits.size === 0 ? out : out.map((m) => withEdit(m, edits.get(m.id)));
+  }
+
+  /**
+   * The pinned messages of the log ending at `head`, oldest first, as their newest versions.
+   * A pin belongs to a message, which branches share: it counts only where that message is
+   * in the log, found by walking back from `head` to the oldest pin (O(that distance); no
+   * walk at all when the memory has no pin).
+   */
+  async readPinned(head: MessageId | null): Promise<MemoryMessage[]> {
+    if (head === null) return [];
+    const tx = this.db.transaction([STORE.memoryMessages, STORE.settings], "readonly");
+    const store = tx.objectStore(STORE.memoryMessages);
+    const newest = await store.get(head);
+    if (!newest) return [];
+    const edits = await newestEditsInTx(tx, newest.conversationId, newest.memoryId);
+    const pins = [...edits.values()].filter((e) => e.pinned && !e.deleted);
+    if (pins.length === 0) return [];
+    const records = await Promise.all(pins.map((e) => store.get(e.messageId)));
+    const candidates = new Map<MessageId, MemoryMessage>();
+    for (const m of records) if (m && m.index <= newest.index) candidates.set(m.id, m);
+    if (candidates.size === 0) return [];
+    const oldest = Math.min(...[...candidates.values()].map((m) => m.index));
+    const found: MemoryMessage[] = [];
+    for (let m: MemoryMessage | undefined = newest; m && m.index >= oldest; ) {
+      if (candidates.has(m.id)) found.push(withEdit(m, edits.get(m.id)));
+      m = m.prev === null ? undefined : await store.get(m.prev);
+    }
+    return found.reverse();
   }
 }
 

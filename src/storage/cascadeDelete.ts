@@ -1,6 +1,7 @@
 import type { IDBPTransaction, StoreNames } from "idb";
 import type { ConversationId } from "../engine/ids";
 import { INDEX, STORE, type StudioDBSchema } from "./dbSchema";
+import { deleteEditsInTx } from "./messageEdits";
 
 type WriteTransaction = IDBPTransaction<
   StudioDBSchema,
@@ -9,7 +10,7 @@ type WriteTransaction = IDBPTransaction<
 >;
 
 /**
- * Deletes conversations with their runs and memory messages inside the caller's transaction,
+ * Deletes conversations with their runs, memory messages and edits inside the caller's transaction,
  * so deleting one conversation and deleting a whole flow share the same rules. Messages never
  * link across conversations, so nothing another conversation reads is touched.
  */
@@ -31,4 +32,6 @@ export async function deleteConversationsInTx(
       ...messageIds.map((messageId) => messages.delete(messageId)),
     ]);
   }
+  // Their messages' edit versions too (settings records): nothing is left pointing nowhere.
+  await deleteEditsInTx(tx, ids);
 }

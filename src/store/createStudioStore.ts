@@ -10,6 +10,7 @@ import { createCredentialsSlice } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
+import { createMemoryEditsSlice } from "./memoryEditsSlice";
 import { asPanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
@@ -173,6 +174,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createBackupSlice(ctx),
       ...health.state,
       ...createTabsSlice(ctx),
+      ...createMemoryEditsSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

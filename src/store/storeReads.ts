@@ -27,12 +27,20 @@ export interface StoreReads {
   readRun(id: RunId): Promise<RunSnapshot | undefined>;
   /** A memory log walked back from `head`, newest first, at most `limit` messages. */
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
+  /** The pinned messages of the log ending at `head`, oldest first. */
+  readPinned(head: MessageId | null): Promise<MemoryMessage[]>;
   /** A whole memory log ending at `head`, oldest first: O(length), for the memory panel. */
   readMemoryLog(head: MessageId): Promise<MemoryMessage[]>;
   /** The heads of a flow's flow-scoped memories, shared by all its conversations. */
   readFlowMemoryHeads(flowId: FlowId): Promise<MemoryHeads>;
-  /** Memory messages by id, in the order asked. */
-  readMessages(ids: readonly MessageId[]): Promise<MemoryMessage[]>;
+  /**
+   * Memory messages by id, in the order asked, each as appended or, when `versions` names it,
+   * as that edit version (what a recorded call was sent).
+   */
+  readMessages(
+    ids: readonly MessageId[],
+    versions?: Readonly<Record<string, number>>,
+  ): Promise<MemoryMessage[]>;
   /** Every conversation of a flow with its runs and memories, for "Include conversations". */
   conversationsForExport(flowId: FlowId): Promise<FlowConversationsExport>;
   storageStatus(): Promise<StorageStatus>;
@@ -52,12 +60,16 @@ export function createStoreReads(ctx: SliceContext): StoreReads {
       return run && !live ? asInterrupted(run) : run;
     },
     readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),
+    readPinned: async (head) => ctx.storage().saver.readPinned(head),
     async readMemoryLog(head) {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);
       return [...newestFirst].reverse();
     },
     readFlowMemoryHeads: async (flowId) => ctx.storage().flowMemory.heads(flowId),
-    readMessages: async (ids) => ctx.storage().messages.resolve(ids),
+    async readMessages(ids, versions) {
+      const stored = await ctx.storage().messages.resolve(ids);
+      return versions ? ctx.storage().memoryEdits.resolveVersions(stored, versions) : stored;
+    },
     conversationsForExport: async (flowId) => collectFlowConversations(ctx.storage(), flowId),
 
     async storageStatus() {

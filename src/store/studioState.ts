@@ -3,6 +3,7 @@ import type { CallSettingsState } from "./callSettingsSlice";
 import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
+import type { MemoryEditsState } from "./memoryEditsSlice";
 import type { StorageHealthState } from "./storageHealthSlice";
 import type { StoreReads } from "./storeReads";
 import type { TabsState } from "./tabsSlice";
@@ -28,4 +29,5 @@ export type StudioState = LifecycleState &
   StoreReads &
   BackupState &
   StorageHealthState &
-  TabsState;
+  TabsState &
+  MemoryEditsState;

@@ -31,7 +31,9 @@ export function CallLines({
   label,
 }: CallLinesProps) {
   const system = call.lines.filter((l) => l.source === "system");
-  const rest = call.lines.filter((l) => l.source !== "system");
+  // Pinned messages are sent right after the system prompt, before the window.
+  const pinned = call.lines.filter((l) => l.pinned);
+  const rest = call.lines.filter((l) => l.source !== "system" && !l.pinned);
   const line = (l: CallLine) => (
     <Line
       key={l.key}
@@ -44,6 +46,7 @@ export function CallLines({
   return (
     <ol className="call-lines" aria-label={label}>
       {system.map(line)}
+      {pinned.map(line)}
       {call.earlier > 0 && (
         <li className="call-earlier">
           and {call.earlier} earlier message{call.earlier === 1 ? "" : "s"}, not sent
@@ -92,6 +95,7 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
           {line.source === "memory" && <span className="call-swatch" aria-hidden="true" />}
           <span className="call-tag-text">{tagOf(line)}</span>
         </span>
+        {line.pinned && <span className="call-note call-note-pinned">pinned</span>}
         {line.dropped && (
           <span className="call-note">
             {line.overBudget ? "over the token budget: not sent" : "dropped: not sent"}

@@ -8,7 +8,12 @@ import type { Saver } from "../../engine/saver";
 /** What the run views read from storage: messages by id, and memory logs walked back. */
 export interface CallReader {
   saver: Pick<Saver, "readBack">;
-  messages: { resolve(ids: readonly MessageId[]): Promise<MemoryMessage[]> };
+  messages: {
+    resolve(
+      ids: readonly MessageId[],
+      versions?: Readonly<Record<string, number>>,
+    ): Promise<MemoryMessage[]>;
+  };
 }
 
 /** One message of a call as the inspector shows it: where it came from, and whether it was sent. */
@@ -23,6 +28,8 @@ export interface CallLine {
   dropped: boolean;
   /** Left out by the token budget (a dropped line only). */
   overBudget?: boolean;
+  /** Pinned: sent before the window whatever the window. */
+  pinned?: boolean;
   /** The memory message behind the line: who wrote it, in which run. */
   message?: MemoryMessage;
 }
@@ -48,11 +55,15 @@ export async function loadCallMessages(
   options: { dropped: boolean },
 ): Promise<CallMessages> {
   const memory = llm.memory;
-  const ids = memory ? [...memory.keptIds, ...memory.appendedIds] : [];
-  const [resolved, shown] = await Promise.all([
-    reader.messages.resolve(ids),
+  const pinnedIds = memory?.pinnedIds ?? [];
+  const ids = memory ? [...pinnedIds, ...memory.keptIds, ...memory.appendedIds] : [];
+  const [read, shown] = await Promise.all([
+    // Each as the version the call was sent: a later edit never changes what a run shows.
+    memory?.versions ? reader.messages.resolve(ids, memory.versions) : reader.messages.resolve(ids),
     options.dropped && memory ? readDropped(reader.saver, memory) : undefined,
   ]);
+  const pinned = read.slice(0, pinnedIds.length);
+  const resolved = read.slice(pinnedIds.length);
   const keptCount = memory?.keptIds.length ?? 0;
   const call = assembleCall({
     systemPrompt: llm.systemPrompt,
@@ -60,6 +71,7 @@ export async function loadCallMessages(
       ? {
           ...memory,
           kept: resolved.slice(0, keptCount),
+          ...(pinned.length > 0 && { pinned }),
           windowTokens: memory.windowTokens ?? null,
           droppedByBudget: memory.droppedByBudget ?? 0,
           keptTokens: memory.keptTokens ?? null,
@@ -84,12 +96,13 @@ function toLine(m: CallMessage): CallLine {
     source: source.kind,
     dropped: m.dropped,
     ...(m.overBudget && { overBudget: true }),
+    ...(m.pinned && { pinned: true }),
   };
   if (source.kind === "system") return { ...line, key: "system" };
   if (source.kind === "run") return { ...line, key: "prompt" };
   return {
     ...line,
-    key: `${m.dropped ? "dropped" : "kept"}:${source.messageId}`,
+    key: `${m.dropped ? "dropped" : m.pinned ? "pinned" : "kept"}:${source.messageId}`,
     memoryId: source.memoryId,
     ...(m.message && { message: m.message }),
   };
