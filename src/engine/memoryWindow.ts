@@ -65,9 +65,10 @@ export function selectWindow(
   newestFirst: readonly MemoryMessage[],
   keptLimit: number | null,
   budget?: TokenBudget | null,
-  pinned: readonly MemoryMessage[] = [],
+  marked: readonly MemoryMessage[] = [],
 ): WindowSelection {
   const newest = newestFirst[0];
+  const pinned = marked.filter((m) => m.pinned);
   let pinTokens = 0;
   if (budget) for (const p of pinned) pinTokens += budget.counter.count(p);
   const pins = pinned.length > 0 ? { pinned: [...pinned] } : {};
@@ -83,16 +84,11 @@ export function selectWindow(
       ...overBudget,
     };
   // Pinned and deleted messages are not part of the window: it is the last W of the others.
-  const pinnedIds = new Set(pinned.map((m) => m.id));
-  let deletedRead = 0;
-  for (const m of newestFirst) {
-    if (m.pinned) pinnedIds.add(m.id);
-    else if (m.deleted) deletedRead++;
-  }
+  const markedIds = new Set<MessageId>();
+  for (const m of [...marked, ...newestFirst]) if (!inWindowRange(m)) markedIds.add(m.id);
   const live = newestFirst.filter(inWindowRange);
-  // The log's length without its pins and the deletions read; an older deleted message,
-  // never read, counts as left out (it is not sent either way).
-  const liveLength = Math.max(live.length, newest.index + 1 - pinnedIds.size - deletedRead);
+  // The log's length without its pinned and deleted messages.
+  const liveLength = Math.max(live.length, newest.index + 1 - markedIds.size);
   let keptCount = keptLimit === null ? live.length : Math.min(keptLimit, live.length);
   let droppedByBudget = 0;
   let tokens = 0;
@@ -169,13 +165,14 @@ export async function readWindow(
 ): Promise<WindowSelection> {
   const keptLimit = keptLimitOf({ mode, windowSize });
   // A write-only node sees no history at all, its pins included.
-  const pinned =
-    mode === "write-only" || head === null || !saver.readPinned ? [] : await saver.readPinned(head);
+  const marked =
+    mode === "write-only" || head === null || !saver.readMarked ? [] : await saver.readMarked(head);
   let left = budget?.tokens;
-  if (budget && left !== undefined) for (const p of pinned) left -= budget.counter.count(p);
+  if (budget && left !== undefined)
+    for (const p of marked) if (p.pinned) left -= budget.counter.count(p);
   const limit = readLimit(keptLimit, left === undefined ? undefined : Math.max(left, 0));
   const newestFirst = await readInWindowRange(saver, head, limit);
-  return selectWindow(newestFirst, keptLimit, budget, pinned);
+  return selectWindow(newestFirst, keptLimit, budget, marked);
 }
 
 /** How many of the messages a window dropped the views read back to show, newest first. */

@@ -7,10 +7,10 @@ import type { Saver } from "./saver";
  * final record, in one transaction (Saver.finishRun), and until then the run reads them as
  * if they were stored, so a later node sharing the memory sees the earlier one's exchange.
  */
-export class StagedMemory implements Pick<Saver, "readBack" | "readPinned"> {
+export class StagedMemory implements Pick<Saver, "readBack" | "readMarked"> {
   private readonly staged = new Map<MessageId, MemoryMessage>();
 
-  constructor(private readonly saver: Pick<Saver, "readBack" | "readPinned">) {}
+  constructor(private readonly saver: Pick<Saver, "readBack" | "readMarked">) {}
 
   stage(messages: readonly MemoryMessage[]): void {
     // Checked as a batch, like the store's add: an id appended twice is a bug upstream.
@@ -26,11 +26,11 @@ export class StagedMemory implements Pick<Saver, "readBack" | "readPinned"> {
   }
 
   /** Only stored messages can be pinned: the pins of the stored log the staged ones continue. */
-  async readPinned(head: MessageId | null): Promise<MemoryMessage[]> {
+  async readMarked(head: MessageId | null): Promise<MemoryMessage[]> {
     let id = head;
     for (let message = id && this.staged.get(id); message; message = id && this.staged.get(id))
       id = message.prev;
-    return id === null || !this.saver.readPinned ? [] : this.saver.readPinned(id);
+    return id === null || !this.saver.readMarked ? [] : this.saver.readMarked(id);
   }
 
   /** Staged messages first (they are the newest), then the stored log they continue. */

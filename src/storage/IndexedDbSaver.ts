@@ -222,19 +222,19 @@ export class IndexedDbSaver implements Saver {
   }
 
   /**
-   * The pinned messages of the log ending at `head`, oldest first, as their newest versions.
-   * A pin belongs to a message, which branches share: it counts only where that message is
-   * in the log, found by walking back from `head` to the oldest pin (O(that distance); no
-   * walk at all when the memory has no pin).
+   * The pinned and deleted messages of the log ending at `head`, oldest first, as their newest
+   * versions. A pin or a deletion belongs to a message, which branches share: it counts only
+   * where that message is in the log, found by walking back from `head` to the oldest such
+   * message (O(that distance); no walk at all when the memory has none).
    */
-  async readPinned(head: MessageId | null): Promise<MemoryMessage[]> {
+  async readMarked(head: MessageId | null): Promise<MemoryMessage[]> {
     if (head === null) return [];
     const tx = this.db.transaction([STORE.memoryMessages, STORE.settings], "readonly");
     const store = tx.objectStore(STORE.memoryMessages);
     const newest = await store.get(head);
     if (!newest) return [];
     const edits = await newestEditsInTx(tx, newest.conversationId, newest.memoryId);
-    const pins = [...edits.values()].filter((e) => e.pinned && !e.deleted);
+    const pins = [...edits.values()].filter((e) => e.pinned || e.deleted);
     if (pins.length === 0) return [];
     const records = await Promise.all(pins.map((e) => store.get(e.messageId)));
     const candidates = new Map<MessageId, MemoryMessage>();

@@ -28,7 +28,7 @@ export interface StoreReads {
   /** A memory log walked back from `head`, newest first, at most `limit` messages. */
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
   /** The pinned messages of the log ending at `head`, oldest first. */
-  readPinned(head: MessageId | null): Promise<MemoryMessage[]>;
+  readMarked(head: MessageId | null): Promise<MemoryMessage[]>;
   /** A whole memory log ending at `head`, oldest first: O(length), for the memory panel. */
   readMemoryLog(head: MessageId): Promise<MemoryMessage[]>;
   /** The heads of a flow's flow-scoped memories, shared by all its conversations. */
@@ -60,7 +60,7 @@ export function createStoreReads(ctx: SliceContext): StoreReads {
       return run && !live ? asInterrupted(run) : run;
     },
     readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),
-    readPinned: async (head) => ctx.storage().saver.readPinned(head),
+    readMarked: async (head) => ctx.storage().saver.readMarked(head),
     async readMemoryLog(head) {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);
       return [...newestFirst].reverse();

@@ -27,12 +27,12 @@ export function useMemoryHeads(override: PreviewSource | undefined): MemoryHeads
   const headRunId = useStudio((s) => s.headRunId);
   const readRun = useStudio((s) => s.readRun);
   const readBack = useStudio((s) => s.readBack);
-  const readPinned = useStudio((s) => s.readPinned);
+  const readMarked = useStudio((s) => s.readMarked);
   // A memory edit (here or in another tab) changes what is read: a new saver re-reads.
   const edits = useStudio((s) => s.memoryEditCount);
   // One object per store and edit, not per render: the preview re-reads when its saver changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `edits` is the reason to re-read
-  const saver = useMemo(() => ({ readBack, readPinned }), [readBack, readPinned, edits]);
+  const saver = useMemo(() => ({ readBack, readMarked }), [readBack, readMarked, edits]);
   const runId = override ? null : headRunId;
   const run = useStoreQuery(runId === null ? null : () => readRun(runId), [readRun, runId]);
   const shared = useSharedHeads(override !== undefined);
