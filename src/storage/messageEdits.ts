@@ -39,8 +39,8 @@ export const editKey = (
 /** Keys starting with `prefix`. */
 const startingWith = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-/** Whether a settings key holds an edit version (backups carry them with their messages). */
-export const isEditKey = (key: string): boolean => key.startsWith(PREFIX);
+/** Every edit version of the database (a backup carries them all). */
+export const allEditsRange = () => startingWith(PREFIX);
 
 type AnyTransaction = IDBPTransaction<
   StudioDBSchema,
