@@ -229,24 +229,9 @@ export class IndexedDbSaver implements Saver {
    */
   async readMarked(head: MessageId | null): Promise<MemoryMessage[]> {
     if (head === null) return [];
-    const tx = this.db.transaction([STORE.memoryMessages, STORE.settings], "readonly");
-    const store = tx.objectStore(STORE.memoryMessages);
-    const newest = await store.get(head);
-    if (!newest) return [];
-    const edits = await newestEditsInTx(tx, newest.conversationId, newest.memoryId);
-    const pins = [...edits.values()].filter((e) => e.pinned || e.deleted);
-    if (pins.length === 0) return [];
-    const records = await Promise.all(pins.map((e) => store.get(e.messageId)));
-    const candidates = new Map<MessageId, MemoryMessage>();
-    for (const m of records) if (m && m.index <= newest.index) candidates.set(m.id, m);
-    if (candidates.size === 0) return [];
-    const oldest = Math.min(...[...candidates.values()].map((m) => m.index));
-    const found: MemoryMessage[] = [];
-    for (let m: MemoryMessage | undefined = newest; m && m.index >= oldest; ) {
-      if (candidates.has(m.id)) found.push(withEdit(m, edits.get(m.id)));
-      m = m.prev === null ? undefined : await store.get(m.prev);
-    }
-    return found.reverse();
+    // Loaded on first use: the first page draws without it.
+    const { readMarked } = await import("./readMarked");
+    return readMarked(this.db, head);
   }
 }
 

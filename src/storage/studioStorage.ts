@@ -4,7 +4,7 @@ import type { StudioDatabase } from "./dbSchema";
 import { FlowMemoryRepository } from "./flowMemoryHeads";
 import { FlowRepository } from "./flowRepository";
 import { IndexedDbSaver } from "./IndexedDbSaver";
-import { MessageEditRepository } from "./messageEdits";
+import { lazyMemoryEdits, type MemoryEdits } from "./messageEdits";
 import { MessageRepository } from "./messageRepository";
 import { type OpenDatabaseOptions, openDatabase } from "./openDatabase";
 import { RunRepository } from "./runRepository";
@@ -22,7 +22,7 @@ export interface StudioStorage {
   /** The heads of flow-scoped memories (shared by every conversation of a flow). */
   readonly flowMemory: FlowMemoryRepository;
   /** Edits, deletes and pins of memory messages: new versions, never rewritten. */
-  readonly memoryEdits: MessageEditRepository;
+  readonly memoryEdits: MemoryEdits;
   /** Closes the connection; every later call fails. Tests close before reopening. */
   close(): void;
 }
@@ -37,7 +37,7 @@ export function createStudioStorage(db: StudioDatabase, now: Clock = systemClock
     messages: new MessageRepository(db),
     settings: new SettingsRepository(db),
     flowMemory: new FlowMemoryRepository(db),
-    memoryEdits: new MessageEditRepository(db, now),
+    memoryEdits: lazyMemoryEdits(db, now),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 import type { MessageId } from "../engine/ids";
-import { type EditChange, type MessageState, stateOf } from "../engine/messageEdits";
+import type { EditChange, MessageState } from "../engine/messageEdits";
 import type { SliceContext } from "./sliceContext";
 
 /** One memory write of this page, and the state to write back to undo it. */
@@ -22,42 +22,13 @@ export interface MemoryEditsState {
   undoMemoryEdit(): Promise<void>;
 }
 
-const labelOf = (change: EditChange): string =>
-  change.deleted === true
-    ? "Deleted"
-    : change.deleted === false
-      ? "Restored"
-      : change.pinned === true
-        ? "Pinned"
-        : change.pinned === false
-          ? "Unpinned"
-          : "Edited";
+const actions = () => import("./memoryEditActions");
 
 export function createMemoryEditsSlice(ctx: SliceContext): MemoryEditsState {
-  const { get, set } = ctx;
   return {
     memoryEditCount: 0,
     memoryUndo: [],
-
-    async editMemoryMessage(id, change) {
-      const { before } = await ctx.storage().memoryEdits.write(id, change);
-      set({
-        memoryEditCount: get().memoryEditCount + 1,
-        memoryUndo: [
-          ...get().memoryUndo,
-          { messageId: id, before: stateOf(before), label: labelOf(change) },
-        ],
-      });
-    },
-
-    async undoMemoryEdit() {
-      const last = get().memoryUndo.at(-1);
-      if (!last) return;
-      await ctx.storage().memoryEdits.write(last.messageId, last.before);
-      set({
-        memoryEditCount: get().memoryEditCount + 1,
-        memoryUndo: get().memoryUndo.filter((u) => u !== last),
-      });
-    },
+    editMemoryMessage: async (id, change) => (await actions()).editMessage(ctx, id, change),
+    undoMemoryEdit: async () => (await actions()).undoEdit(ctx),
   };
 }
