@@ -4,6 +4,7 @@ import {
   completionMessages,
   expect,
   inspector,
+  openTab,
   sendMessage,
   test,
   useOpenAiCompatible,
@@ -76,6 +77,7 @@ test("an edit is sent edited, a delete is not sent, a pin outside the window is 
   await expect(sent).toContainText('Mock reply #1 to "U1"');
   await expect(sent).not.toContainText("R1 edited");
   // Run 3's shows the pin and the edited text it was sent.
+  await openTab(page, "Chat");
   await chat(page).getByRole("button", { name: "Inspect run 3" }).click();
   await expect(sent).toContainText("R1 edited");
   await expect(sent).toContainText("pinned");
