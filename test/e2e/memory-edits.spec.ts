@@ -31,6 +31,8 @@ test("an edit is sent edited, a delete is not sent, a pin outside the window is 
   page,
   mockLlm,
 }) => {
+  // Three turns and a dozen memory writes: slow on a shared machine.
+  test.setTimeout(90_000);
   await page.goto("/");
   await useOpenAiCompatible(page, "chat_llm", `${mockLlm.url}/v1`);
   await inspector(page).getByLabel("Memory window size").fill("2");
