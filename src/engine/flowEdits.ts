@@ -3,8 +3,7 @@ import { ancestors, buildGraph } from "./graph";
 import type { NodeId } from "./ids";
 import { nodeId } from "./ids";
 import { edgeProblem, NODE_KINDS } from "./nodeKinds";
-import { INPUT_REFERENCE, renameReference, replaceReferences } from "./template";
-import { NODE_ID_PATTERN } from "./validateFlow";
+import { INPUT_REFERENCE, NODE_ID_PATTERN, renameReference, replaceReferences } from "./template";
 
 /**
  * Pure edits of a flow, as the editor makes them: each returns a new flow (the old one is

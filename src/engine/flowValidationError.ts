@@ -1,4 +1,4 @@
-import type { FlowProblem } from "./validateFlow";
+import type { FlowProblem } from "./flowProblem";
 
 /** Thrown before anything runs when the flow cannot run; `problems` name the nodes. */
 export class FlowValidationError extends Error {

@@ -7,12 +7,13 @@ import {
 } from "../../test/helpers/engineHarness";
 import type { RunEvent } from "./events";
 import type { Flow, LlmConfig } from "./flow";
+import { settingsBaseUrlsOf } from "./flowProblem";
 import { FlowValidationError } from "./flowValidationError";
 import { InMemorySaver } from "./InMemorySaver";
 import { conversationId, flowId, memoryId } from "./ids";
 import { type LlmProvider, ProviderError } from "./provider";
 import { runFlow, runFlowToEnd } from "./runFlow";
-import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
+import { validateFlow } from "./validateFlow";
 
 function chatFlow(config: Partial<LlmConfig>): Flow {
   const flow = withProvider(loadFlow("chat-with-memory"), "openai");

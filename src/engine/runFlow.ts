@@ -10,6 +10,7 @@ import {
 import { DraftWriter } from "./draftWriter";
 import type { LlmCallView, RunEvent } from "./events";
 import type { Flow, FlowNode, LlmNode } from "./flow";
+import { settingsBaseUrlsOf } from "./flowProblem";
 import { FlowValidationError } from "./flowValidationError";
 import { buildGraph, topologicalOrder } from "./graph";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
@@ -37,7 +38,7 @@ import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from
 import type { FlowHeadMoves, MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
 import { INPUT_REFERENCE, renderTemplate } from "./template";
-import { settingsBaseUrlsOf, validateFlow } from "./validateFlow";
+import { validateFlow } from "./validateFlow";
 
 /**
  * The abort reason that ends a run as "interrupted" rather than stopped: the page must let go

@@ -10,6 +10,9 @@
 /** What a node id (and so a reference) is: letters, digits and _, not starting with a digit. */
 export const ID_SYNTAX = "[A-Za-z_][A-Za-z0-9_]*";
 
+/** A valid node id, and a valid memory id: the template grammar's id. */
+export const NODE_ID_PATTERN = new RegExp(`^${ID_SYNTAX}$`);
+
 /** A fresh global regex each time: a shared /g regex carries lastIndex from one caller to the next. */
 const referencePattern = () => new RegExp(`\\{\\{(\\s*)(${ID_SYNTAX})(\\s*)\\}\\}`, "g");
 

@@ -1,61 +1,14 @@
-import type { Flow, FlowNode, LlmConfig, ProviderName } from "./flow";
+import type { Flow, FlowNode, LlmConfig } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
+import { type FlowProblem, type ValidationContext, withSettings } from "./flowProblem";
 import { buildGraph, findCycle, isUpstream } from "./graph";
 import type { MemoryId, NodeId } from "./ids";
 import { declaredMemories } from "./memoryScope";
 import { nodeMemory, nodeMemoryId } from "./memorySettings";
 import { edgeProblem, isNodeKind, NODE_KINDS, nodeTemplate } from "./nodeKinds";
-import type { ProviderCredentials } from "./provider";
 import { needsBaseUrl, PROVIDER_TABLE } from "./providers/providerTable";
-import { ID_SYNTAX, INPUT_REFERENCE, referenceTo, templateReferences } from "./template";
+import { INPUT_REFERENCE, NODE_ID_PATTERN, referenceTo, templateReferences } from "./template";
 import { isHttpUrl } from "./url";
-
-/** A valid node id, and a valid memory id: the template grammar's id (engine/template.ts). */
-export const NODE_ID_PATTERN = new RegExp(`^${ID_SYNTAX}$`);
-
-export interface FlowProblem {
-  /** Errors stop a run; warnings are shown but allowed (often a mistake, sometimes intended). */
-  severity: "error" | "warning";
-  /** The node it concerns, so the editor can mark it; absent for flow-wide problems. */
-  nodeId?: NodeId;
-  /** The config field it concerns, for the inspector. */
-  field?: string;
-  /** The memory it concerns (shared-memory warnings), for the memory legend. */
-  memoryId?: string;
-  /**
-   * A missing base URL that Settings can supply: gone when Settings has a base URL for this
-   * provider, which every node of it without its own then uses.
-   */
-  baseUrlFromSettings?: ProviderName;
-  message: string;
-}
-
-/** What a flow's problems depend on besides the flow: the base URLs set in Settings. */
-export interface ValidationContext {
-  /** The providers Settings has a base URL for. */
-  settingsBaseUrls?: ReadonlySet<string>;
-}
-
-/** The providers the user's Settings give a base URL (their credentials, keys aside). */
-export function settingsBaseUrlsOf(credentials: ProviderCredentials | undefined): Set<string> {
-  const providers = new Set<string>();
-  for (const [provider, entry] of Object.entries(credentials ?? {})) {
-    if (entry?.baseUrl?.trim()) providers.add(provider);
-  }
-  return providers;
-}
-
-/** `problems` without those Settings resolve (a base URL it sets for the node's provider). */
-export function withSettings(
-  problems: FlowProblem[],
-  settingsBaseUrls: ReadonlySet<string> | undefined,
-): FlowProblem[] {
-  if (!settingsBaseUrls || settingsBaseUrls.size === 0) return problems;
-  const kept = problems.filter(
-    (p) => p.baseUrlFromSettings === undefined || !settingsBaseUrls.has(p.baseUrlFromSettings),
-  );
-  return kept.length === problems.length ? problems : kept;
-}
 
 const isWholeNumber = (v: unknown, min: number) =>
   typeof v === "number" && Number.isInteger(v) && v >= min;

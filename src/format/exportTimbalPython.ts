@@ -6,8 +6,14 @@ import type { NodeId } from "../engine/ids";
 import { memoryScope } from "../engine/memoryScope";
 import { nodeMemory } from "../engine/memorySettings";
 import { nodeTemplate } from "../engine/nodeKinds";
-import { INPUT_REFERENCE, referenceTo, replaceReferences, soleReference } from "../engine/template";
-import { NODE_ID_PATTERN, validateFlow } from "../engine/validateFlow";
+import {
+  INPUT_REFERENCE,
+  NODE_ID_PATTERN,
+  referenceTo,
+  replaceReferences,
+  soleReference,
+} from "../engine/template";
+import { validateFlow } from "../engine/validateFlow";
 import { commentText, pyNumber, pyString } from "./pythonLiteral";
 import { CONFIG_KEY_ORDER } from "./writeFlowFile";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FLOW_SCHEMA, FLOW_VERSION, MEMORY_MODES, PROVIDERS } from "../engine/flow";
 import { MEMORY_SCOPES } from "../engine/memoryScope";
 import { NODE_KINDS } from "../engine/nodeKinds";
-import { NODE_ID_PATTERN } from "../engine/validateFlow";
+import { NODE_ID_PATTERN } from "../engine/template";
 
 // Validate without generated code: zod otherwise probes `new Function`, which the page's
 // Content Security Policy refuses (and reports as a violation).

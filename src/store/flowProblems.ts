@@ -1,6 +1,5 @@
 import type { Flow } from "../engine/flow";
 import { memoryUsage } from "../engine/memoryUsage";
-import { validateFlow } from "../engine/validateFlow";
 
 /**
  * True when two flows differ at most in node positions. Validation and memory sharing never
@@ -40,9 +39,6 @@ export function cachedByStructure<T>(compute: (flow: Flow) => T): (flow: Flow) =
  * inspector) select this, so dragging a node does not re-render them on every frame.
  */
 export const structureOf = cachedByStructure((flow: Flow) => flow);
-
-/** validateFlow for the open flow, shared by the inspector and the canvas panels. */
-export const problemsOf = cachedByStructure(validateFlow);
 
 /** Who uses each memory of the open flow (the legend, badges and the inspector). */
 export const memoryUsageOf = cachedByStructure(memoryUsage);

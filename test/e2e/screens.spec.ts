@@ -1,7 +1,13 @@
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./axe";
 import { canvasNode, chat, expect, inspector, selectNode, test, waitForReply } from "./fixtures";
-import { bigFlowFile, importFlowFile, openTemplate, readableCanvas } from "./screensSupport";
+import {
+  bigFlowFile,
+  chainFlowFile,
+  importFlowFile,
+  openTemplate,
+  readableCanvas,
+} from "./screensSupport";
 
 const panelToggle = (page: Page, name: "nodes and memory" | "chat and node") =>
   page.getByRole("button", { name: `Show the ${name} panel` });
@@ -93,6 +99,15 @@ test.describe("at 1024 x 700", () => {
     await expect(canvasNode(page, "a1").locator(".memory-badge")).toBeVisible();
     await expect(canvasNode(page, "a1").locator(".flow-node-detail")).toBeHidden();
 
+    // The widest dozen: one straight chain, as auto-layout places a chain.
+    await importFlowFile(page, chainFlowFile());
+    await expect(canvasNode(page, "step10")).toBeVisible();
+    await page.getByRole("button", { name: "Fit view", exact: true }).click();
+    seen = await readableCanvas(page);
+    expect(seen.nodes).toBe(12);
+    expect(seen.outside).toEqual([]);
+    expect(seen.smallestTitlePx).toBeGreaterThanOrEqual(10);
+
     // The minimap can be hidden, and stays hidden after a reload.
     const miniMapButton = page.getByRole("button", { name: "Mini map" });
     await expect(page.locator(".react-flow__minimap")).toBeVisible();
@@ -100,7 +115,7 @@ test.describe("at 1024 x 700", () => {
     await expect(page.locator(".react-flow__minimap")).toBeHidden();
     await expect(miniMapButton).toHaveAttribute("aria-pressed", "false");
     await page.reload();
-    await expect(canvasNode(page, "merge")).toBeVisible();
+    await expect(canvasNode(page, "step10")).toBeVisible();
     await expect(miniMapButton).toHaveAttribute("aria-pressed", "false");
     await expect(page.locator(".react-flow__minimap")).toBeHidden();
   });

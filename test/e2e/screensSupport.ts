@@ -28,6 +28,36 @@ export async function importFlowFile(page: Page, file: { name: string; text: str
 }
 
 /**
+ * Twelve nodes in one straight chain, as auto-layout places a chain: the widest flow of a
+ * dozen nodes, so Fit view zooms out furthest for it (about 0.12 at 1024 px).
+ */
+export function chainFlowFile(): { name: string; text: string } {
+  const nodes: unknown[] = [{ id: "input", type: "input", position: { x: 0, y: 0 } }];
+  const edges: { source: string; target: string }[] = [];
+  let from = "input";
+  for (let step = 1; step <= 10; step++) {
+    const id = `step${step}`;
+    nodes.push({
+      id,
+      type: "llm",
+      position: { x: 320 * step, y: 0 },
+      config: { provider: "echo", model: "echo", prompt: `{{${from}}}`, memoryId: "chain" },
+    });
+    edges.push({ source: from, target: id });
+    from = id;
+  }
+  nodes.push({
+    id: "output",
+    type: "output",
+    position: { x: 320 * 11, y: 0 },
+    config: { value: `{{${from}}}` },
+  });
+  edges.push({ source: from, target: "output" });
+  const flow = { schema: "llm-flow-studio/flow", version: 1, name: "A chain", nodes, edges };
+  return { name: "chain.flow.json", text: JSON.stringify(flow) };
+}
+
+/**
  * A 12-node flow as auto-layout places one: the input, three chains of three LLMs side by
  * side (each on its own memory), a template joining them and the output: six columns.
  */

@@ -42,14 +42,14 @@ describe("MemoryLegend", () => {
     expect(screen.getByText("2 nodes share it")).toBeTruthy();
   });
 
-  it("shows the warning about different window sizes, without blocking anything", () => {
+  it("shows the warning about different window sizes, without blocking anything", async () => {
     const flow = updateConfig(STARTER_FLOWS.sharedMemory.build(), nodeId("llm2"), {
       memoryWindowSize: 5,
     });
     useFlowStore.getState().open(flowId("f"), flow);
     show();
     expect(
-      screen.getByText(/share memory "shared_memory" with different window sizes/),
+      await screen.findByText(/share memory "shared_memory" with different window sizes/),
     ).toBeTruthy();
   });
 

@@ -1,8 +1,8 @@
 import { type CSSProperties, useId } from "react";
 import type { MemoryMode } from "../../engine/flow";
+import type { FlowProblem } from "../../engine/flowProblem";
 import { memoryScope } from "../../engine/memoryScope";
 import type { MemoryUser } from "../../engine/memoryUsage";
-import type { FlowProblem } from "../../engine/validateFlow";
 import { useFlowStore } from "../../store/flowStore";
 import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { useCanvasUi } from "./canvasUiStore";
@@ -102,7 +102,8 @@ function LegendEntry({ memoryId, users, color, warnings, shared }: EntryProps) {
 export function MemoryLegend() {
   const usage = useMemoryUsage();
   const colors = useMemoryColors();
-  const problems = useFlowProblems();
+  // Its sharing warnings follow once the checks have loaded.
+  const problems = useFlowProblems() ?? [];
   const headingId = useId();
   const flow = useFlowStore((s) => s.flow);
   return (

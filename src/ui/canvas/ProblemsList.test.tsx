@@ -19,14 +19,15 @@ const show = () =>
 afterEach(cleanup);
 
 describe("ProblemsList", () => {
-  it("says 'No problems' for a flow that can run", () => {
+  it("says 'No problems' for a flow that can run", async () => {
     useFlowStore.getState().open(flowId("f"), STARTER_FLOWS.chatWithMemory.build());
     show();
-    expect(screen.getByRole("heading", { name: "Problems 0" })).toBeTruthy();
+    // The checks load after the first paint; until then the list says it is checking.
+    expect(await screen.findByRole("heading", { name: "Problems 0" })).toBeTruthy();
     expect(screen.getByText("No problems")).toBeTruthy();
   });
 
-  it("lists errors before warnings and selects the node a problem is about", () => {
+  it("lists errors before warnings and selects the node a problem is about", async () => {
     const base = STARTER_FLOWS.sharedMemory.build();
     const flow: Flow = {
       ...base,
@@ -40,7 +41,7 @@ describe("ProblemsList", () => {
     };
     useFlowStore.getState().open(flowId("f"), flow);
     show();
-    expect(screen.getByRole("heading", { name: "Problems 2" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Problems 2" })).toBeTruthy();
     const items = screen.getAllByRole("button");
     expect(items.map((b) => b.textContent)).toEqual([
       expect.stringMatching(/^!Error: llm2.*has no model/),
@@ -50,13 +51,13 @@ describe("ProblemsList", () => {
     expect(useFlowStore.getState().selection).toEqual(["llm2"]);
   });
 
-  it("shows flow-wide problems as text, not as a button to a node", () => {
+  it("shows flow-wide problems as text, not as a button to a node", async () => {
     const base = STARTER_FLOWS.chatWithMemory.build();
     useFlowStore
       .getState()
       .open(flowId("f"), { ...base, nodes: base.nodes.filter((n) => n.type !== "output") });
     show();
-    expect(screen.getByText(/has no output node/)).toBeTruthy();
+    expect(await screen.findByText(/has no output node/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: /has no output node/ })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { FlowProblem } from "../../engine/validateFlow";
+import type { FlowProblem } from "../../engine/flowProblem";
 import { useFlowProblems } from "./flowDerived";
 import { useFocusNode } from "./useFocusNode";
 
@@ -28,9 +28,11 @@ export function ProblemsList() {
   return (
     <section className="problems-list" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        Problems <span className="count-pill">{problems.length}</span>
+        Problems {problems && <span className="count-pill">{problems.length}</span>}
       </h2>
-      {problems.length === 0 ? (
+      {problems === null ? (
+        <p className="empty">Checking the flow…</p>
+      ) : problems.length === 0 ? (
         <p className="empty">No problems</p>
       ) : (
         <ul>

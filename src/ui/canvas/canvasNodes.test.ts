@@ -1,13 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { FlowNode } from "../../engine/flow";
 import { moveNodes } from "../../engine/flowEdits";
 import { nodeId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { createCanvasEdgeCache, createCanvasNodeCache } from "./canvasNodes";
-import { problemSummariesByNode } from "./flowDerived";
+import { loadChecks, problemSummariesByNode } from "./flowDerived";
 import { memoryColors } from "./memoryColors";
 
 const none = new Set<never>();
+
+// The checks load lazily in the app (after the first paint); here, once before the tests.
+beforeAll(() => loadChecks());
 
 describe("canvas nodes", () => {
   it("keeps the object of every node a drag did not touch, so React Flow skips them", () => {

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { moveNodes, updateConfig } from "../../engine/flowEdits";
 import { nodeId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
-import { flowProblems, sortProblems, summarizeByNode } from "./flowDerived";
+import { flowProblems, loadChecks, sortProblems, summarizeByNode } from "./flowDerived";
+
+// The checks load lazily in the app (after the first paint); here, once before the tests.
+beforeAll(() => loadChecks());
 
 describe("flow problems for the canvas", () => {
   it("is not recomputed while nodes are only dragged, and is when a setting changes", () => {

@@ -1,14 +1,9 @@
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { Flow } from "../../engine/flow";
+import { type FlowProblem, withSettings } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
 import type { MemoryUser } from "../../engine/memoryUsage";
-import { type FlowProblem, withSettings } from "../../engine/validateFlow";
-import {
-  cachedByStructure,
-  memoryUsageOf,
-  problemsOf,
-  structureOf,
-} from "../../store/flowProblems";
+import { cachedByStructure, memoryUsageOf, structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
 import { isLargeFlow } from "./largeFlow";
@@ -46,7 +41,43 @@ export function summarizeByNode(problems: readonly FlowProblem[]): Map<NodeId, N
   return byNode;
 }
 
-export const flowProblems = cachedByStructure((flow) => sortProblems(problemsOf(flow)));
+type Checks = typeof import("../../store/problemsOf");
+/**
+ * The flow checks (validateFlow), loaded after the first paint: the canvas and chat do not
+ * wait for them, and until they arrive (a few milliseconds) the panels say "Checking".
+ */
+let loadedChecks: Checks | null = null;
+let loadingChecks: Promise<Checks> | null = null;
+export function loadChecks(): Promise<Checks> {
+  loadingChecks ??= import("../../store/problemsOf").then((checks) => {
+    loadedChecks = checks;
+    return checks;
+  });
+  return loadingChecks;
+}
+/** True once the checks have loaded; starts loading them on first use. */
+function useChecksLoaded(): boolean {
+  const [loaded, setLoaded] = useState(loadedChecks !== null);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    // A failed load (the app updated on the server meanwhile) leaves "Checking": a run still
+    // checks the flow itself before calling anything.
+    loadChecks().then(
+      () => live && setLoaded(true),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
+
+// Called only once the checks have loaded (useChecksLoaded), so nothing empty is cached.
+export const flowProblems = cachedByStructure((flow) =>
+  sortProblems(loadedChecks ? loadedChecks.problemsOf(flow) : []),
+);
 export const problemSummariesByNode = cachedByStructure((flow) =>
   summarizeByNode(flowProblems(flow)),
 );
@@ -91,12 +122,17 @@ function useCheckedFlow(): Flow | null {
   return flow && isLargeFlow(flow.nodes.length) ? deferred : flow;
 }
 
-export function useFlowProblems(): FlowProblem[] {
+/** The open flow's problems, errors first; null until the checks have loaded. */
+export function useFlowProblems(): FlowProblem[] | null {
+  const loaded = useChecksLoaded();
   const flow = useCheckedFlow();
-  return useWithSettings(flow ? flowProblems(flow) : NO_PROBLEMS);
+  const problems = useWithSettings(flow && loaded ? flowProblems(flow) : NO_PROBLEMS);
+  return loaded ? problems : null;
 }
 export function useNodeProblems(): Map<NodeId, NodeProblemSummary> {
-  const flow = useCheckedFlow();
+  const loaded = useChecksLoaded();
+  const checked = useCheckedFlow();
+  const flow = loaded ? checked : null;
   const cached = flow ? problemSummariesByNode(flow) : NO_SUMMARIES;
   const all = flow ? flowProblems(flow) : NO_PROBLEMS;
   const shown = useWithSettings(all);

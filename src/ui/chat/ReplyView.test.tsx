@@ -49,14 +49,19 @@ describe("ReplyView", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     failing.on = true;
     const { container } = show("Hello *there*");
-    await waitFor(() =>
-      expect(screen.getByText(/it could not be formatted \(a component broke\)/)).toBeTruthy(),
+    await waitFor(
+      () =>
+        expect(screen.getByText(/it could not be formatted \(a component broke\)/)).toBeTruthy(),
+      // The Markdown renderer is a lazy chunk: on a busy machine it takes over waitFor's 1 s.
+      { timeout: 10_000 },
     );
     expect(container.querySelector(".chat-plain")?.textContent).toBe("Hello *there*");
   });
 
   it("formats an ordinary reply as Markdown", async () => {
     const { container } = show("Hello *there*");
-    await waitFor(() => expect(container.querySelector("em")?.textContent).toBe("there"));
+    await waitFor(() => expect(container.querySelector("em")?.textContent).toBe("there"), {
+      timeout: 10_000,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from "react";
-import type { FlowProblem } from "../../engine/validateFlow";
+import type { FlowProblem } from "../../engine/flowProblem";
 
 /** What a field's control needs to be named, described and marked invalid. */
 export interface ControlProps {

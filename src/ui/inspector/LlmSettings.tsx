@@ -1,13 +1,13 @@
 import { type Ref, useEffect, useRef, useState } from "react";
 import type { LlmNode, ProviderName } from "../../engine/flow";
 import { PROVIDERS } from "../../engine/flow";
+import type { FlowProblem } from "../../engine/flowProblem";
 import {
   type HostedProvider,
   isProviderName,
   needsBaseUrl,
   PROVIDER_TABLE,
 } from "../../engine/providers/providerTable";
-import type { FlowProblem } from "../../engine/validateFlow";
 import { useStudio } from "../../store/studioStore";
 import { Field } from "./Field";
 import {

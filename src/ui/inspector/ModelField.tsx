@@ -1,5 +1,6 @@
 import { type Ref, useEffect, useId, useRef, useState } from "react";
 import type { ProviderName } from "../../engine/flow";
+import type { FlowProblem } from "../../engine/flowProblem";
 import { callBaseUrl } from "../../engine/providers/keyBinding";
 import {
   type HostedProvider,
@@ -7,7 +8,6 @@ import {
   PROVIDER_TABLE,
 } from "../../engine/providers/providerTable";
 import { originOf } from "../../engine/url";
-import type { FlowProblem } from "../../engine/validateFlow";
 import { useStudio } from "../../store/studioStore";
 import { Field } from "./Field";
 import { formatOptional, parseModel } from "./fieldParsers";

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import type { Flow } from "../../engine/flow";
 import { type EditResult, renameNode } from "../../engine/flowEdits";
+import type { FlowProblem } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
 import { referenceTo } from "../../engine/template";
-import type { FlowProblem } from "../../engine/validateFlow";
 import { Field } from "./Field";
 
 interface NodeIdFieldProps {

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef } from "react";
+import type { FlowProblem } from "../../engine/flowProblem";
 import { referenceTo } from "../../engine/template";
-import type { FlowProblem } from "../../engine/validateFlow";
 import { Field } from "./Field";
 import { formatOptional, parseOptionalText } from "./fieldParsers";
 import { useDraft } from "./useDraft";

@@ -1,7 +1,7 @@
 import type { ProviderName } from "../../engine/flow";
 import { needsBaseUrl, PROVIDER_TABLE } from "../../engine/providers/providerTable";
+import { NODE_ID_PATTERN } from "../../engine/template";
 import { isHttpUrl } from "../../engine/url";
-import { NODE_ID_PATTERN } from "../../engine/validateFlow";
 
 /** A field's text read as a config value, or why it is refused (the shape of parseWindowSize). */
 export type Parsed<T> = { value: T } | { error: string };

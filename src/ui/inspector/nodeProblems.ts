@@ -1,5 +1,5 @@
+import type { FlowProblem } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
-import type { FlowProblem } from "../../engine/validateFlow";
 
 export interface NodeProblems {
   /** Problems shown under the field they name. */
