@@ -244,7 +244,6 @@ test("shared memory, its edits and pins are backed up and restored under the res
   // Two browsers, a chat in each, a backup and a restore: slow on a shared machine.
   test.setTimeout(90_000);
   await page.goto("/");
-  // biome-ignore lint/correctness/useHookAtTopLevel: a Playwright helper named like a hook, not a React hook.
   await useOpenAiCompatible(page, "chat_llm", `${mockLlm.url}/v1`);
   await inspector(page).getByLabel("Shared by every conversation of this flow").check();
   await sendMessage(page, "My name is David");
