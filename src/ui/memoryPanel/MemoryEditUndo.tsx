@@ -10,7 +10,7 @@ const TOAST_MS = 10_000;
  * the panel's own Undo, which stays while this page has writes to take back. Undo is a new
  * version too: nothing is erased, so earlier runs still show what they received.
  */
-export function MemoryEditUndo() {
+export function MemoryEditUndo({ part }: { part: "line" | "toast" }) {
   const undo = useStudio((s) => s.memoryUndo);
   const undoEdit = useStudio((s) => s.undoMemoryEdit);
   const last = undo.at(-1);
@@ -23,7 +23,7 @@ export function MemoryEditUndo() {
     const timer = setTimeout(() => setToastFor(0), TOAST_MS);
     return () => clearTimeout(timer);
   }, [undo.length]);
-  if (!last) return error ? <p className="memory-error">{error}</p> : null;
+  if (!last) return part === "line" && error ? <p className="memory-error">{error}</p> : null;
   const run = () => {
     setError(null);
     undoEdit().catch((cause: unknown) =>
@@ -31,6 +31,21 @@ export function MemoryEditUndo() {
     );
   };
   const what = `${last.label.toLowerCase()} message`;
+  // The toast sits at the bottom of the panel, after the memories, like the clear's notice.
+  if (part === "toast")
+    return (
+      <>
+        {error && <p className="memory-error">{error}</p>}
+        {toastFor > 0 && (
+          <div className="memory-undo" role="status">
+            <p>{last.label} a message. Earlier runs keep what they received.</p>
+            <button type="button" className="secondary" onClick={run}>
+              Undo<span className="sr-only"> ({last.label.toLowerCase()})</span>
+            </button>
+          </div>
+        )}
+      </>
+    );
   return (
     <>
       <p className="memory-edit-undo">
@@ -40,14 +55,6 @@ export function MemoryEditUndo() {
         <span className="memory-help"> Last change: {what}.</span>
       </p>
       {error && <p className="memory-error">{error}</p>}
-      {toastFor > 0 && (
-        <div className="memory-undo" role="status">
-          <p>{last.label} a message. Earlier runs keep what they received.</p>
-          <button type="button" className="secondary" onClick={run}>
-            Undo<span className="sr-only"> ({last.label.toLowerCase()})</span>
-          </button>
-        </div>
-      )}
     </>
   );
 }

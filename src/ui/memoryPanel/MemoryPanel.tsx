@@ -52,7 +52,7 @@ export function MemoryPanel() {
       ) : (
         <p className="memory-intro">Each memory as it stands after your latest message.</p>
       )}
-      <MemoryEditUndo />
+      <MemoryEditUndo part="line" />
       {ids.length === 0 ? (
         <p className="memory-help">
           This flow has no memory yet: give an LLM node a memory id in its settings.
@@ -72,6 +72,7 @@ export function MemoryPanel() {
           />
         ))
       )}
+      <MemoryEditUndo part="toast" />
       {justCleared && (
         <ClearUndoNotice key={justCleared.at} memoryId={justCleared.memoryId} onDone={undoOver} />
       )}
