@@ -1,7 +1,7 @@
 import type { ConversationId, FlowId, MessageId, RunId } from "./ids";
 import { keyedRecord, ownValue } from "./keyedRecord";
 import type { MemoryMessage } from "./messages";
-import type { RunSnapshot } from "./runSnapshot";
+import { movesHead, type RunSnapshot } from "./runSnapshot";
 import {
   type FlowHeadMoves,
   flowHeadConflict,
@@ -28,6 +28,7 @@ export class InMemorySaver implements Saver {
       throw new Error(`Conversation ${run.conversationId} already exists.`);
     }
     this.put(run);
+    if (!movesHead(run)) return;
     const title = newConversation?.title ?? this.conversations.get(run.conversationId)?.title;
     this.conversations.set(run.conversationId, {
       ...(title !== undefined && { title }),
@@ -60,6 +61,7 @@ export class InMemorySaver implements Saver {
     this.flowHeads.set(run.flowId, heads);
     for (const m of messages) this.messages.set(m.id, structuredClone(m));
     this.put(run);
+    if (!movesHead(run)) return;
     const conversation = this.conversations.get(run.conversationId);
     this.conversations.set(run.conversationId, { ...conversation, headRunId: run.id });
   }

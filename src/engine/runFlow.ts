@@ -34,6 +34,7 @@ import {
   keyNotApprovedError,
   unapprovedDestinations,
 } from "./providers/keyBinding";
+import type { RunFromHere } from "./runFromHere";
 import type { LlmCallRecord, NodeRecord, RunError, RunSnapshot, RunStatus } from "./runSnapshot";
 import type { FlowHeadMoves, MemoryHeads, NewConversation, Saver } from "./saver";
 import { StagedMemory } from "./stagedMemory";
@@ -75,6 +76,8 @@ export interface RunOptions {
   now?: () => number;
   /** Timeouts, and the signal that gives up a rate-limit wait, for every call of the run. */
   call?: Pick<ProviderRequest, "timeouts" | "retryWaitSignal">;
+  /** Run this one node alone, from given values ("run from here"): nothing else runs. */
+  only?: RunFromHere;
 }
 
 /** Runs the flow and returns its snapshot, ignoring the events on the way. */
@@ -96,12 +99,17 @@ export async function runFlowToEnd(options: RunOptions): Promise<RunSnapshot> {
  */
 export async function* runFlow(options: RunOptions): AsyncGenerator<RunEvent, RunSnapshot> {
   // A base URL set in Settings serves every node of its provider without one of its own.
+  const { only } = options;
+  const target = only && options.flow.nodes.find((n) => n.id === only.nodeId);
+  if (only && !target) throw new Error(`Node ${only.nodeId} is not in the flow.`);
   const problems = validateFlow(options.flow, {
     settingsBaseUrls: settingsBaseUrlsOf(options.credentials),
-  });
+  }).filter((p) => !target || p.nodeId === undefined || p.nodeId === target.id);
   if (problems.some((p) => p.severity === "error")) throw new FlowValidationError(problems);
-  // Before anything is read or sent: a saved key never goes to a server it is not bound to.
-  const refused = unapprovedDestinations(options.flow, options.credentials, options.keyless);
+  // Before anything is read or sent: a saved key never goes to a server it is not bound to
+  // (the same check for one node run alone, over the nodes that run).
+  const calling = target ? { nodes: [target] } : options.flow;
+  const refused = unapprovedDestinations(calling, options.credentials, options.keyless);
   if (refused.length > 0) throw keyNotApprovedError(refused);
 
   const parentRunId = options.parentRunId ?? null;
@@ -194,6 +202,8 @@ class Execution {
     }
     this.drafts = new DraftWriter(() => options.saver.saveDraft(this.snapshot("running")));
     this.values.set(INPUT_REFERENCE, options.input);
+    for (const [ref, value] of Object.entries(options.only?.values ?? {}))
+      this.values.set(ref, value);
 
     const lastUser = new Map<MemoryId, NodeId>();
     for (const id of topologicalOrder(this.graph)) {
@@ -220,7 +230,10 @@ class Execution {
     });
 
     try {
-      await Promise.all(this.flow.nodes.map((n) => this.schedule(n.id)));
+      const { only } = this.options;
+      // Run alone, a node reads the values it was given: nothing upstream runs.
+      if (only) await this.execute(only.nodeId);
+      else await Promise.all(this.flow.nodes.map((n) => this.schedule(n.id)));
     } finally {
       await this.drafts.close();
     }
@@ -273,6 +286,13 @@ class Execution {
       }
     }
     const nodes = this.flow.nodes.flatMap((n) => this.records.get(n.id) ?? []);
+    const only = this.options.only;
+    // A node run alone: the outputs showing exactly its reply show it (the chat's turn does).
+    const reply = only && this.values.get(only.nodeId);
+    if (only && reply !== undefined && status === "ok") {
+      for (const [outputId, source] of this.streamSources)
+        if (source === only.nodeId) outputs[outputId] = reply;
+    }
     return {
       id: this.runId,
       parentRunId: this.options.parentRunId ?? null,
@@ -290,6 +310,13 @@ class Execution {
       ...(status === "error" && failure && { error: failure }),
       startedAt: this.startedAt,
       endedAt: this.now(),
+      ...(only && {
+        runFromHere: {
+          nodeId: only.nodeId,
+          source: only.source,
+          writesMemory: only.writesMemory,
+        },
+      }),
     };
   }
 
@@ -369,7 +396,7 @@ class Execution {
 
     try {
       const counter = await callTokenCounter(settings, config);
-      const memory = await readCallMemory(this.memory, settings, this.heads, counter);
+      const memory = await readCallMemory(this.memory, settings, this.readHeads(settings), counter);
       const assembled = assembleCall({ systemPrompt, memory, prompt, counter });
       const messages = sentMessages(assembled);
       const { total, exact } = assembled.tokens;
@@ -437,7 +464,7 @@ class Execution {
       call.latencyMs = this.now() - callStarted;
       Object.assign(llm, { reply: result.text, usage: result.usage, latencyMs: call.latencyMs });
 
-      if (writesMemory(settings) && llm.memory) {
+      if (writesMemory(settings) && llm.memory && (this.options.only?.writesMemory ?? true)) {
         llm.memory.appendedIds = await this.append(settings.memoryId, nodeId, prompt, result.text);
       }
       this.values.set(nodeId, result.text);
@@ -477,6 +504,19 @@ class Execution {
       this.queue.push({ type: "node-failed", runId: this.runId, nodeId, error, record, call });
       return status;
     }
+  }
+
+  /**
+   * The heads a call reads its memory from. A node run alone that writes nothing reads its
+   * memory as the last run's call of it did (RunFromHere.memoryHead), not as it is now.
+   */
+  private readHeads(settings: ReturnType<typeof nodeMemory>): MemoryHeads {
+    const only = this.options.only;
+    if (!only || only.writesMemory || only.memoryHead === undefined || !settings.memoryId)
+      return this.heads;
+    const heads = keyedRecord(this.heads);
+    heads[settings.memoryId] = only.memoryHead;
+    return heads;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { MemoryMode, ProviderName } from "./flow";
 import type { ConversationId, FlowId, MemoryId, MessageId, NodeId, RunId } from "./ids";
 import type { KeyDestination, ProviderErrorKind, TokenUsage } from "./provider";
+import type { RunFromHereMark } from "./runFromHere";
 import type { MemoryHeads } from "./saver";
 
 /**
@@ -98,7 +99,16 @@ export interface RunSnapshot {
   error?: RunError;
   startedAt: number;
   endedAt: number;
+  /**
+   * Set on a run of one node alone ("run from here"): which node, from which values, and
+   * whether it wrote memory. One that did not is off the conversation's branches.
+   */
+  runFromHere?: RunFromHereMark;
 }
+
+/** Whether a run moves its conversation's head: all do but a run from here that writes nothing. */
+export const movesHead = (run: Pick<RunSnapshot, "runFromHere">): boolean =>
+  run.runFromHere === undefined || run.runFromHere.writesMemory;
 
 /**
  * A run as a page that is not running it sees it: one left "running" was cut short (the

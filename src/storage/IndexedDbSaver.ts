@@ -3,7 +3,7 @@ import type { FlowId, MessageId, RunId } from "../engine/ids";
 import { ownValue } from "../engine/keyedRecord";
 import { withEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
-import type { RunSnapshot } from "../engine/runSnapshot";
+import { movesHead, type RunSnapshot } from "../engine/runSnapshot";
 import {
   type FlowHeadMoves,
   flowHeadConflict,
@@ -64,7 +64,9 @@ export class IndexedDbSaver implements Saver {
         });
       } else {
         const existing = await this.conversationOf(run, conversations);
-        await conversations.put({ ...existing, headRunId: run.id, updatedAt: now });
+        // A node run alone that writes nothing stays off the branch: the head stays.
+        if (movesHead(run))
+          await conversations.put({ ...existing, headRunId: run.id, updatedAt: now });
       }
       await tx.objectStore(STORE.runs).put(run);
     });
@@ -122,7 +124,8 @@ export class IndexedDbSaver implements Saver {
         const conversations = tx.objectStore(STORE.conversations);
         const existing = await this.conversationOf(run, conversations);
         await tx.objectStore(STORE.runs).put(run);
-        await conversations.put({ ...existing, headRunId: run.id, updatedAt: this.now() });
+        if (movesHead(run))
+          await conversations.put({ ...existing, headRunId: run.id, updatedAt: this.now() });
         if (moves.length > 0) {
           // Compare and set: a shared memory another conversation moved meanwhile is not
           // overwritten (its exchange would silently drop out of the log).

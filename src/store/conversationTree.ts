@@ -1,5 +1,5 @@
 import type { RunId } from "../engine/ids";
-import type { RunSnapshot } from "../engine/runSnapshot";
+import { movesHead, type RunSnapshot } from "../engine/runSnapshot";
 
 /**
  * A conversation's runs as the tree they form: each run continues its parent, and editing or
@@ -16,6 +16,8 @@ export function buildTree(runs: readonly RunSnapshot[]): ConversationTree {
   const byId = new Map(sorted.map((r) => [r.id, r]));
   const children = new Map<RunId | null, RunId[]>();
   for (const run of sorted) {
+    // A node run alone that wrote nothing is on no branch (its record is still kept).
+    if (!movesHead(run)) continue;
     const list = children.get(run.parentRunId) ?? [];
     list.push(run.id);
     children.set(run.parentRunId, list);

@@ -11,6 +11,7 @@ import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
 import { createMemoryEditsSlice } from "./memoryEditsSlice";
+import { createNodeRunSlice } from "./nodeRunSlice";
 import { asPanelLayout } from "./panelLayout";
 import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
@@ -175,6 +176,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...health.state,
       ...createTabsSlice(ctx),
       ...createMemoryEditsSlice(ctx),
+      ...createNodeRunSlice(ctx),
     };
   });
   return Object.assign(store, { editor });

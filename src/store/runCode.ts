@@ -4,3 +4,4 @@
  * soon as the user types), not with the first page.
  */
 export { runMessage } from "./runMessage";
+export { runNodeAlone } from "./runNodeAlone";

@@ -20,6 +20,7 @@ import {
   parentAfterOtherTabs,
   TabConflictError,
 } from "./conversationLock";
+import { applyNodeEvent } from "./liveRun";
 import { messageOf, type SliceContext } from "./sliceContext";
 
 /** One message, as sendMessage put it on screen. */
@@ -84,6 +85,9 @@ export async function runMessage(
       for await (const event of events) {
         if (event.type === "run-started" && open === null)
           await adoptConversation(ctx, conversationId);
+        // The canvas follows the nodes (not the tokens: they would redraw it per token).
+        if (event.type !== "token" && event.type !== "call-retrying")
+          set({ liveRun: applyNodeEvent(get().liveRun, event) });
         const { runs, headRunId, turns } = get();
         const next = applyRunEvent(
           { runs, headRunId, turns: tokens.pending ?? turns },
@@ -118,6 +122,8 @@ export async function runMessage(
     // A reply whose final write failed stays on screen, marked not saved (null).
     const failure = await ctx.health.settle(get().turns.at(-1)?.runId, error);
     if (failure !== null) set({ turns: failLastTurn(get().turns, failure ?? runErrorOf(error)) });
+  } finally {
+    set({ liveRun: null });
   }
 }
 
@@ -129,7 +135,7 @@ async function adoptConversation(ctx: SliceContext, id: ConversationId): Promise
 }
 
 /** A run that could not start, in the chat's words (with the way out where there is one). */
-function runErrorOf(error: unknown): RunError {
+export function runErrorOf(error: unknown): RunError {
   // A TabConflictError (conversationLock.ts, loaded with the run): said as it is.
   if (error instanceof Error && error.name === "TabConflictError") {
     return { kind: "internal", message: error.message };

@@ -4,6 +4,7 @@ import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
 import type { MemoryEditsState } from "./memoryEditsSlice";
+import type { NodeRunState } from "./nodeRunSlice";
 import type { StorageHealthState } from "./storageHealthSlice";
 import type { StoreReads } from "./storeReads";
 import type { TabsState } from "./tabsSlice";
@@ -30,4 +31,5 @@ export type StudioState = LifecycleState &
   BackupState &
   StorageHealthState &
   TabsState &
-  MemoryEditsState;
+  MemoryEditsState &
+  NodeRunState;

@@ -1,18 +1,13 @@
-import {
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  type OnMoveEnd,
-  ReactFlow,
-} from "@xyflow/react";
+import { Controls, MiniMap, type OnMoveEnd, ReactFlow } from "@xyflow/react";
 import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 import { useUi } from "../../store/uiStore";
+import { CanvasBackground } from "./CanvasBackground";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
 import { nodeTypes } from "./nodes/nodeTypes";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
@@ -90,6 +85,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
       onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      {...canvasMenuHandlers}
       snapToGrid
       snapGrid={SNAP_GRID}
       onlyRenderVisibleElements
@@ -104,7 +100,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
       colorMode={colorMode}
       ariaLabelConfig={ARIA_LABELS}
     >
-      <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.5} />
+      <CanvasBackground />
       <Controls
         orientation="horizontal"
         showInteractive={false}

@@ -9,6 +9,8 @@ import { CanvasView, type FlowCanvasProps } from "./CanvasView";
 import { useCanvasUi } from "./canvasUiStore";
 import { EmptyCanvasHint } from "./EmptyCanvasHint";
 import { isLargeFlow } from "./largeFlow";
+import { useCanvasPopup } from "./menus/canvasPopup";
+import { RunFromHereHost } from "./runFromHere/RunFromHereHost";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 
@@ -17,6 +19,8 @@ const LargeFlowView = lazy(() => import("./large/LargeFlowView"));
 
 // The shortcuts list loads the first time it is asked for.
 const loadShortcutsDialog = () => import("./ShortcutsDialog");
+// So do the context menus, the quick-add picker and the command palette (menus/canvasPopup.ts).
+const loadPopups = () => import("./menus/CanvasPopups");
 
 /**
  * The flow editor's canvas, controlled by the flow store: every edit goes through a store
@@ -26,6 +30,10 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
   const shortcuts = useLazyModule(
     loadShortcutsDialog,
     useCanvasUi((s) => s.shortcutsOpen),
+  );
+  const popups = useLazyModule(
+    loadPopups,
+    useCanvasPopup((s) => s.popup !== null),
   );
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
@@ -51,6 +59,8 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
       <EmptyCanvasHint />
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
+      {popups && <popups.CanvasPopups />}
+      <RunFromHereHost />
     </div>
   );
 }

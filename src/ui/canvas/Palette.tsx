@@ -4,7 +4,7 @@ import type { NodeKind } from "../../engine/flow";
 import { NODE_KINDS } from "../../engine/nodeKinds";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { NODE_DRAG_TYPE, placeNodeAt } from "./paletteDrag";
+import { addNodeInView, NODE_DRAG_TYPE } from "./paletteDrag";
 
 const KINDS: { kind: NodeKind; hint: string }[] = [
   { kind: "input", hint: "the chat message" },
@@ -31,11 +31,7 @@ export function Palette() {
   const idPrefix = useId();
 
   const addAtCentre = (kind: NodeKind) => {
-    const { width, height, transform } = store.getState();
-    const [tx, ty, zoom] = transform;
-    const centre = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
-    const flowStore = useFlowStore.getState();
-    const id = flowStore.addNode(kind, placeNodeAt(centre, flowStore.flow?.nodes ?? []));
+    const id = addNodeInView(kind, store.getState());
     setStatus(id ? `Added ${NODE_KINDS[kind].label} node ${id}.` : "");
   };
 

@@ -8,6 +8,7 @@ import {
 } from "./canvasActions";
 import { useCanvasUi } from "./canvasUiStore";
 import { comboText, type KeyCombo, modKey } from "./keyCombos";
+import { useCanvasPopup } from "./menus/canvasPopup";
 
 /*
  * Every editor action in one table, as tldraw keeps its actions: the toolbar shows the ones it
@@ -25,7 +26,8 @@ export type ActionId =
   | "selectAll"
   | "autoLayout"
   | "fitView"
-  | "showShortcuts";
+  | "showShortcuts"
+  | "commandPalette";
 
 /** What decides whether an action can run now: read from the stores at the moment it counts. */
 export interface ActionState {
@@ -157,12 +159,24 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
     enabled: () => true,
     run: () => useCanvasUi.getState().openShortcuts(),
   },
+  {
+    id: "commandPalette",
+    label: "Command palette",
+    help: "Find a node to add or go to, or an action",
+    shortcuts: [{ key: "k", mod: true }],
+    enabled: (s) => s.hasFlow,
+    run: () => useCanvasPopup.getState().open({ type: "palette" }),
+  },
 ];
 
 /** React Flow's own gestures: not actions of ours, but a user looks for them in the same list. */
 export const CANVAS_GESTURES: readonly { keys: (mod: string) => string[]; help: string }[] = [
   { keys: (m) => [`${m}+click`, "Shift+drag"], help: "Add to the selection / select an area" },
   { keys: () => ["Arrow keys"], help: "Move the focused, selected node" },
+  {
+    keys: () => ["Shift+F10", "Menu key"],
+    help: "Menu of the focused node or connection",
+  },
 ];
 
 export function editorAction(id: ActionId): EditorAction {

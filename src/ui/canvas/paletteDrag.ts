@@ -1,5 +1,7 @@
 import type { NodeKind, Position } from "../../engine/flow";
+import type { NodeId } from "../../engine/ids";
 import { isNodeKind } from "../../engine/nodeKinds";
+import { useFlowStore } from "../../store/flowStore";
 import { DEFAULT_NODE_SIZE } from "./nodeSize";
 
 /** The drag data type the palette sets and the canvas accepts: nothing else drops a node. */
@@ -57,4 +59,19 @@ export function placeNodeAt(point: Position, taken: readonly { position: Positio
   // Crowded all around: below everything near.
   const bottom = Math.max(...near.map((p) => p.y));
   return { x: start.x, y: snap(bottom + height + MARGIN * 2) };
+}
+
+/** React Flow's view of the canvas: its size on screen and its pan and zoom. */
+interface CanvasView {
+  width: number;
+  height: number;
+  transform: [number, number, number];
+}
+
+/** Adds a node of `kind` in the middle of what the canvas shows (free space nearest it). */
+export function addNodeInView(kind: NodeKind, view: CanvasView): NodeId | null {
+  const [tx, ty, zoom] = view.transform;
+  const centre = { x: (view.width / 2 - tx) / zoom, y: (view.height / 2 - ty) / zoom };
+  const flowStore = useFlowStore.getState();
+  return flowStore.addNode(kind, placeNodeAt(centre, flowStore.flow?.nodes ?? []));
 }

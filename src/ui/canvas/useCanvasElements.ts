@@ -3,11 +3,13 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { Position } from "../../engine/flow";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
+import { useStudio } from "../../store/studioStore";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { createCanvasEdgeCache, createCanvasNodeCache, edgeId, type Size } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { useMemoryColors, useNodeProblems } from "./flowDerived";
 import { effectiveMoves, planNodeChanges } from "./nodeChanges";
+import { withFlowingEdges } from "./nodeRunView";
 
 /**
  * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
@@ -21,6 +23,7 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const problems = useNodeProblems();
   const colors = useMemoryColors();
   const selectedEdges = useCanvasUi((s) => s.selectedEdges);
+  const liveRun = useStudio((s) => s.liveRun);
 
   // Sizes are React Flow's measurements, not part of the flow: kept here, per canvas view.
   const [measured] = useState(() => new Map<NodeId, Size>());
@@ -56,8 +59,8 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
     const drawn = only
       ? flowEdges.filter((e) => only.has(e.source) && only.has(e.target))
       : flowEdges;
-    return toCanvasEdges(drawn, selectedEdges);
-  }, [flowEdges, selectedEdges, toCanvasEdges, only]);
+    return withFlowingEdges(toCanvasEdges(drawn, selectedEdges), liveRun);
+  }, [flowEdges, selectedEdges, toCanvasEdges, only, liveRun]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {

@@ -4,6 +4,7 @@ import { connect as connectEdit } from "../../engine/flowEdits";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
 import type { CanvasEdge } from "./canvasNodeData";
+import { quickAddOnDrop } from "./menus/canvasMenuHandlers";
 
 /** Connections go through the store, which refuses self-loops, cycles and duplicates in words. */
 export function useConnectionHandlers() {
@@ -18,8 +19,10 @@ export function useConnectionHandlers() {
   }, []);
 
   // React Flow drops a refused connection silently; asking the store again sets its notice,
-  // which says why (a cycle, an input node, a duplicate).
-  const onConnectEnd = useCallback<OnConnectEnd>((_event, state) => {
+  // which says why (a cycle, an input node, a duplicate). One dropped on empty canvas opens
+  // the quick-add picker there instead.
+  const onConnectEnd = useCallback<OnConnectEnd>((event, state) => {
+    if (state.isValid === null) return quickAddOnDrop(event, state);
     if (state.isValid !== false) return;
     const { fromNode, toNode, fromHandle, toHandle } = state;
     if (!fromNode || !toNode || !fromHandle || !toHandle || fromHandle.type === toHandle.type)

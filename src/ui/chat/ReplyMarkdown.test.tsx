@@ -91,4 +91,28 @@ describe("ReplyMarkdown", () => {
     expect(screen.getByRole("heading", { name: "Big" }).tagName).toBe("H3");
     expect(screen.getByRole("heading", { name: "Smaller" }).tagName).toBe("H4");
   });
+
+  it("highlights a Python block's tokens after drawing it, keeping its text and copy", async () => {
+    const code = 'def greet(name):\n    return "hi " + name  # say it';
+    const { container } = await renderReply(`\`\`\`python\n${code}\n\`\`\``);
+    // The highlighter is a chunk of its own: loading it takes a moment under a busy test run.
+    await waitFor(() => expect(container.querySelector("pre .hljs-keyword")).not.toBeNull(), {
+      timeout: 5000,
+    });
+    expect(container.querySelector("pre .hljs-keyword")?.textContent).toBe("def");
+    expect(container.querySelector("pre .hljs-string")?.textContent).toBe('"hi "');
+    expect(container.querySelector("pre .hljs-comment")?.textContent).toBe("# say it");
+    expect(container.querySelector("pre")?.textContent).toBe(code);
+  });
+
+  it("leaves a block in a language it does not know plain", async () => {
+    const { container } = await renderReply("```brainfudge\ndef x\n```");
+    // The highlighter has had its turn: a known block after it is highlighted.
+    const later = await renderReply("```py\nimport os\n```");
+    await waitFor(() => expect(later.container.querySelector(".hljs-keyword")).not.toBeNull(), {
+      timeout: 5000,
+    });
+    expect(container.querySelector("pre [class^='hljs']")).toBeNull();
+    expect(container.querySelector("pre")?.textContent).toBe("def x\n");
+  });
 });

@@ -1,9 +1,11 @@
 import type { Element } from "hast";
-import type { Components } from "hast-util-to-jsx-runtime";
-import type { ComponentProps, JSX } from "react";
+import { type Components, toJsxRuntime } from "hast-util-to-jsx-runtime";
+import { type ComponentProps, type JSX, useMemo } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { CopyCodeButton } from "./CopyCodeButton";
 import { hastText } from "./hastText";
 import { safeUrl } from "./safeUrl";
+import { type Highlighted, useHighlightedCode } from "./useHighlightedCode";
 
 /** The hast element a component renders (passNode), as react-markdown passed it. */
 interface ExtraProps {
@@ -50,10 +52,28 @@ function languageOf(node: ExtraProps["node"]): string | null {
   return found === undefined ? null : String(found).slice("language-".length);
 }
 
+/**
+ * The block's code as tokens, once highlighted (useHighlightedCode): text the tokens do not
+ * cover yet (a streamed block that grew since) follows them plain.
+ */
+function HighlightedCode({ code, highlighted }: { code: string; highlighted: Highlighted }) {
+  const tokens = useMemo(
+    () => toJsxRuntime(highlighted.tree, { Fragment, jsx, jsxs }),
+    [highlighted.tree],
+  );
+  return (
+    <code className="hljs">
+      {tokens}
+      {code.slice(highlighted.code.length)}
+    </code>
+  );
+}
+
 function CodeBlock({ node, children }: Props<"pre">) {
   // The fence's last newline is markup, not code.
   const code = hastText(node).replace(/\n$/, "");
   const language = languageOf(node);
+  const highlighted = useHighlightedCode(code, language?.toLowerCase() ?? null);
   return (
     <div className="chat-code">
       <div className="chat-code-bar">
@@ -62,7 +82,13 @@ function CodeBlock({ node, children }: Props<"pre">) {
       </div>
       {/* Focusable: a long line scrolls sideways, and keyboard users must be able to scroll it. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access. */}
-      <pre tabIndex={0}>{children}</pre>
+      <pre tabIndex={0}>
+        {highlighted && code.startsWith(highlighted.code) ? (
+          <HighlightedCode code={code} highlighted={highlighted} />
+        ) : (
+          children
+        )}
+      </pre>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { problemsOf } from "../../store/problemsOf";
 import { useWithSettings } from "../canvas/flowDerived";
+import { openRunFromHere } from "../canvas/runFromHere/openRunFromHere";
 import { availableReferences } from "./availableReferences";
 import { ConnectionsField } from "./ConnectionsField";
 import { LlmSettings } from "./LlmSettings";
@@ -105,6 +106,13 @@ function NodeForm({ node, flow, onRename, previewSource }: NodeFormProps) {
         <span className={`inspector-kind inspector-kind-${node.type}`}>{kind.label}</span>
         {node.id}
       </h2>
+      <button
+        type="button"
+        className="secondary inspector-run-from-here"
+        onClick={() => openRunFromHere(node.id)}
+      >
+        Run from here
+      </button>
       {problems.general.length > 0 && (
         <ul className="inspector-problems" aria-label="Problems with this node">
           {problems.general.map((p) => (

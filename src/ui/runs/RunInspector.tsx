@@ -26,6 +26,7 @@ export function RunInspector({ run }: { run: RunSnapshot }) {
           Close
         </button>
       </header>
+      {run.runFromHere && <RunFromHereNote mark={run.runFromHere} />}
       <p className="run-input">{run.input}</p>
       <p className="run-meta">
         {formatClock(run.startedAt)} · took {formatDuration(run.endedAt - run.startedAt)}
@@ -68,6 +69,19 @@ export function RunInspector({ run }: { run: RunSnapshot }) {
         />
       ))}
     </article>
+  );
+}
+
+/** A run of one node alone ("run from here"): said first, with what it did to memory. */
+function RunFromHereNote({ mark }: { mark: NonNullable<RunSnapshot["runFromHere"]> }) {
+  const from = mark.source === "typed" ? "values typed in its form" : "the last run's outputs";
+  return (
+    <p className="run-from-here-mark">
+      <strong>Run from here:</strong> node {mark.nodeId} ran alone, from {from}.{" "}
+      {mark.writesMemory
+        ? "Its exchange was written to memory, like a message."
+        : "It read memory as the last run did and wrote nothing."}
+    </p>
   );
 }
 

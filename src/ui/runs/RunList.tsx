@@ -47,9 +47,41 @@ export function RunList() {
               />
             ))}
           </ol>
+          <NodesRunAlone runs={runs} />
         </>
       )}
     </section>
+  );
+}
+
+/** The conversation's nodes run alone that wrote nothing: on no branch, so listed apart. */
+function NodesRunAlone({ runs }: { runs: readonly RunSnapshot[] }) {
+  const inspectRun = useStudio((s) => s.inspectRun);
+  const headingId = useId();
+  const alone = runs.filter((r) => r.runFromHere && !r.runFromHere.writesMemory).reverse();
+  if (alone.length === 0) return null;
+  return (
+    <>
+      <h4 id={headingId} className="run-section-title">
+        Nodes run from here
+      </h4>
+      <ol className="run-rows" aria-labelledby={headingId}>
+        {alone.map((run) => (
+          <li key={run.id} className={`run-row is-${run.status}`}>
+            <div className="run-row-head">
+              <span className="run-row-number">{run.runFromHere?.nodeId}</span>
+              <span className={`run-status is-${run.status}`}>{STATUS_WORDS[run.status]}</span>
+              <span className="run-meta">{formatClock(run.startedAt)}</span>
+            </div>
+            <div className="run-row-actions">
+              <button type="button" className="secondary" onClick={() => inspectRun(run.id)}>
+                Open<span className="sr-only"> {run.runFromHere?.nodeId} run from here</span>
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
@@ -78,6 +110,7 @@ function RunRow({ turn, number, run }: RunRowProps) {
       <div className="run-row-head">
         <span className="run-row-number">Run {number}</span>
         <span className={`run-status is-${status}`}>{STATUS_WORDS[status]}</span>
+        {run?.runFromHere && <span className="run-meta">run from here</span>}
         {run && (
           <span className="run-meta">
             {formatClock(run.startedAt)} · {formatDuration(run.endedAt - run.startedAt)}

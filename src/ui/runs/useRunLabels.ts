@@ -17,9 +17,19 @@ export function useRunLabels(): RunLabels {
   return useMemo(() => {
     const numbers = runNumbers(runs);
     const onScreen = new Set(branch.split("\n"));
+    const byId = new Map(runs.map((r) => [r.id, r]));
     return {
       numbers,
-      label: (id) => `Run ${numbers.get(id) ?? "?"}${onScreen.has(id) ? "" : " (another branch)"}`,
+      label(id) {
+        // A node run alone that wrote nothing is on no branch: named for what it was.
+        const run = byId.get(id);
+        const alone = run?.runFromHere && !run.runFromHere.writesMemory && run.runFromHere;
+        if (alone && run) {
+          const after = run.parentRunId ? numbers.get(run.parentRunId) : undefined;
+          return `${alone.nodeId} run from here${after ? ` after run ${after}` : ""}`;
+        }
+        return `Run ${numbers.get(id) ?? "?"}${onScreen.has(id) ? "" : " (another branch)"}`;
+      },
     };
   }, [runs, branch]);
 }

@@ -1,9 +1,11 @@
 import { Handle, Position } from "@xyflow/react";
-import type { CSSProperties, ReactNode } from "react";
+import { type CSSProperties, lazy, type ReactNode, Suspense } from "react";
 import type { NodeKind } from "../../../engine/flow";
 import { NODE_KINDS } from "../../../engine/nodeKinds";
 import { useMemoryHighlight } from "../memoryHighlight";
+import { useNodeRunView } from "../nodeRunView";
 import { useRunPath } from "../runPathHighlight";
+
 import { ProblemMarker } from "./ProblemMarker";
 
 interface NodeFrameProps {
@@ -27,6 +29,9 @@ interface CardProps {
   children: ReactNode;
 }
 
+// A node's run state and output load with the first run shown: not with the first page.
+const NodeRunInfo = lazy(() => import("./NodeRunInfo"));
+
 /**
  * The only part of a node that follows the memory and run highlights. Its children are created
  * by NodeFrame, which does not re-render on a highlight, so React reuses them as they are:
@@ -35,6 +40,8 @@ interface CardProps {
 function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }: CardProps) {
   const highlight = useMemoryHighlight(memoryId);
   const runPath = useRunPath(id);
+  // The open conversation's run in progress, or its last output (nodeRunView.ts).
+  const run = useNodeRunView(id);
   const classes = ["flow-node", `flow-node-${kind}`];
   // The run open in the Runs tab: its path lit, the nodes it did not run faded.
   if (runPath === "ran") classes.push("is-run-path");
@@ -43,12 +50,18 @@ function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }
   if (highlight === "on") classes.push("is-memory-lit");
   if (highlight === "dim") classes.push("is-memory-dimmed");
   if (problemSeverity) classes.push(`has-${problemSeverity}`);
+  if (run?.status === "running") classes.push("is-run-running");
   return (
     <div
       className={classes.join(" ")}
       style={memoryColor ? ({ "--memory-color": memoryColor } as CSSProperties) : undefined}
     >
       {children}
+      {run && (
+        <Suspense fallback={null}>
+          <NodeRunInfo view={run} />
+        </Suspense>
+      )}
     </div>
   );
 }
