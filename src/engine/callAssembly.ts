@@ -6,14 +6,14 @@ import type { DroppedRead, WindowSelection } from "./memoryWindow";
 import { DROPPED_SHOWN, readDropped, readWindow } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
 import { contextLengthOf } from "./providers/providerTable";
-import { type MemoryHeads, memoryHead, type Saver } from "./saver";
+import { type MemoryHeads, type MemoryReader, memoryHead } from "./saver";
 import { ESTIMATE, loadTokenCounter, type TokenCounter } from "./tokenCount";
 
 /*
  * The messages of an LLM call, assembled in one place for everyone who shows or sends them:
  * the run (runFlow), the inspector's Next call preview and the run inspector. The order is
  * docs/memory.md's "What a call receives": system prompt, the memory's summary (summary
- * memory), the window of the memory, prompt.
+ * memory), the memory's pinned messages, the window of the memory, prompt.
  */
 
 /** The system prompt a call sends: a blank one is not sent at all. */
@@ -53,7 +53,7 @@ export const callTokenCounter = (
  * counted by `counter` (callTokenCounter). null when the node has no memory.
  */
 export async function readCallMemory(
-  saver: Pick<Saver, "readBack">,
+  saver: MemoryReader,
   settings: MemorySettings,
   heads: MemoryHeads,
   counter: TokenCounter = ESTIMATE,
@@ -81,7 +81,7 @@ export interface MemoryReadShown {
  * Next call preview shows. null when the node has no memory.
  */
 export async function readCallMemoryShown(
-  saver: Pick<Saver, "readBack">,
+  saver: MemoryReader,
   settings: MemorySettings,
   heads: MemoryHeads,
   counter: TokenCounter = ESTIMATE,
@@ -114,6 +114,8 @@ export interface CallMessage extends SentMessage {
   overBudget?: boolean;
   /** The memory message behind it: who wrote it, in which run. */
   message?: MemoryMessage;
+  /** A pinned message: sent before the window, whatever the window. */
+  pinned?: true;
 }
 
 export interface AssembledCall {
@@ -143,7 +145,8 @@ export interface CallTokens {
 }
 
 /**
- * A call's messages: `[system prompt if any, ...the window of the memory, prompt]`, each tagged
+ * A call's messages: `[system prompt if any, summary if any, ...pinned, ...the window of the
+ * memory, prompt]`, each tagged
  * system / memory (with its memory id) / run, with the dropped ones to show (if any) in their
  * place in the log before the kept ones.
  */
@@ -156,7 +159,7 @@ export function assembleCall(parts: CallParts): AssembledCall {
   // The summary right after the system prompt, so every provider takes both as its system
   // prompt (Anthropic and Google accept system text only before the conversation).
   if (memory && parts.summary) messages.push({ ...summaryMessage(parts.summary), dropped: false });
-  // Pinned memory messages (not built yet) go here: after the summary, before the window.
+  // Pinned memory messages after the summary, before the window.
   if (memory) {
     const fromMemory = (message: MemoryMessage, dropped: boolean): CallMessage => ({
       role: message.role,
@@ -165,6 +168,7 @@ export function assembleCall(parts: CallParts): AssembledCall {
       dropped,
       message,
     });
+    for (const m of memory.pinned ?? []) messages.push({ ...fromMemory(m, false), pinned: true });
     const droppedShown = shown?.dropped ?? [];
     // The budget cut the newest of the dropped messages: the last of those shown.
     const firstOverBudget = droppedShown.length - (memory.droppedByBudget ?? 0);

@@ -23,6 +23,16 @@ export interface MemoryMessage {
   role: "user" | "assistant" | "tool";
   content: string;
   createdAt: number;
+  /**
+   * Set when read back through an edit (docs/memory.md, "Editing memory"): the stored record
+   * keeps the text as appended; edits are versions beside it and reads apply the newest one.
+   * Absent: version 0, as appended.
+   */
+  version?: number;
+  /** Pinned: sent before the window in every call that reads this log, whatever the window. */
+  pinned?: true;
+  /** Deleted: never sent again; earlier runs still show it. */
+  deleted?: true;
 }
 
 /** Where a message sent to a provider came from, so users can see why the model saw it. */

@@ -98,7 +98,7 @@ export interface PreparedReplay {
  * from its head then, never from the memory's head now), with the dropped ones to show.
  */
 export async function prepareReplay(
-  saver: Pick<Saver, "readBack">,
+  saver: Pick<Saver, "readBack" | "loadSummary">,
   llm: LlmCallRecord,
   settings: ReplaySettings,
 ): Promise<PreparedReplay> {
@@ -107,12 +107,19 @@ export async function prepareReplay(
   const heads: MemoryHeads = {};
   if (memory.memoryId !== null) heads[memory.memoryId] = headAtCall(llm);
   const read = await readCallMemoryShown(saver, memory, heads, counter);
+  // The summary the original call received, sent again as it was (summary memory): a replay
+  // changes the window around it, never rewrites it. Not sent when the replay reads no memory.
+  const summary =
+    read && llm.summary
+      ? await saver.loadSummary(llm.summary.memoryId, llm.summary.coversId)
+      : null;
   const call = assembleCall({
     systemPrompt: systemPromptOf(settings),
     memory: read?.memory ?? null,
     ...(read && { shown: read.shown }),
     prompt: llm.prompt,
     counter,
+    ...(summary && { summary }),
   });
   const warning = contextWarning(call.tokens, {
     provider: settings.provider,

@@ -25,6 +25,7 @@ import {
   type SummarySettings,
   summarySettings,
 } from "./memorySummary";
+import { inWindowRange } from "./memoryWindow";
 import type { MemoryMessage, SentMessage } from "./messages";
 import { nodeTemplate } from "./nodeKinds";
 import { outputStreamSource } from "./outputStream";
@@ -453,6 +454,9 @@ class Execution {
             keptTokens: memory.keptTokens ?? 0,
           }),
           keptIds: memory.kept.map((m) => m.id),
+          ...(memory.pinned && { pinnedIds: memory.pinned.map((m) => m.id) }),
+          ...sentVersions(memory),
+          ...(memory.pinsOverBudget && { pinsOverBudget: true }),
           droppedCount: memory.droppedCount,
           firstDroppedId: memory.firstDroppedId,
           appendedIds: [],
@@ -576,7 +580,13 @@ class Execution {
     recorded: (record: SummaryCallRecord) => void,
   ): Promise<MemorySummary | null> {
     const { memoryId } = memory;
-    const plan = await planSummary(this.memory, memoryId, memory.firstDroppedId);
+    // Pinned messages are sent anyway and deleted ones are gone: neither is folded in.
+    const plan = await planSummary(
+      this.memory,
+      memoryId,
+      memory.firstDroppedId,
+      (m) => !inWindowRange(m),
+    );
     if (plan.kind === "none") return null;
     if (plan.kind === "stored") {
       const { summary } = plan;
@@ -738,4 +748,23 @@ function unsavedRun(run: RunSnapshot, startHeads: MemoryHeads, cause: unknown): 
     appended: keyedRecord(),
     memoryHeads: keyedRecord(startHeads),
   };
+}
+
+/**
+ * The edited version of each message a call sent (absent: all as appended), so the run
+ * inspector shows exactly the text this call received after later edits.
+ */
+function sentVersions(memory: {
+  kept: readonly MemoryMessage[];
+  pinned?: readonly MemoryMessage[];
+}): { versions?: Record<string, number> } {
+  const versions: Record<string, number> = keyedRecord<number>();
+  let any = false;
+  for (const m of [...(memory.pinned ?? []), ...memory.kept]) {
+    if (m.version) {
+      versions[m.id] = m.version;
+      any = true;
+    }
+  }
+  return any ? { versions } : {};
 }

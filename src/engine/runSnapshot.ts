@@ -49,6 +49,15 @@ export interface LlmCallRecord {
     keptTokens?: number;
     /** Messages the window kept, oldest first. */
     keptIds: MessageId[];
+    /** Pinned messages sent before the window, oldest first (absent: none). */
+    pinnedIds?: MessageId[];
+    /**
+     * Message id -> the edit version this call was sent, for messages sent edited (absent:
+     * each as appended). The versions are stored beside the message, never rewritten.
+     */
+    versions?: Record<string, number>;
+    /** The pinned messages alone exceeded the token budget: nothing of the window was sent. */
+    pinsOverBudget?: true;
     /** How many older messages the window left out. */
     droppedCount: number;
     /** The newest dropped message; the rest follow by `prev` links (Saver.readBack). */

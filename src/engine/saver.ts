@@ -57,7 +57,15 @@ export interface Saver {
    * newest first. Must cost O(limit), whatever the log's length.
    */
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
+  /**
+   * The pinned and the deleted messages of the log ending at `head`, oldest first, each as its
+   * newest edit (docs/memory.md, "Editing memory"). A saver that cannot edit messages has none.
+   */
+  readMarked?(head: MessageId | null): Promise<MemoryMessage[]>;
 }
+
+/** What reading a memory needs: walking back, and its pins and deletions where the saver keeps any. */
+export type MemoryReader = Pick<Saver, "readBack" | "readMarked">;
 
 /**
  * Flow-scoped memories a run moved: memory id -> the head it started from and the one it

@@ -8,12 +8,12 @@ import type { Saver } from "./saver";
  * final record, in one transaction (Saver.finishRun), and until then the run reads them as
  * if they were stored, so a later node sharing the memory sees the earlier one's exchange.
  */
-export class StagedMemory implements Pick<Saver, "readBack" | "loadSummary"> {
+export class StagedMemory implements Pick<Saver, "readBack" | "loadSummary" | "readMarked"> {
   private readonly staged = new Map<MessageId, MemoryMessage>();
   /** Summaries written by this run, by summaryKey: stored with its final record too. */
   private readonly stagedSummaries = new Map<string, MemorySummary>();
 
-  constructor(private readonly saver: Pick<Saver, "readBack" | "loadSummary">) {}
+  constructor(private readonly saver: Pick<Saver, "readBack" | "loadSummary" | "readMarked">) {}
 
   stageSummary(summary: MemorySummary): void {
     this.stagedSummaries.set(summaryKey(summary.memoryId, summary.coversId), summary);
@@ -42,6 +42,14 @@ export class StagedMemory implements Pick<Saver, "readBack" | "loadSummary"> {
   /** Everything staged, in the order appended. */
   messages(): MemoryMessage[] {
     return [...this.staged.values()];
+  }
+
+  /** Only stored messages can be pinned: the pins of the stored log the staged ones continue. */
+  async readMarked(head: MessageId | null): Promise<MemoryMessage[]> {
+    let id = head;
+    for (let message = id && this.staged.get(id); message; message = id && this.staged.get(id))
+      id = message.prev;
+    return id === null || !this.saver.readMarked ? [] : this.saver.readMarked(id);
   }
 
   /** Staged messages first (they are the newest), then the stored log they continue. */

@@ -1,5 +1,6 @@
 import type { Flow } from "../engine/flow";
-import type { ConversationId, FlowId, RunId } from "../engine/ids";
+import type { ConversationId, FlowId, MessageId, RunId } from "../engine/ids";
+import type { MessageEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 
@@ -34,7 +35,17 @@ export interface ConversationRecords {
   memoryMessages: MemoryMessage[];
 }
 
+/** The heads of a flow's flow-scoped memories (version 2): memory id -> newest message. */
+export interface BackupFlowMemoryHeads {
+  flowId: FlowId;
+  heads: Record<string, MessageId | null>;
+}
+
 export interface BackupContents extends ConversationRecords {
   flows: BackupFlowEntry[];
   settings: { theme?: string };
+  /** Version 2: where each flow-scoped memory stands (its messages are in memoryMessages). */
+  flowMemoryHeads?: BackupFlowMemoryHeads[];
+  /** Version 2: every version of every edited memory message (docs/memory.md). */
+  memoryEdits?: MessageEdit[];
 }

@@ -10,8 +10,12 @@ import { type FlowFileError, fileError, formatPath, type PathSegment } from "./f
 
 const q = (id: string) => JSON.stringify(id);
 
+/** A flow-scoped memory's thread: `flow:<flowId>` in place of a conversation id. */
+const FLOW_THREAD = "flow:";
+
 export function referenceErrors(
-  data: ConversationRecords & { flows?: BackupContents["flows"] },
+  data: ConversationRecords &
+    Partial<Pick<BackupContents, "flows" | "flowMemoryHeads" | "memoryEdits">>,
   prefix: readonly PathSegment[] = [],
 ): FlowFileError[] {
   const errors: FlowFileError[] = [];
@@ -60,15 +64,39 @@ export function referenceErrors(
     }
   });
 
-  /** A message id a run names: in the file, and of the run's own conversation. */
-  const ownMessage = (conversationId: string, id: string | null, ...path: PathSegment[]): void => {
+  /**
+   * A message id a run names: in the file, and of the run's own conversation or of its
+   * flow's shared thread (a flow-scoped memory).
+   */
+  const ownMessage = (
+    run: { conversationId: string; flowId: string },
+    id: string | null,
+    ...path: PathSegment[]
+  ): void => {
     if (id === null) return;
     const m = messages.get(id);
+    const thread = data.memoryMessages[m ?? -1]?.conversationId;
     if (m === undefined) fail(`names memory message ${q(id)}, which is not in this file`, ...path);
-    else if (data.memoryMessages[m]?.conversationId !== conversationId) {
+    else if (thread !== run.conversationId && thread !== `${FLOW_THREAD}${run.flowId}`) {
       fail(`names ${at("memoryMessages", m)}, a message of another conversation`, ...path);
     }
   };
+  /** Each edit version by message: `id:version`. */
+  const versions = new Set<string>();
+  (data.memoryEdits ?? []).forEach((e, i) => {
+    if (!messages.has(e.messageId)) {
+      fail(
+        `names memory message ${q(e.messageId)}, which is not in this file`,
+        "memoryEdits",
+        i,
+        "messageId",
+      );
+    }
+    const key = `${e.messageId}:${e.version}`;
+    if (versions.has(key))
+      fail(`repeats version ${e.version} of ${q(e.messageId)}`, "memoryEdits", i, "version");
+    versions.add(key);
+  });
 
   data.runs.forEach((r, i) => {
     const c = conversations.get(r.conversationId);
@@ -104,11 +132,11 @@ export function referenceErrors(
       }
     }
     for (const [memory, head] of Object.entries(r.memoryHeads)) {
-      ownMessage(r.conversationId, head, "runs", i, "memoryHeads", memory);
+      ownMessage(r, head, "runs", i, "memoryHeads", memory);
     }
     for (const [memory, ids] of Object.entries(r.appended)) {
       ids.forEach((id, k) => {
-        ownMessage(r.conversationId, id, "runs", i, "appended", memory, k);
+        ownMessage(r, id, "runs", i, "appended", memory, k);
       });
     }
     r.nodes.forEach((node, n) => {
@@ -116,17 +144,30 @@ export function referenceErrors(
       if (!memory) return;
       const path = ["runs", i, "nodes", n, "llm", "memory"];
       memory.keptIds.forEach((id, k) => {
-        ownMessage(r.conversationId, id, ...path, "keptIds", k);
+        ownMessage(r, id, ...path, "keptIds", k);
       });
       memory.appendedIds.forEach((id, k) => {
-        ownMessage(r.conversationId, id, ...path, "appendedIds", k);
+        ownMessage(r, id, ...path, "appendedIds", k);
       });
-      ownMessage(r.conversationId, memory.firstDroppedId, ...path, "firstDroppedId");
+      ownMessage(r, memory.firstDroppedId, ...path, "firstDroppedId");
     });
   });
 
+  const flowOfThread = (thread: string) =>
+    thread.startsWith(FLOW_THREAD) ? thread.slice(FLOW_THREAD.length) : null;
   data.memoryMessages.forEach((m, i) => {
-    if (!conversations.has(m.conversationId)) {
+    const threadFlow = flowOfThread(m.conversationId);
+    if (threadFlow !== null) {
+      // A flow-scoped memory's message: its flow in the file, its run one of that flow's.
+      if (!flows?.has(threadFlow)) {
+        fail(
+          `names flow ${q(threadFlow)}, which is not in this file`,
+          "memoryMessages",
+          i,
+          "conversationId",
+        );
+      }
+    } else if (!conversations.has(m.conversationId)) {
       fail(
         `names conversation ${q(m.conversationId)}, which is not in this file`,
         "memoryMessages",
@@ -137,7 +178,11 @@ export function referenceErrors(
     const run = runs.get(m.runId);
     if (run === undefined) {
       fail(`names run ${q(m.runId)}, which is not in this file`, "memoryMessages", i, "runId");
-    } else if (data.runs[run]?.conversationId !== m.conversationId) {
+    } else if (
+      threadFlow === null
+        ? data.runs[run]?.conversationId !== m.conversationId
+        : data.runs[run]?.flowId !== threadFlow
+    ) {
       fail(`names ${at("runs", run)}, a run of another conversation`, "memoryMessages", i, "runId");
     }
     if (m.prev === null) {
@@ -173,6 +218,29 @@ export function referenceErrors(
         i,
         "index",
       );
+    }
+  });
+  (data.flowMemoryHeads ?? []).forEach((h, i) => {
+    if (!flows?.has(h.flowId)) {
+      fail(`names flow ${q(h.flowId)}, which is not in this file`, "flowMemoryHeads", i, "flowId");
+    }
+    for (const [memory, head] of Object.entries(h.heads)) {
+      if (head === null) continue;
+      const m = messages.get(head);
+      const message = data.memoryMessages[m ?? -1];
+      if (
+        !message ||
+        message.conversationId !== `${FLOW_THREAD}${h.flowId}` ||
+        message.memoryId !== memory
+      ) {
+        fail(
+          `must be a message of the flow's shared memory ${q(memory)} in this file`,
+          "flowMemoryHeads",
+          i,
+          "heads",
+          memory,
+        );
+      }
     }
   });
   return errors;

@@ -12,8 +12,14 @@ import { flowFileSchema } from "./flowSchema";
 
 /** The backup's `schema` marker. Do not change: backups in the wild carry it. */
 export const BACKUP_SCHEMA = "llm-flow-studio/backup";
-/** The newest backup version this build reads and writes. */
-export const BACKUP_VERSION = 1;
+/**
+ * The newest backup version this build reads and writes. 2 added flow-scoped memories
+ * (`flowMemoryHeads`, their messages under `flow:<flowId>`) and edited messages
+ * (`memoryEdits`); version 1 files still read, with neither.
+ */
+export const BACKUP_VERSION = 2;
+/** Every version this build reads. */
+const READ_VERSIONS = [1, 2] as const;
 
 type IssueLike = { input?: unknown };
 
@@ -72,6 +78,8 @@ export const backupConversationSchema = object({
 const memoryRecordSchema = object({
   memoryId: text(),
   keptIds: listOf(id(), "memory message ids"),
+  pinnedIds: listOf(id(), "memory message ids").optional(),
+  versions: z.record(z.string(), whole(), says("must be an object of versions")).optional(),
   firstDroppedId: id().nullable(),
   appendedIds: listOf(id(), "memory message ids"),
 });
@@ -125,6 +133,26 @@ export const backupMessageSchema = object({
   createdAt: time(),
 });
 
+export const backupFlowMemoryHeadsSchema = object({
+  flowId: id(),
+  heads: z.record(z.string(), id().nullable(), says("must be an object of ids")).meta({
+    description: "Each flow-scoped memory's newest message, shared by every conversation.",
+  }),
+}).meta({ description: "Version 2: where a flow's flow-scoped memories stand." });
+
+const VERSION_RULE = "must be a whole number >= 1";
+export const backupMemoryEditSchema = object({
+  messageId: id(),
+  version: z
+    .number(says(VERSION_RULE))
+    .int({ error: VERSION_RULE })
+    .min(1, { error: VERSION_RULE }),
+  content: text(),
+  pinned: z.boolean(says("must be true or false")),
+  deleted: z.boolean(says("must be true or false")),
+  editedAt: time(),
+}).meta({ description: "Version 2: one version of an edited memory message (never rewritten)." });
+
 export const backupSettingsSchema = object({
   theme: z.enum(THEMES, says(`must be one of ${THEMES.join(", ")}`)).optional(),
 }).meta({ description: "Settings that are not secrets. API keys are never in a backup." });
@@ -132,13 +160,15 @@ export const backupSettingsSchema = object({
 /** The first look at a file: the sections are lists; their records are checked one by one. */
 export const backupShellSchema = z.looseObject({
   schema: z.literal(BACKUP_SCHEMA, says(`must be "${BACKUP_SCHEMA}"`)),
-  version: z.literal(BACKUP_VERSION, says(`must be ${BACKUP_VERSION}`)),
+  version: z.literal(READ_VERSIONS, says(`must be ${READ_VERSIONS.join(" or ")}`)),
   createdAt: time().optional(),
   settings: backupSettingsSchema.optional(),
   flows: listOf(z.unknown(), "flows"),
   conversations: listOf(z.unknown(), "conversations"),
   runs: listOf(z.unknown(), "runs"),
   memoryMessages: listOf(z.unknown(), "memory messages"),
+  flowMemoryHeads: listOf(z.unknown(), "flow memory heads").optional(),
+  memoryEdits: listOf(z.unknown(), "memory edits").optional(),
 });
 
 /** A flow file's optional `conversations` section: the same records as a backup's. */
@@ -155,13 +185,15 @@ export const flowConversationsShellSchema = z.looseObject(
 export const backupFileSchema = z
   .looseObject({
     schema: z.literal(BACKUP_SCHEMA),
-    version: z.literal(BACKUP_VERSION),
+    version: z.literal(READ_VERSIONS),
     createdAt: time().optional(),
     settings: backupSettingsSchema.optional(),
     flows: z.array(backupFlowShellSchema.extend({ flow: flowFileSchema })),
     conversations: z.array(backupConversationSchema),
     runs: z.array(backupRunSchema),
     memoryMessages: z.array(backupMessageSchema),
+    flowMemoryHeads: z.array(backupFlowMemoryHeadsSchema).optional(),
+    memoryEdits: z.array(backupMemoryEditSchema).optional(),
   })
   .meta({
     title: `LLM Flow Studio backup, version ${BACKUP_VERSION}`,

@@ -5,7 +5,9 @@ import {
   BACKUP_SCHEMA,
   BACKUP_VERSION,
   backupConversationSchema,
+  backupFlowMemoryHeadsSchema,
   backupFlowShellSchema,
+  backupMemoryEditSchema,
   backupMessageSchema,
   backupRunSchema,
   backupShellSchema,
@@ -118,10 +120,10 @@ async function read(text: string, options: ReadBackupOptions): Promise<ReadBacku
       `This backup is version ${version}; this app reads up to version ${BACKUP_VERSION}. Update the app to restore it.`,
     );
   }
-  if (version < BACKUP_VERSION) {
+  if (version < 1) {
     return refuse(
       "version",
-      `This backup says version ${version}, which never existed; this app reads version ${BACKUP_VERSION}.`,
+      `This backup says version ${version}, which never existed; this app reads versions 1 to ${BACKUP_VERSION}.`,
     );
   }
 
@@ -139,6 +141,17 @@ async function read(text: string, options: ReadBackupOptions): Promise<ReadBacku
     if (flow !== undefined) flows.push({ ...entry, flow } as BackupContents["flows"][number]);
   }
   const records = await checker.conversationRecords(shell.data, []);
+  // Version 2's sections; a version 1 file has neither.
+  const flowMemoryHeads: NonNullable<BackupContents["flowMemoryHeads"]> = [];
+  for (const [i, raw] of (shell.data.flowMemoryHeads ?? []).entries()) {
+    const r = await checker.record(raw, ["flowMemoryHeads", i], backupFlowMemoryHeadsSchema);
+    if (r) flowMemoryHeads.push(r as unknown as (typeof flowMemoryHeads)[number]);
+  }
+  const memoryEdits: NonNullable<BackupContents["memoryEdits"]> = [];
+  for (const [i, raw] of (shell.data.memoryEdits ?? []).entries()) {
+    const r = await checker.record(raw, ["memoryEdits", i], backupMemoryEditSchema);
+    if (r) memoryEdits.push(r as unknown as (typeof memoryEdits)[number]);
+  }
   const settings = isRecord(file.settings) ? file.settings : {};
   const theme = typeof settings.theme === "string" ? settings.theme : undefined;
   if (checker.errors.length > 0) return { ok: false, errors: capErrors(checker.errors) };
@@ -147,6 +160,8 @@ async function read(text: string, options: ReadBackupOptions): Promise<ReadBacku
     flows,
     ...records,
     settings: theme === undefined ? {} : { theme },
+    ...(flowMemoryHeads.length > 0 && { flowMemoryHeads }),
+    ...(memoryEdits.length > 0 && { memoryEdits }),
   };
   await checker.tick();
   const broken = referenceErrors(backup);

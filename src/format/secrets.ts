@@ -62,8 +62,9 @@ const RUN_NAME_MAPS = new Set<PathSegment>(["outputs", "appended", "memoryHeads"
 export function runMapKeysAreNames(path: readonly PathSegment[]): boolean {
   return (
     path.length >= 3 &&
-    path.at(-3) === "runs" &&
     typeof path.at(-2) === "number" &&
-    RUN_NAME_MAPS.has(path.at(-1) as PathSegment)
+    ((path.at(-3) === "runs" && RUN_NAME_MAPS.has(path.at(-1) as PathSegment)) ||
+      // A backup's flow memory heads (version 2) are keyed by memory ids too.
+      (path.at(-3) === "flowMemoryHeads" && path.at(-1) === "heads"))
   );
 }

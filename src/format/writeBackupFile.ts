@@ -45,6 +45,8 @@ export function writeBackupFile(data: BackupContents, options: WriteBackupOption
     section("conversations", data.conversations.map(clean("conversations"))),
     section("runs", data.runs.map(clean("runs"))),
     section("memoryMessages", data.memoryMessages.map(clean("memoryMessages"))),
+    section("flowMemoryHeads", (data.flowMemoryHeads ?? []).map(clean("flowMemoryHeads"))),
+    section("memoryEdits", (data.memoryEdits ?? []).map(clean("memoryEdits"))),
   ];
   return `{\n${parts.join(",\n")}\n}\n`;
 }

@@ -131,8 +131,8 @@ describe("IndexedDbSaver messages", () => {
 
     // Counted at the IndexedDB API itself, so no caching layer can hide a scan.
     const get = vi.spyOn(IDBObjectStore.prototype, "get");
+    const getAll = vi.spyOn(IDBObjectStore.prototype, "getAll");
     const scans = [
-      vi.spyOn(IDBObjectStore.prototype, "getAll"),
       vi.spyOn(IDBObjectStore.prototype, "getAllKeys"),
       vi.spyOn(IDBObjectStore.prototype, "openCursor"),
       vi.spyOn(IDBObjectStore.prototype, "count"),
@@ -150,6 +150,10 @@ describe("IndexedDbSaver messages", () => {
     ]);
     expect(get).toHaveBeenCalledTimes(5);
     for (const scan of scans) expect(scan).not.toHaveBeenCalled();
+    // One range read of this memory's edits (settings records), never of the messages.
+    expect(getAll).toHaveBeenCalledTimes(1);
+    expect((getAll.mock.contexts[0] as IDBObjectStore).name).toBe("settings");
+    expect(((getAll.mock.calls[0] ?? [])[0] as IDBKeyRange).lower).toMatch(/^memoryEdit:/);
   });
 });
 

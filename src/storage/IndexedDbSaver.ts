@@ -2,6 +2,7 @@ import type { IDBPObjectStore, StoreNames } from "idb";
 import type { FlowId, MemoryId, MessageId, RunId } from "../engine/ids";
 import { ownValue } from "../engine/keyedRecord";
 import type { MemorySummary } from "../engine/memorySummary";
+import { withEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
 import { movesHead, type RunSnapshot } from "../engine/runSnapshot";
 import {
@@ -19,6 +20,7 @@ import {
   type StudioDBSchema,
 } from "./dbSchema";
 import { flowHeadsInTx, flowMemoryHeadsKey, readHeads } from "./flowMemoryHeads";
+import { newestEditsInTx } from "./messageEdits";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
 
@@ -218,15 +220,18 @@ export class IndexedDbSaver implements Saver {
   }
 
   /**
-   * One `get` per message returned, all in one readonly transaction: O(limit) whatever the
-   * log's length. `limit` may be Infinity; zero, negative or NaN returns []. A `prev` link
-   * to a message that is not stored throws CorruptStorageError naming it: returning a
-   * shortened history would silently change what the model is sent.
+   * One `get` per message returned, all in one readonly transaction, plus one range read of
+   * the memory's edits (each message is returned as its newest version: docs/memory.md,
+   * "Editing memory"): O(limit + edits) whatever the log's length. `limit` may be Infinity;
+   * zero, negative or NaN returns []. A `prev` link to a message that is not stored throws
+   * CorruptStorageError naming it: returning a shortened history would silently change what
+   * the model is sent.
    */
   async readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]> {
     const out: MemoryMessage[] = [];
     if (head === null || !(limit > 0)) return out;
-    const store = this.db.transaction(STORE.memoryMessages, "readonly").store;
+    const tx = this.db.transaction([STORE.memoryMessages, STORE.settings], "readonly");
+    const store = tx.objectStore(STORE.memoryMessages);
     const seen = new Set<MessageId>();
     let id: MessageId | null = head;
     while (id !== null && out.length < limit) {
@@ -241,7 +246,22 @@ export class IndexedDbSaver implements Saver {
       out.push(message);
       id = message.prev;
     }
-    return out;
+    const first = out[0] as MemoryMessage;
+    const edits = await newestEditsInTx(tx, first.conversationId, first.memoryId);
+    return edits.size === 0 ? out : out.map((m) => withEdit(m, edits.get(m.id)));
+  }
+
+  /**
+   * The pinned and deleted messages of the log ending at `head`, oldest first, as their newest
+   * versions. A pin or a deletion belongs to a message, which branches share: it counts only
+   * where that message is in the log, found by walking back from `head` to the oldest such
+   * message (O(that distance); no walk at all when the memory has none).
+   */
+  async readMarked(head: MessageId | null): Promise<MemoryMessage[]> {
+    if (head === null) return [];
+    // Loaded on first use: the first page draws without it.
+    const { readMarked } = await import("./readMarked");
+    return readMarked(this.db, head);
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Flow } from "../engine/flow";
+import type { FlowId, MessageId } from "../engine/ids";
+import type { MessageEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
 import type { RunSnapshot } from "../engine/runSnapshot";
 import type { ConversationRecord, FlowRecord } from "./dbSchema";
@@ -31,4 +33,11 @@ export interface BackupData {
   runs: RunSnapshot[];
   memoryMessages: MemoryMessage[];
   settings: BackupSettings;
+  /**
+   * Where each flow-scoped memory of a flow stands (the `flowMemoryHeads:<flowId>` setting);
+   * the messages themselves are in memoryMessages, under the thread `flow:<flowId>`.
+   */
+  flowMemoryHeads?: { flowId: FlowId; heads: Record<string, MessageId | null> }[];
+  /** Every version of every edited memory message, oldest first per message. */
+  memoryEdits?: MessageEdit[];
 }

@@ -1,4 +1,5 @@
 import type { ConversationId, FlowId, MessageId, RunId } from "../engine/ids";
+import { flowThreadId, isFlowThread } from "../engine/memoryScope";
 import type { MemoryMessage } from "../engine/messages";
 import type { LlmCallRecord, NodeRecord, RunSnapshot } from "../engine/runSnapshot";
 import type { BackupData } from "./backupData";
@@ -7,7 +8,8 @@ import type { ConversationRecord } from "./dbSchema";
 /*
  * A restore adds, never overwrites: a record whose id is already taken gets a new id, and
  * every reference to it (a conversation's flow and head run, a run's parent, conversation,
- * memory heads and call records, a message's run and `prev` link) follows, so a restored
+ * memory heads and call records, a message's run and `prev` link, a flow-scoped memory's
+ * thread `flow:<flowId>` and its heads, an edit's message) follows, so a restored
  * conversation chains and reads its memory exactly as it did. Ids that are free stay as they
  * were. Pure: the caller says which ids and names are taken.
  */
@@ -85,7 +87,11 @@ export function remapBackup(
     fresh,
   );
   const flow = (id: FlowId) => flowIds.get(id);
-  const conversation = (id: ConversationId) => conversationIds.get(id);
+  // A flow-scoped memory's thread follows its flow's id.
+  const conversation = (id: ConversationId) =>
+    isFlowThread(id)
+      ? flowThreadId(flow(id.slice("flow:".length) as FlowId))
+      : conversationIds.get(id);
   const run = (id: RunId) => runIds.get(id);
   const message = (id: MessageId) => messageIds.get(id);
   const maybeRun = (id: RunId | null) => (id === null ? null : run(id));
@@ -118,6 +124,12 @@ export function remapBackup(
       memory: {
         ...memory,
         keptIds: memory.keptIds.map(message),
+        ...(memory.pinnedIds && { pinnedIds: memory.pinnedIds.map(message) }),
+        ...(memory.versions && {
+          versions: Object.fromEntries(
+            Object.entries(memory.versions).map(([id, v]) => [message(id as MessageId), v]),
+          ),
+        }),
         firstDroppedId: maybeMessage(memory.firstDroppedId),
         appendedIds: memory.appendedIds.map(message),
       },
@@ -149,8 +161,22 @@ export function remapBackup(
     }),
   );
 
+  const flowMemoryHeads = data.flowMemoryHeads?.map((h) => ({
+    flowId: flow(h.flowId),
+    heads: mapValues(h.heads, maybeMessage),
+  }));
+  const memoryEdits = data.memoryEdits?.map((e) => ({ ...e, messageId: message(e.messageId) }));
+
   return {
-    data: { flows, conversations, runs, memoryMessages, settings: data.settings },
+    data: {
+      flows,
+      conversations,
+      runs,
+      memoryMessages,
+      settings: data.settings,
+      ...(flowMemoryHeads && { flowMemoryHeads }),
+      ...(memoryEdits && { memoryEdits }),
+    },
     renames,
     newIds: flowIds.changed + conversationIds.changed + runIds.changed + messageIds.changed,
   };

@@ -1,9 +1,12 @@
 import type { IDBPTransaction, StoreNames } from "idb";
 import type { FlowId } from "../engine/ids";
-import { flowThreadId, isFlowThread } from "../engine/memoryScope";
+import { readEdit } from "../engine/messageEdits";
+import type { MemoryMessage } from "../engine/messages";
 import type { BackupData, BackupFlowRecord, BackupViewport } from "./backupData";
 import { type RemappedBackup, remapBackup, type TakenIds } from "./backupRemap";
 import { STORE, type StudioDatabase, type StudioDBSchema } from "./dbSchema";
+import { flowMemoryHeadsKey, readHeads } from "./flowMemoryHeads";
+import { allEditsRange, editKey } from "./messageEdits";
 import { fromStored, storedName, toStored } from "./storedFlow";
 import { inTransaction } from "./transaction";
 
@@ -63,21 +66,17 @@ export class BackupRepository {
         tx.objectStore(STORE.memoryMessages).getAll(),
         tx.objectStore(STORE.settings).get(this.keys.theme),
       ]);
-      // Flow-scoped memory lives in no conversation, and the backup format has no place for
-      // it yet: refused by name rather than written as a file that would not restore.
-      const shared = new Set(
-        memoryMessages.flatMap((m) => (isFlowThread(m.conversationId) ? [m.conversationId] : [])),
-      );
-      if (shared.size > 0) {
-        const names = flows
-          .filter((f) => shared.has(flowThreadId(f.id)))
-          .map((f) => JSON.stringify(storedName(f)));
-        throw new Error(
-          `A backup cannot hold memory shared by every conversation of a flow yet, and ${names.join(", ") || "a deleted flow"} has some. Export such a flow as a flow file instead (its conversations are not carried either).`,
-        );
-      }
       const settings = tx.objectStore(STORE.settings);
-      const viewports = await Promise.all(flows.map((f) => settings.get(this.keys.viewport(f.id))));
+      const [viewports, heads, edits] = await Promise.all([
+        Promise.all(flows.map((f) => settings.get(this.keys.viewport(f.id)))),
+        Promise.all(flows.map((f) => settings.get(flowMemoryHeadsKey(f.id)))),
+        // Key order: by memory, message and version, so each message's versions are in order.
+        settings.getAll(allEditsRange()),
+      ]);
+      const flowMemoryHeads = flows.flatMap((f, i) =>
+        heads[i] === undefined ? [] : [{ flowId: f.id, heads: { ...readHeads(heads[i]) } }],
+      );
+      const memoryEdits = edits.flatMap((e) => readEdit(e) ?? []);
       // In the order they happened (ties by id), so the same data gives the same file.
       return {
         flows: flows
@@ -93,6 +92,8 @@ export class BackupRepository {
           (a, b) => a.createdAt - b.createdAt || a.index - b.index || byId(a, b),
         ),
         settings: typeof theme === "string" ? { theme } : {},
+        flowMemoryHeads,
+        memoryEdits,
       };
     });
   }
@@ -139,6 +140,23 @@ export class BackupRepository {
         (record) => `memory message ${record.id}`,
       );
       const settingsStore = tx.objectStore(STORE.settings);
+      // Flow-scoped memory heads and edit versions: settings records, added (never put) so
+      // nothing already stored is overwritten.
+      await addAll(
+        remapped.data.flowMemoryHeads ?? [],
+        (h) => settingsStore.add({ ...h.heads }, flowMemoryHeadsKey(h.flowId)),
+        (h) => `the shared memories of flow ${h.flowId}`,
+      );
+      const messageById = new Map<string, MemoryMessage>(memoryMessages.map((m) => [m.id, m]));
+      await addAll(
+        remapped.data.memoryEdits ?? [],
+        (e) => {
+          const message = messageById.get(e.messageId);
+          if (!message) throw new Error(`memory message ${e.messageId} is not in the backup`);
+          return settingsStore.add(e, editKey(message, e.version));
+        },
+        (e) => `version ${e.version} of memory message ${e.messageId}`,
+      );
       for (const flow of flows) {
         if (flow.viewport) await settingsStore.put(flow.viewport, this.keys.viewport(flow.id));
       }

@@ -1,6 +1,7 @@
 import type { IDBPTransaction, StoreNames } from "idb";
 import type { ConversationId } from "../engine/ids";
 import { INDEX, STORE, type StudioDBSchema } from "./dbSchema";
+import { deleteEditsInTx } from "./messageEdits";
 
 type WriteTransaction = IDBPTransaction<
   StudioDBSchema,
@@ -9,8 +10,8 @@ type WriteTransaction = IDBPTransaction<
 >;
 
 /**
- * Deletes conversations with their runs, memory messages and memory summaries inside the
- * caller's transaction (which must include those stores),
+ * Deletes conversations with their runs, memory messages, memory summaries and message edits
+ * inside the caller's transaction (which must include those stores and settings),
  * so deleting one conversation and deleting a whole flow share the same rules. Messages never
  * link across conversations, so nothing another conversation reads is touched.
  */
@@ -35,4 +36,6 @@ export async function deleteConversationsInTx(
       ...summaryKeys.map((key) => summaries.delete(key)),
     ]);
   }
+  // Their messages' edit versions too (settings records): nothing is left pointing nowhere.
+  await deleteEditsInTx(tx, ids);
 }

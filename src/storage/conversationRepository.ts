@@ -80,7 +80,13 @@ export class ConversationRepository {
   /** Deletes the conversation, its runs and its memory messages, all or nothing. */
   async delete(id: ConversationId): Promise<void> {
     const tx = this.db.transaction(
-      [STORE.conversations, STORE.runs, STORE.memoryMessages, STORE.memorySummaries],
+      [
+        STORE.conversations,
+        STORE.runs,
+        STORE.memoryMessages,
+        STORE.memorySummaries,
+        STORE.settings,
+      ],
       "readwrite",
     );
     await inTransaction(tx, () => deleteConversationsInTx(tx, [id]));

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Conversation, loadFlow, recordingLlm } from "../../test/helpers/engineHarness";
 import type { Flow } from "../engine/flow";
-import { flowId, memoryId } from "../engine/ids";
+import { type FlowId, flowId, type MessageId, memoryId } from "../engine/ids";
 import { flowThreadId, withMemoryScope } from "../engine/memoryScope";
 import type { ProviderResolver } from "../engine/provider";
+import { readBackupFile } from "../format/readBackupFile";
+import { writeBackupFile } from "../format/writeBackupFile";
 import { BackupRepository } from "./backupRepository";
 import { openTestStorage } from "./storageTestSupport";
 import type { StudioStorage } from "./studioStorage";
@@ -137,14 +139,46 @@ describe("memory across conversations", () => {
     expect(await storage.flowMemory.heads(FLOW)).toEqual({});
   });
 
-  it("a backup refuses shared memory by the flow's name rather than write a file that would not restore", async () => {
+  it("a backup carries shared memory, its heads and its edits, and restores them beside the originals", async () => {
     const storage = await openTestStorage();
     await storage.flows.save(FLOW, { ...FLOW_SCOPED, name: "Profile bot" });
-    await start(storage, FLOW_SCOPED, recordingLlm().providers).say("U1");
+    const llm = recordingLlm();
+    const first = await start(storage, FLOW_SCOPED, llm.providers).say("My name is David");
+    const [u1] = Object.values(first.appended).flat();
+    await storage.memoryEdits.write(u1 as MessageId, { content: "My name is Dave" });
+    await storage.memoryEdits.write(u1 as MessageId, { pinned: true });
     const backup = new BackupRepository(storage.db, {
       theme: "theme",
       viewport: (id) => `viewport:${id}`,
     });
-    await expect(backup.readAll()).rejects.toThrow(/shared by every conversation.*"Profile bot"/);
+    // Through the file format, as a user's backup goes: written, read back, restored.
+    const read = await readBackupFile(writeBackupFile(await backup.readAll(), { createdAt: 1 }));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.backup.flowMemoryHeads).toHaveLength(1);
+    expect(read.backup.memoryEdits?.map((e) => e.version)).toEqual([1, 2]);
+    // Restored into the same database: every id is taken, so every one is new.
+    const outcome = await backup.restore(read.backup);
+    const restored = outcome.flows[0]?.id as FlowId;
+    expect(restored).not.toBe(FLOW);
+    const heads = await storage.flowMemory.heads(restored);
+    const head = heads[MEMORY] ?? null;
+    expect(head).not.toBeNull();
+    expect(head).not.toBe((await storage.flowMemory.heads(FLOW))[MEMORY]);
+    // The restored shared log reads with its edit and pin, under the new flow's thread.
+    const log = await storage.saver.readBack(head, 10);
+    expect(log.map((m) => [m.content, m.conversationId, m.pinned ?? false])).toEqual([
+      ["A1", flowThreadId(restored), false],
+      ["My name is Dave", flowThreadId(restored), true],
+    ]);
+    // A new conversation of the restored flow is sent the shared, edited memory.
+    const next = new Conversation(FLOW_SCOPED, storage.saver, llm.providers);
+    Object.assign(next, { flowId: restored });
+    await storage.conversations.create({ id: next.id, flowId: restored, title: "t" });
+    await next.say("Who am I?");
+    expect(llm.calls.at(-1)?.messages).toEqual([
+      "user: My name is Dave",
+      "assistant: A1",
+      "user: Who am I?",
+    ]);
   });
 });

@@ -15,6 +15,7 @@ export class MessageRepository {
   async resolve(ids: readonly MessageId[]): Promise<MemoryMessage[]> {
     if (ids.length === 0) return [];
     const store = this.db.transaction(STORE.memoryMessages, "readonly").store;
+    // As stored: the text each was appended with. A run's versions are applied by the caller.
     const found = await Promise.all(ids.map((id) => store.get(id)));
     return found.map((message, i) => {
       if (!message) {

@@ -4,6 +4,7 @@ import type { StudioDatabase } from "./dbSchema";
 import { FlowMemoryRepository } from "./flowMemoryHeads";
 import { FlowRepository } from "./flowRepository";
 import { IndexedDbSaver } from "./IndexedDbSaver";
+import { lazyMemoryEdits, type MemoryEdits } from "./messageEdits";
 import { MessageRepository } from "./messageRepository";
 import { type OpenDatabaseOptions, openDatabase } from "./openDatabase";
 import { RunRepository } from "./runRepository";
@@ -20,6 +21,8 @@ export interface StudioStorage {
   readonly settings: SettingsRepository;
   /** The heads of flow-scoped memories (shared by every conversation of a flow). */
   readonly flowMemory: FlowMemoryRepository;
+  /** Edits, deletes and pins of memory messages: new versions, never rewritten. */
+  readonly memoryEdits: MemoryEdits;
   /** Closes the connection; every later call fails. Tests close before reopening. */
   close(): void;
 }
@@ -34,6 +37,7 @@ export function createStudioStorage(db: StudioDatabase, now: Clock = systemClock
     messages: new MessageRepository(db),
     settings: new SettingsRepository(db),
     flowMemory: new FlowMemoryRepository(db),
+    memoryEdits: lazyMemoryEdits(db, now),
     close: () => db.close(),
   };
 }

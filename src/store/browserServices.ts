@@ -53,7 +53,9 @@ export type TabMessage =
   | { type: "run-changed"; conversationId: string; runId: string; running: boolean }
   /** Keys, base URLs, approvals, where keys are kept, or timeouts. */
   | { type: "settings-changed" }
-  | { type: "theme-changed" };
+  | { type: "theme-changed" }
+  /** A memory message edited, deleted, pinned or restored: memory views read again. */
+  | { type: "memory-edited" };
 
 /**
  * The part of a BroadcastChannel the store uses: the page gives a real one; tabChannel.ts

@@ -10,6 +10,7 @@ import { createCredentialsSlice } from "./credentialsStore";
 import { anyFlow, createFlowLibrarySlice, showFlow } from "./flowLibrarySlice";
 import { createFlowSaver, type FlowSaver } from "./flowSaver";
 import { createFlowStore, type FlowStoreApi } from "./flowStore";
+import { createMemoryEditsSlice } from "./memoryEditsSlice";
 import { createNodeRunSlice } from "./nodeRunSlice";
 import { asPanelLayout } from "./panelLayout";
 import { createReplaySlice } from "./replaySlice";
@@ -175,6 +176,7 @@ export function createStudioStore(deps: StudioDeps): StudioStore {
       ...createBackupSlice(ctx),
       ...health.state,
       ...createTabsSlice(ctx),
+      ...createMemoryEditsSlice(ctx),
       ...createNodeRunSlice(ctx),
       ...createReplaySlice(ctx),
     };

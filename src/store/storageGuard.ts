@@ -24,6 +24,8 @@ const WRITES = {
   conversations: ["create", "rename", "setHeadRun", "delete"],
   settings: ["put", "delete"],
   saver: ["beginRun", "finishRun"],
+  flowMemory: ["clear"],
+  memoryEdits: ["write"],
 } as const;
 
 /**

@@ -30,12 +30,20 @@ export interface StoreReads {
   readBack(head: MessageId | null, limit: number): Promise<MemoryMessage[]>;
   /** The summary of a memory up to and with `coversId` (summary memory), if one was stored. */
   readSummary(memoryId: MemoryId, coversId: MessageId): Promise<MemorySummary | undefined>;
+  /** The pinned messages of the log ending at `head`, oldest first. */
+  readMarked(head: MessageId | null): Promise<MemoryMessage[]>;
   /** A whole memory log ending at `head`, oldest first: O(length), for the memory panel. */
   readMemoryLog(head: MessageId): Promise<MemoryMessage[]>;
   /** The heads of a flow's flow-scoped memories, shared by all its conversations. */
   readFlowMemoryHeads(flowId: FlowId): Promise<MemoryHeads>;
-  /** Memory messages by id, in the order asked. */
-  readMessages(ids: readonly MessageId[]): Promise<MemoryMessage[]>;
+  /**
+   * Memory messages by id, in the order asked, each as appended or, when `versions` names it,
+   * as that edit version (what a recorded call was sent).
+   */
+  readMessages(
+    ids: readonly MessageId[],
+    versions?: Readonly<Record<string, number>>,
+  ): Promise<MemoryMessage[]>;
   /** Every conversation of a flow with its runs and memories, for "Include conversations". */
   conversationsForExport(flowId: FlowId): Promise<FlowConversationsExport>;
   storageStatus(): Promise<StorageStatus>;
@@ -56,12 +64,16 @@ export function createStoreReads(ctx: SliceContext): StoreReads {
     },
     readBack: async (head, limit) => ctx.storage().saver.readBack(head, limit),
     readSummary: async (memoryId, coversId) => ctx.storage().saver.loadSummary(memoryId, coversId),
+    readMarked: async (head) => ctx.storage().saver.readMarked(head),
     async readMemoryLog(head) {
       const newestFirst = await ctx.storage().saver.readBack(head, Number.POSITIVE_INFINITY);
       return [...newestFirst].reverse();
     },
     readFlowMemoryHeads: async (flowId) => ctx.storage().flowMemory.heads(flowId),
-    readMessages: async (ids) => ctx.storage().messages.resolve(ids),
+    async readMessages(ids, versions) {
+      const stored = await ctx.storage().messages.resolve(ids);
+      return versions ? ctx.storage().memoryEdits.resolveVersions(stored, versions) : stored;
+    },
     conversationsForExport: async (flowId) => collectFlowConversations(ctx.storage(), flowId),
 
     async storageStatus() {

@@ -3,6 +3,7 @@ import type { CallSettingsState } from "./callSettingsSlice";
 import type { ChatSessionState } from "./chatSessionSlice";
 import type { CredentialsState } from "./credentialsStore";
 import type { FlowLibraryState } from "./flowLibrarySlice";
+import type { MemoryEditsState } from "./memoryEditsSlice";
 import type { NodeRunState } from "./nodeRunSlice";
 import type { ReplayState } from "./replaySlice";
 import type { StorageHealthState } from "./storageHealthSlice";
@@ -31,5 +32,6 @@ export type StudioState = LifecycleState &
   BackupState &
   StorageHealthState &
   TabsState &
+  MemoryEditsState &
   NodeRunState &
   ReplayState;

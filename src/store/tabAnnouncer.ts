@@ -92,5 +92,21 @@ export function announceChanges(storage: StudioStorage, tabs: TabChannel): Studi
   let settings = override(storage.settings, "put", (put) => announced(put, sharedSetting, post));
   settings = override(settings, "delete", (remove) => announced(remove, sharedSetting, post));
 
-  return { ...storage, flows, conversations, saver, settings, close: storage.close };
+  const memoryEdits = override(storage.memoryEdits, "write", (write) =>
+    announced(write, () => ({ type: "memory-edited" }), post),
+  );
+  const flowMemory = override(storage.flowMemory, "clear", (clear) =>
+    announced(clear, () => ({ type: "memory-edited" }), post),
+  );
+
+  return {
+    ...storage,
+    flows,
+    conversations,
+    saver,
+    settings,
+    memoryEdits,
+    flowMemory,
+    close: storage.close,
+  };
 }

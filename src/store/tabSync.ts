@@ -91,6 +91,13 @@ async function apply(
       });
       return;
     }
+    case "memory-edited":
+      // Read again by every memory view (the Memory tab, the Next call preview).
+      set({
+        memoryEditCount: get().memoryEditCount + 1,
+        flowMemoryVersion: get().flowMemoryVersion + 1,
+      });
+      return;
     case "theme-changed": {
       const theme = asTheme(await storage.settings.get(SETTINGS.theme));
       if (theme) set({ theme });

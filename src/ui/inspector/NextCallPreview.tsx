@@ -97,9 +97,15 @@ function MemoryPreview({
   const summary =
     memoryHead(heads.heads, memoryId) === null
       ? `Memory "${memoryId}" is empty in this conversation: this node sees only the system prompt and the prompt.`
-      : `From memory "${memoryId}": ${windowAndBudgetLabel(windowSize, windowTokens)} (${preview.memory.kept.length} sent, ${preview.memory.droppedCount} left out).`;
+      : `From memory "${memoryId}": ${windowAndBudgetLabel(windowSize, windowTokens)} (${pinSummary(preview)}${preview.memory.kept.length} sent, ${preview.memory.droppedCount} left out).${preview.memory.pinsOverBudget ? " The pinned messages alone exceed the token budget: they are sent, and nothing else of the memory." : ""}`;
   return <Messages summary={summary} call={call} stale={stale} model={model} />;
 }
+
+/** "2 pinned, " when the memory has pins: they are sent whatever the window. */
+const pinSummary = (preview: WindowPreview) => {
+  const pins = preview.memory.pinned?.length ?? 0;
+  return pins > 0 ? `${pins} pinned, ` : "";
+};
 
 const previewCall = (
   systemPrompt: string | undefined,
@@ -124,7 +130,9 @@ interface MessagesProps {
 /** The call in the order of the memory log: what the window leaves out, greyed, comes first. */
 function Messages({ summary, call, model, stale = false }: MessagesProps) {
   const system = call.messages.filter((m) => m.source.kind === "system");
-  const rest = call.messages.filter((m) => m.source.kind !== "system");
+  // Pinned messages are sent right after the system prompt, before the window.
+  const pinned = call.messages.filter((m) => m.pinned);
+  const rest = call.messages.filter((m) => m.source.kind !== "system" && !m.pinned);
   const warning = contextWarning(call.tokens, model);
   return (
     <>
@@ -134,6 +142,14 @@ function Messages({ summary, call, model, stale = false }: MessagesProps) {
       <ol className="inspector-preview-messages" aria-busy={stale || undefined}>
         {system.map((m) => (
           <Line key="system" speaker="system" text={m.content} />
+        ))}
+        {pinned.map((m) => (
+          <Line
+            key={`pinned:${m.source.kind === "memory" ? m.source.messageId : ""}`}
+            speaker={m.role}
+            text={m.content}
+            pinned
+          />
         ))}
         {call.earlier > 0 && (
           <li className="inspector-preview-earlier">and {call.earlier} earlier</li>
@@ -166,16 +182,19 @@ function Line({
   text: full,
   dropped = false,
   overBudget = false,
+  pinned = false,
 }: {
   speaker: string;
   text: string;
   dropped?: boolean;
   overBudget?: boolean;
+  pinned?: boolean;
 }) {
   const text = full.length > LINE_CHARS ? `${full.slice(0, LINE_CHARS)}…` : full;
   return (
     <li className={dropped ? "inspector-preview-dropped" : undefined} title={text}>
       <span className="inspector-preview-role">{speaker}</span>
+      {pinned && <span className="inspector-preview-tag is-pinned">pinned</span>}
       {dropped && (
         <span className="inspector-preview-tag">
           {overBudget ? "not sent: over the token budget" : "not sent"}

@@ -1,19 +1,19 @@
 import { useMemo } from "react";
 import { keyedRecord } from "../../engine/keyedRecord";
 import { flowScopedMemories } from "../../engine/memoryScope";
-import { type MemoryHeads, memoryHead, type Saver } from "../../engine/saver";
+import { type MemoryHeads, type MemoryReader, memoryHead } from "../../engine/saver";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
 import { useStoreQuery } from "../../store/useStoreQuery";
 
 /** Where the preview reads memories from: a saver and each memory's newest message. */
 export interface PreviewSource {
-  saver: Pick<Saver, "readBack">;
+  saver: MemoryReader;
   heads: MemoryHeads;
 }
 
 export type MemoryHeadsState =
-  | { status: "ready"; saver: Pick<Saver, "readBack"> | null; heads: MemoryHeads }
+  | { status: "ready"; saver: MemoryReader | null; heads: MemoryHeads }
   | { status: "loading" }
   | { status: "unavailable"; reason: string };
 
@@ -27,8 +27,12 @@ export function useMemoryHeads(override: PreviewSource | undefined): MemoryHeads
   const headRunId = useStudio((s) => s.headRunId);
   const readRun = useStudio((s) => s.readRun);
   const readBack = useStudio((s) => s.readBack);
-  // One object per store, not per render: the preview re-reads when its saver changes.
-  const saver = useMemo(() => ({ readBack }), [readBack]);
+  const readMarked = useStudio((s) => s.readMarked);
+  // A memory edit (here or in another tab) changes what is read: a new saver re-reads.
+  const edits = useStudio((s) => s.memoryEditCount);
+  // One object per store and edit, not per render: the preview re-reads when its saver changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `edits` is the reason to re-read
+  const saver = useMemo(() => ({ readBack, readMarked }), [readBack, readMarked, edits]);
   const runId = override ? null : headRunId;
   const run = useStoreQuery(runId === null ? null : () => readRun(runId), [readRun, runId]);
   const shared = useSharedHeads(override !== undefined);

@@ -1,7 +1,7 @@
 import { type MemoryReadShown, readCallMemoryShown } from "../../engine/callAssembly";
 import type { MemoryId, MessageId } from "../../engine/ids";
 import { keptTokens, type MemorySettings } from "../../engine/memorySettings";
-import { type MemoryHeads, memoryHead, type Saver } from "../../engine/saver";
+import { type MemoryHeads, type MemoryReader, memoryHead } from "../../engine/saver";
 import type { TokenCounter } from "../../engine/tokenCount";
 import { useStoreQuery } from "../../store/useStoreQuery";
 
@@ -33,7 +33,7 @@ const empty = (memoryId: MemoryId, windowTokens: number | null): WindowPreview =
  * window, budget or counter changes; the last answer stays on screen (stale) meanwhile.
  */
 export function useWindowPreview(
-  saver: Pick<Saver, "readBack"> | null,
+  saver: MemoryReader | null,
   heads: MemoryHeads,
   settings: MemorySettings & { memoryId: MemoryId },
   counter: TokenCounter,

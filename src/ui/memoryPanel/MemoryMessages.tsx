@@ -3,6 +3,7 @@ import { type MouseEvent, useId, useRef, useState } from "react";
 import type { MessageId, RunId } from "../../engine/ids";
 import type { MemoryMessage } from "../../engine/messages";
 import { LongText } from "../common/LongText";
+import { MessageActions } from "./MessageActions";
 
 /** Longer logs are virtualized: only the rows in view (plus a margin) are in the page. */
 export const VIRTUALIZE_ABOVE = 200;
@@ -107,6 +108,7 @@ function MessageRow({ message, numbers, expansion, ref, index, total, top }: Mes
   const long = isLong(message.content);
   const open = expansion.expanded.has(message.id);
   const toggle = () => expansion.toggle(message.id);
+  const [editing, setEditing] = useState(false);
   // A click on the text toggles it too, unless it ends a text selection.
   const onTextClick = (event: MouseEvent) => {
     if (long && !event.defaultPrevented && !window.getSelection()?.toString()) toggle();
@@ -114,7 +116,7 @@ function MessageRow({ message, numbers, expansion, ref, index, total, top }: Mes
   return (
     <li
       ref={ref}
-      className={`memory-message is-${message.role}`}
+      className={`memory-message is-${message.role}${message.deleted ? " is-deleted" : ""}${message.pinned ? " is-pinned" : ""}`}
       data-index={index}
       aria-posinset={virtual ? index + 1 : undefined}
       aria-setsize={virtual ? total : undefined}
@@ -125,6 +127,11 @@ function MessageRow({ message, numbers, expansion, ref, index, total, top }: Mes
         <span className="memory-message-origin">
           by {message.nodeId}, run {numbers.get(message.runId) ?? "?"}
         </span>
+        {message.pinned && <span className="memory-message-flag">pinned</span>}
+        {message.deleted && <span className="memory-message-flag">deleted: not sent</span>}
+        {message.version !== undefined && !message.deleted && (
+          <span className="memory-message-flag">edited</span>
+        )}
         {long && (
           <button
             type="button"
@@ -141,10 +148,12 @@ function MessageRow({ message, numbers, expansion, ref, index, total, top }: Mes
           </button>
         )}
       </span>
+      <MessageActions message={message} editing={editing} onEditing={setEditing} />
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the Expand button is the keyboard's way */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a convenience for the pointer */}
       <span
         id={textId}
+        hidden={editing}
         className={`memory-message-text${long ? (open ? " is-expanded" : " is-collapsed") : ""}`}
         onClick={onTextClick}
       >

@@ -12,6 +12,7 @@ import { useMemoryUsage } from "../canvas/flowDerived";
 import { runNumbers } from "../runs/runNumbers";
 import { ClearUndoNotice } from "./ClearUndoNotice";
 import { MemoryCard } from "./MemoryCard";
+import { MemoryEditUndo } from "./MemoryEditUndo";
 import { useMemoryPalette } from "./memoryPalette";
 
 const NO_HEADS: MemoryHeads = {};
@@ -51,6 +52,7 @@ export function MemoryPanel() {
       ) : (
         <p className="memory-intro">Each memory as it stands after your latest message.</p>
       )}
+      <MemoryEditUndo part="line" />
       {ids.length === 0 ? (
         <p className="memory-help">
           This flow has no memory yet: give an LLM node a memory id in its settings.
@@ -70,6 +72,7 @@ export function MemoryPanel() {
           />
         ))
       )}
+      <MemoryEditUndo part="toast" />
       {justCleared && (
         <ClearUndoNotice key={justCleared.at} memoryId={justCleared.memoryId} onDone={undoOver} />
       )}

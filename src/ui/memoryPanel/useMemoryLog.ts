@@ -16,9 +16,12 @@ const EMPTY: MemoryLogState = { status: "ready", messages: [] };
  */
 export function useMemoryLog(head: MessageId | null): MemoryLogState {
   const readMemoryLog = useStudio((s) => s.readMemoryLog);
+  // Read again after a memory edit here or in another tab.
+  const edits = useStudio((s) => s.memoryEditCount);
   const log = useStoreQuery(head === null ? null : () => readMemoryLog(head), [
     readMemoryLog,
     head,
+    edits,
   ]);
   if (log.status === "ready") return { status: "ready", messages: log.data };
   if (log.status === "failed")

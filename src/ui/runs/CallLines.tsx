@@ -30,10 +30,12 @@ export function CallLines({
   onlyHereNote = "only in this run",
   label,
 }: CallLinesProps) {
-  // The summary is sent with the system prompt, before any memory message (summary memory).
+  // The summary is sent with the system prompt, before any memory message (summary memory);
+  // pinned messages right after them, before the window.
   const leading = (l: CallLine) => l.source === "system" || l.source === "summary";
   const system = call.lines.filter(leading);
-  const rest = call.lines.filter((l) => !leading(l));
+  const pinned = call.lines.filter((l) => !leading(l) && l.pinned);
+  const rest = call.lines.filter((l) => !leading(l) && !l.pinned);
   const line = (l: CallLine) => (
     <Line
       key={l.key}
@@ -46,6 +48,7 @@ export function CallLines({
   return (
     <ol className="call-lines" aria-label={label}>
       {system.map(line)}
+      {pinned.map(line)}
       {call.earlier > 0 && (
         <li className="call-earlier">
           and {call.earlier} earlier message{call.earlier === 1 ? "" : "s"}, not sent
@@ -105,6 +108,7 @@ function Line({ line, color, origin, onlyHere }: LineProps) {
           {line.memoryId && <span className="call-swatch" aria-hidden="true" />}
           <span className="call-tag-text">{tagOf(line)}</span>
         </span>
+        {line.pinned && <span className="call-note call-note-pinned">pinned</span>}
         {line.dropped && (
           <span className="call-note">
             {line.overBudget ? "over the token budget: not sent" : "dropped: not sent"}

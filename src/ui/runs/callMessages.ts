@@ -9,7 +9,12 @@ import type { Saver } from "../../engine/saver";
 /** What the run views read from storage: messages by id, and memory logs walked back. */
 export interface CallReader {
   saver: Pick<Saver, "readBack" | "loadSummary">;
-  messages: { resolve(ids: readonly MessageId[]): Promise<MemoryMessage[]> };
+  messages: {
+    resolve(
+      ids: readonly MessageId[],
+      versions?: Readonly<Record<string, number>>,
+    ): Promise<MemoryMessage[]>;
+  };
 }
 
 /** One message of a call as the inspector shows it: where it came from, and whether it was sent. */
@@ -24,6 +29,8 @@ export interface CallLine {
   dropped: boolean;
   /** Left out by the token budget (a dropped line only). */
   overBudget?: boolean;
+  /** Pinned: sent before the window whatever the window. */
+  pinned?: boolean;
   /** The memory message behind the line: who wrote it, in which run. */
   message?: MemoryMessage;
   /** From a flow-scoped memory: one log shared by every conversation of the flow. */
@@ -51,13 +58,17 @@ export async function loadCallMessages(
   options: { dropped: boolean },
 ): Promise<CallMessages> {
   const memory = llm.memory;
-  const ids = memory ? [...memory.keptIds, ...memory.appendedIds] : [];
+  const pinnedIds = memory?.pinnedIds ?? [];
+  const ids = memory ? [...pinnedIds, ...memory.keptIds, ...memory.appendedIds] : [];
   const summary = llm.summary;
-  const [resolved, shown, storedSummary] = await Promise.all([
-    reader.messages.resolve(ids),
+  const [read, shown, storedSummary] = await Promise.all([
+    // Each as the version the call was sent: a later edit never changes what a run shows.
+    memory?.versions ? reader.messages.resolve(ids, memory.versions) : reader.messages.resolve(ids),
     options.dropped && memory ? readDropped(reader.saver, memory) : undefined,
     summary ? reader.saver.loadSummary(summary.memoryId, summary.coversId) : undefined,
   ]);
+  const pinned = read.slice(0, pinnedIds.length);
+  const resolved = read.slice(pinnedIds.length);
   const keptCount = memory?.keptIds.length ?? 0;
   const call = assembleCall({
     systemPrompt: llm.systemPrompt,
@@ -65,6 +76,7 @@ export async function loadCallMessages(
       ? {
           ...memory,
           kept: resolved.slice(0, keptCount),
+          ...(pinned.length > 0 && { pinned }),
           windowTokens: memory.windowTokens ?? null,
           droppedByBudget: memory.droppedByBudget ?? 0,
           keptTokens: memory.keptTokens ?? null,
@@ -97,6 +109,7 @@ function toLine(m: CallMessage): CallLine {
     source: source.kind,
     dropped: m.dropped,
     ...(m.overBudget && { overBudget: true }),
+    ...(m.pinned && { pinned: true }),
   };
   if (source.kind === "system") return { ...line, key: "system" };
   if (source.kind === "run") return { ...line, key: "prompt" };
@@ -104,7 +117,7 @@ function toLine(m: CallMessage): CallLine {
     return { ...line, key: `summary:${source.coversId}`, memoryId: source.memoryId };
   return {
     ...line,
-    key: `${m.dropped ? "dropped" : "kept"}:${source.messageId}`,
+    key: `${m.dropped ? "dropped" : m.pinned ? "pinned" : "kept"}:${source.messageId}`,
     memoryId: source.memoryId,
     ...(m.message && { message: m.message }),
     ...(m.message && isFlowThread(m.message.conversationId) && { shared: true as const }),

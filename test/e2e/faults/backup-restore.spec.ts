@@ -94,7 +94,7 @@ test("back up, wipe, restore: the conversation continues with its memory", async
   expect(backup.text).not.toContain(SECRET);
   expect(backup.text).not.toMatch(/api_?key/i);
   const file = JSON.parse(backup.text);
-  expect(file).toMatchObject({ schema: "llm-flow-studio/backup", version: 1 });
+  expect(file).toMatchObject({ schema: "llm-flow-studio/backup", version: 2 });
 
   // A wiped browser: a new profile, with nothing but the starter flow.
   const fresh = await browser.newContext();
@@ -232,6 +232,56 @@ test("a flow file with conversations restores them, and the chat continues where
     "user: What is my name?",
     `assistant: ${reply(2, "What is my name?")}`,
     "user: Say it again",
+  ]);
+  await fresh.close();
+});
+
+test("shared memory, its edits and pins are backed up and restored under the restored flow", async ({
+  page,
+  browser,
+  mockLlm,
+}) => {
+  // Two browsers, a chat in each, a backup and a restore: slow on a shared machine.
+  test.setTimeout(90_000);
+  await page.goto("/");
+  await useOpenAiCompatible(page, "chat_llm", `${mockLlm.url}/v1`);
+  await inspector(page).getByLabel("Shared by every conversation of this flow").check();
+  await sendMessage(page, "My name is David");
+  await waitForReply(page);
+  // Edited and pinned in the Memory tab: two versions of the message.
+  await page.getByRole("tab", { name: "Memory" }).click();
+  const row = page
+    .getByRole("tabpanel", { name: "Memory" })
+    .locator(".memory-message.is-user")
+    .filter({ hasText: "My name is" });
+  await row.getByRole("button", { name: /^Edit/ }).click();
+  await row.getByRole("textbox").fill("My name is Dave");
+  await row.getByRole("button", { name: /^Save/ }).click();
+  await row.getByRole("button", { name: /^Pin/ }).click();
+  await expect(row).toContainText("pinned");
+
+  const backup = await backUp(page);
+  const file = JSON.parse(backup.text);
+  expect(file.version).toBe(2);
+  expect(file.flowMemoryHeads).toHaveLength(1);
+  expect(file.memoryEdits.map((e: { version: number }) => e.version)).toEqual([1, 2]);
+
+  const fresh = await browser.newContext();
+  const wiped = await fresh.newPage();
+  await wiped.goto("/");
+  await expect(wiped.getByRole("button", { name: "Flows: Chat with memory" })).toBeVisible();
+  await chooseFile(wiped, "Restore backup", backup);
+  const preview = wiped.getByRole("dialog", { name: "Restore backup" });
+  await preview.getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(wiped.getByRole("button", { name: "Flows: Chat with memory (2)" })).toBeVisible();
+  // A new conversation of the restored flow starts with the shared memory, edited and pinned.
+  await chat(wiped).getByRole("button", { name: "New conversation" }).click();
+  await sendMessage(wiped, "Who am I?");
+  await expect(chat(wiped).getByText(reply(2, "Who am I?"))).toBeVisible();
+  expect(completionMessages(mockLlm, { system: false }).at(-1)).toEqual([
+    "user: My name is Dave",
+    `assistant: ${reply(1, "My name is David")}`,
+    "user: Who am I?",
   ]);
   await fresh.close();
 });
