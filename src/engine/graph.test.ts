@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEdge, FlowNode } from "./flow";
-import { buildGraph, compareIds, findCycle, topologicalOrder } from "./graph";
+import { buildGraph, compareIds } from "./graph";
+import { findCycle, topologicalOrder } from "./graphOrder";
 import { nodeId } from "./ids";
 import { validateFlow } from "./validateFlow";
 

@@ -1,7 +1,8 @@
 import type { Flow, FlowNode, LlmConfig, ProviderName } from "./flow";
 import { MEMORY_MODES, PROVIDERS } from "./flow";
 import { type FlowProblem, type ValidationContext, withSettings } from "./flowProblem";
-import { buildGraph, findCycle, isUpstream } from "./graph";
+import { buildGraph, isUpstream } from "./graph";
+import { findCycle } from "./graphOrder";
 import type { MemoryId, NodeId } from "./ids";
 import { declaredMemories } from "./memoryScope";
 import { memorySettings, nodeMemory, nodeMemoryId } from "./memorySettings";

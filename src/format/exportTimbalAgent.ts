@@ -1,6 +1,7 @@
 import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
-import { buildGraph, topologicalOrder } from "../engine/graph";
+import { buildGraph } from "../engine/graph";
+import { topologicalOrder } from "../engine/graphOrder";
 import type { NodeId } from "../engine/ids";
 import { memoryScope } from "../engine/memoryScope";
 import { nodeTemplate } from "../engine/nodeKinds";

@@ -1,7 +1,8 @@
 import { systemPromptOf } from "../engine/callAssembly";
 import type { Flow, FlowNode, LlmNode } from "../engine/flow";
 import { FLOW_VERSION } from "../engine/flow";
-import { ancestors, buildGraph, type Graph, topologicalOrder } from "../engine/graph";
+import { ancestors, buildGraph, type Graph } from "../engine/graph";
+import { topologicalOrder } from "../engine/graphOrder";
 import type { NodeId } from "../engine/ids";
 import { memoryScope } from "../engine/memoryScope";
 import { nodeMemory, readsMemory } from "../engine/memorySettings";

@@ -20,7 +20,7 @@ import {
   type StudioDBSchema,
 } from "./dbSchema";
 import { flowHeadsInTx, flowMemoryHeadsKey, readHeads } from "./flowMemoryHeads";
-import { newestEditsInTx } from "./messageEdits";
+import { newestEditsInTx } from "./messageEditReads";
 import { CorruptStorageError } from "./storageErrors";
 import { inTransaction } from "./transaction";
 

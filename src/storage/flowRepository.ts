@@ -5,7 +5,6 @@ import { deleteConversationsInTx } from "./cascadeDelete";
 import { type Clock, systemClock } from "./clock";
 import { type FlowRecord, INDEX, STORE, type StudioDatabase } from "./dbSchema";
 import { flowMemoryHeadsKey } from "./flowMemoryHeads";
-import { flowToText } from "./flowText";
 import { RevisionConflictError } from "./storageErrors";
 import { fromStored, storedAsText, storedName, toStored } from "./storedFlow";
 import { inTransaction } from "./transaction";
@@ -30,7 +29,10 @@ export class FlowRepository {
   async save(id: FlowId, flow: Flow, expectedRevision?: number): Promise<FlowRecord> {
     // A large flow's text is written first, in slices that leave the page responsive: the
     // transaction cannot wait for them (IndexedDB commits one left without a request).
-    const flowText = storedAsText(flow) ? await flowToText(flow) : undefined;
+    // Only a large flow is stored as text; its sliced writer loads with the first such save.
+    const flowText = storedAsText(flow)
+      ? await import("./flowText").then((m) => m.flowToText(flow))
+      : undefined;
     const tx = this.db.transaction(STORE.flows, "readwrite");
     return inTransaction(tx, async () => {
       const existing = await tx.store.get(id);

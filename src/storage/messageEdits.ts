@@ -1,6 +1,4 @@
 import type { IDBPTransaction, StoreNames } from "idb";
-import type { ConversationId, MemoryId, MessageId } from "../engine/ids";
-import { type MessageEdit, readEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
 import type { Clock } from "./clock";
 import { STORE, type StudioDatabase, type StudioDBSchema } from "./dbSchema";
@@ -19,7 +17,7 @@ const pad = (version: number) => String(version).padStart(8, "0");
 
 /** Every edit of a thread (a conversation, or a flow's `flow:<flowId>`). */
 const threadPrefix = (thread: string) => `${PREFIX}${thread}:`;
-const memoryPrefix = (thread: string, memory: string) => `${threadPrefix(thread)}${memory}:`;
+export const memoryPrefix = (thread: string, memory: string) => `${threadPrefix(thread)}${memory}:`;
 const messagePrefix = (m: Pick<MemoryMessage, "conversationId" | "memoryId" | "id">) =>
   `${memoryPrefix(m.conversationId, m.memoryId)}${m.id}:`;
 
@@ -34,34 +32,10 @@ export const messageEditsRange = (m: Pick<MemoryMessage, "conversationId" | "mem
   startingWith(messagePrefix(m));
 
 /** Keys starting with `prefix`. */
-const startingWith = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+export const startingWith = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 /** Every edit version of the database (a backup carries them all). */
 export const allEditsRange = () => startingWith(PREFIX);
-
-type AnyTransaction = IDBPTransaction<
-  StudioDBSchema,
-  ArrayLike<StoreNames<StudioDBSchema>>,
-  "readonly" | "readwrite"
->;
-
-/** The newest edit of each edited message of one memory log, by message id. */
-export async function newestEditsInTx(
-  tx: AnyTransaction,
-  thread: ConversationId,
-  memory: MemoryId,
-): Promise<Map<MessageId, MessageEdit>> {
-  const values = await tx
-    .objectStore(STORE.settings)
-    .getAll(startingWith(memoryPrefix(thread, memory)));
-  const newest = new Map<MessageId, MessageEdit>();
-  for (const value of values) {
-    const edit = readEdit(value);
-    // Sorted by key, so by version within a message: the last one read is the newest.
-    if (edit) newest.set(edit.messageId, edit);
-  }
-  return newest;
-}
 
 /** Deletes every edit of the threads, inside the caller's transaction (a cascade delete). */
 export async function deleteEditsInTx(

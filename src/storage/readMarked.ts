@@ -2,7 +2,7 @@ import type { MessageId } from "../engine/ids";
 import { withEdit } from "../engine/messageEdits";
 import type { MemoryMessage } from "../engine/messages";
 import { STORE, type StudioDatabase } from "./dbSchema";
-import { newestEditsInTx } from "./messageEdits";
+import { newestEditsInTx } from "./messageEditReads";
 
 /** IndexedDbSaver.readMarked: the pinned and deleted messages of the log ending at `head`. */
 export async function readMarked(db: StudioDatabase, head: MessageId): Promise<MemoryMessage[]> {

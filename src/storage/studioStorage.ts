@@ -3,7 +3,7 @@ import { ConversationRepository } from "./conversationRepository";
 import type { StudioDatabase } from "./dbSchema";
 import { FlowMemoryRepository } from "./flowMemoryHeads";
 import { FlowRepository } from "./flowRepository";
-import { IndexedDbSaver } from "./IndexedDbSaver";
+import { lazySaver, type StudioSaver } from "./lazySaver";
 import { lazyMemoryEdits, type MemoryEdits } from "./messageEdits";
 import { MessageRepository } from "./messageRepository";
 import { type OpenDatabaseOptions, openDatabase } from "./openDatabase";
@@ -13,7 +13,7 @@ import { SettingsRepository } from "./settingsRepository";
 /** Everything the app persists, over one open connection. */
 export interface StudioStorage {
   readonly db: StudioDatabase;
-  readonly saver: IndexedDbSaver;
+  readonly saver: StudioSaver;
   readonly flows: FlowRepository;
   readonly conversations: ConversationRepository;
   readonly runs: RunRepository;
@@ -30,7 +30,7 @@ export interface StudioStorage {
 export function createStudioStorage(db: StudioDatabase, now: Clock = systemClock): StudioStorage {
   return {
     db,
-    saver: new IndexedDbSaver(db, now),
+    saver: lazySaver(db, now),
     flows: new FlowRepository(db, now),
     conversations: new ConversationRepository(db, now),
     runs: new RunRepository(db),
