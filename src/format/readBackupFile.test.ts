@@ -34,7 +34,7 @@ describe("readBackupFile", () => {
     expect(read.backup).toEqual(await goodBackup());
     expect(read.warnings).toEqual([
       'flows[0].flow ("Chat with memory"): upgraded (version 1 → 2: nothing changes; version 2 adds memoryWindowTokens (a token budget) to LLM nodes, and memories (their scope) to the flow).',
-      'flows[0].flow ("Chat with memory"): upgraded (version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow).',
+      'flows[0].flow ("Chat with memory"): upgraded (version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow, and memorySummary (summary memory) to LLM nodes).',
     ]);
   });
 
@@ -45,7 +45,7 @@ describe("readBackupFile", () => {
     if (!read.ok) throw new Error(read.errors.map((e) => e.message).join("; "));
     expect(read.backup).toEqual(await goodBackup());
     expect(read.warnings).toEqual([
-      'flows[0].flow ("Chat with memory"): upgraded (version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow).',
+      'flows[0].flow ("Chat with memory"): upgraded (version 2 → 3: nothing changes; version 3 adds notes (sticky notes on the canvas) to the flow, and memorySummary (summary memory) to LLM nodes).',
     ]);
   });
 
