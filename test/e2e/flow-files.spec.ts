@@ -228,10 +228,18 @@ test("nodes copy to the system clipboard as flow JSON and paste back with fresh 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
   await canvasNode(page, "chat_llm").click();
-  await page.keyboard.press("Control+c");
-  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  // The clipboard is the browser's, shared by the earlier tests of this worker (the canvas
+  // menu's Copy writes it): a Ctrl+C before the click's selection lands copies nothing and
+  // leaves their text. Copy again until this selection is what is read.
+  let copied: { nodes: { id: string }[] } = { nodes: [] };
+  await expect
+    .poll(async () => {
+      await page.keyboard.press("Control+c");
+      copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+      return copied.nodes.map((n) => n.id);
+    })
+    .toEqual(["chat_llm"]);
   expect(copied).toMatchObject({ schema: "llm-flow-studio/flow", version: 3, edges: [] });
-  expect(copied.nodes.map((n: { id: string }) => n.id)).toEqual(["chat_llm"]);
 
   await page.keyboard.press("Control+v");
   await expect(canvasNode(page, "chat_llm_2")).toBeVisible();

@@ -9,10 +9,11 @@ import {
 } from "../../engine/stickyNotes";
 import { useFlowStore } from "../../store/flowStore";
 import { requestNoteEdit } from "./notes/noteEditing";
+import { placeBoxAt } from "./paletteDrag";
 
 /**
- * Adds an empty sticky note centred on `at` (flow coordinates), selects it (alone) and opens
- * it for typing; one undo step. Null when refused: no flow open, or the flow's notes at their
+ * Adds an empty sticky note centred on `at` (flow coordinates), or in the free space nearest
+ * it, selects it (alone) and opens it for typing; one undo step. Null when refused: no flow open, or the flow's notes at their
  * limit (the canvas notice says so). The one way the UI adds a note (the palette, a menu);
  * load it with import(): the first page does without it.
  */
@@ -22,10 +23,9 @@ export function addNoteAt(at: Position): NoteId | null {
   store.apply((flow) => {
     const refused = addNoteProblem(flow);
     if (refused) return { ok: false, reason: refused };
-    const note = newNote(flow, {
-      x: at.x - NOTE_WIDTH.initial / 2,
-      y: at.y - NOTE_HEIGHT.initial / 2,
-    });
+    // Centred on `at` when that is free, else the nearest free spot: never over a node or note.
+    const size = { width: NOTE_WIDTH.initial, height: NOTE_HEIGHT.initial };
+    const note = newNote(flow, placeBoxAt(at, size, [...flow.nodes, ...(flow.notes ?? [])]));
     added = note.id;
     return { ok: true, flow: addNote(flow, note) };
   });

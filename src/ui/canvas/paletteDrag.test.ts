@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_NODE_SIZE } from "./nodeSize";
-import { placeNodeAt } from "./paletteDrag";
+import { placeBoxAt, placeNodeAt } from "./paletteDrag";
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.abs(a.x - b.x) < DEFAULT_NODE_SIZE.width && Math.abs(a.y - b.y) < DEFAULT_NODE_SIZE.height;
@@ -29,5 +29,18 @@ describe("placeNodeAt", () => {
     const existing = { position: { x: 300, y: 200 } };
     const p = placeNodeAt({ x: 300 + 10 + DEFAULT_NODE_SIZE.width / 2, y: 245 }, [existing]);
     expect(overlaps(p, existing.position)).toBe(false);
+  });
+});
+
+describe("placeBoxAt", () => {
+  it("puts a note of its own size clear of the nodes and notes already there", () => {
+    const note = { width: 240, height: 160 };
+    const node = { position: { x: 300, y: 200 } };
+    const other = { position: { x: 300, y: 460 }, width: 400, height: 300 };
+    const p = placeBoxAt({ x: 400, y: 300 }, note, [node, other]);
+    const clear = (q: { x: number; y: number }, w: number, h: number) =>
+      p.x >= q.x + w || q.x >= p.x + note.width || p.y >= q.y + h || q.y >= p.y + note.height;
+    expect(clear(node.position, DEFAULT_NODE_SIZE.width, DEFAULT_NODE_SIZE.height)).toBe(true);
+    expect(clear(other.position, other.width, other.height)).toBe(true);
   });
 });

@@ -23,23 +23,46 @@ const MARGIN = GRID;
 /** How far out (in steps of two grid cells) a new node looks for free space. */
 const MAX_RINGS = 30;
 
+/** Something on the canvas a new node or note must not cover; a node without a size is counted at DEFAULT_NODE_SIZE. */
+interface Taken {
+  position: Position;
+  width?: number;
+  height?: number;
+}
+
 /**
  * Where a new node goes: centred on `point` (flow coordinates) and on the grid when that spot
  * is free, otherwise the nearest free spot around it, so a node added from the palette never
  * lands on top of another (all nodes counted at their unmeasured size, DEFAULT_NODE_SIZE).
  */
-export function placeNodeAt(point: Position, taken: readonly { position: Position }[]): Position {
-  const { width, height } = DEFAULT_NODE_SIZE;
+export function placeNodeAt(point: Position, taken: readonly Taken[]): Position {
+  return placeBoxAt(point, DEFAULT_NODE_SIZE, taken);
+}
+
+/** placeNodeAt for a box of any size (a sticky note), clear of nodes and notes alike. */
+export function placeBoxAt(
+  point: Position,
+  { width, height }: { width: number; height: number },
+  taken: readonly Taken[],
+): Position {
   const start = { x: snap(point.x - width / 2), y: snap(point.y - height / 2) };
   const step = GRID * 2;
-  const reach = MAX_RINGS * step + Math.max(width, height);
-  // Only nodes within reach can be in the way: one pass over the flow, then a small search.
+  const reach = MAX_RINGS * step + Math.max(width, height) * 2;
+  // Only boxes within reach can be in the way: one pass over the flow, then a small search.
   const near = taken
-    .map((n) => n.position)
-    .filter((p) => Math.abs(p.x - start.x) <= reach && Math.abs(p.y - start.y) <= reach);
+    .map((n) => ({
+      ...n.position,
+      w: n.width ?? DEFAULT_NODE_SIZE.width,
+      h: n.height ?? DEFAULT_NODE_SIZE.height,
+    }))
+    .filter((q) => Math.abs(q.x - start.x) <= reach && Math.abs(q.y - start.y) <= reach);
   const free = (p: Position) =>
     near.every(
-      (q) => Math.abs(p.x - q.x) >= width + MARGIN || Math.abs(p.y - q.y) >= height + MARGIN,
+      (q) =>
+        p.x >= q.x + q.w + MARGIN ||
+        q.x >= p.x + width + MARGIN ||
+        p.y >= q.y + q.h + MARGIN ||
+        q.y >= p.y + height + MARGIN,
     );
   if (free(start)) return start;
   for (let ring = 1; ring <= MAX_RINGS; ring++) {
@@ -57,8 +80,8 @@ export function placeNodeAt(point: Position, taken: readonly { position: Positio
     if (found) return found;
   }
   // Crowded all around: below everything near.
-  const bottom = Math.max(...near.map((p) => p.y));
-  return { x: start.x, y: snap(bottom + height + MARGIN * 2) };
+  const bottom = Math.max(...near.map((q) => q.y + q.h));
+  return { x: start.x, y: snap(bottom + MARGIN * 2) };
 }
 
 /** React Flow's view of the canvas: its size on screen and its pan and zoom. */
