@@ -258,6 +258,7 @@ export interface SeedArgs {
     conversations: string;
     runs: string;
     memoryMessages: string;
+    memorySummaries: string;
     settings: string;
   };
   index: {
@@ -266,6 +267,7 @@ export interface SeedArgs {
     conversationsByFlowIdUpdatedAt: string;
     runsByConversationId: string;
     messagesByConversationId: string;
+    summariesByConversationId: string;
   };
   lastFlowIdKey: string;
   /** A FlowRecord; `id` is its key. */
@@ -301,6 +303,10 @@ export async function seedDatabase(args: SeedArgs): Promise<void> {
     runs.createIndex(index.runsByConversationId, "conversationId");
     db.createObjectStore(store.memoryMessages, { keyPath: "id" }).createIndex(
       index.messagesByConversationId,
+      "conversationId",
+    );
+    db.createObjectStore(store.memorySummaries, { keyPath: ["memoryId", "coversId"] }).createIndex(
+      index.summariesByConversationId,
       "conversationId",
     );
     db.createObjectStore(store.settings);
