@@ -7,6 +7,7 @@ import { MEMORY_MODES } from "./flow";
 import { InMemorySaver } from "./InMemorySaver";
 import { nodeId } from "./ids";
 import { withMemoryScope } from "./memoryScope";
+import { SUMMARY_PREFIX } from "./memorySummary";
 import type { LlmProvider, ProviderRequest, ProviderResolver } from "./provider";
 import {
   headAtCall,
@@ -16,6 +17,7 @@ import {
   sendReplay,
 } from "./replayCall";
 import type { LlmCallRecord, RunSnapshot } from "./runSnapshot";
+import { DEFAULT_SUMMARY_PROMPT } from "./summaryUpdate";
 
 /** input -> chat_llm -> output, chat_llm on memory M with the given settings. */
 function chatFlow(config: Partial<LlmConfig>): Flow {
@@ -237,5 +239,180 @@ describe("replaying a recorded call", () => {
     expect(keyless.reply).toBe("R2");
     expect(requests[1]?.apiKey).toBeUndefined();
     expect(requests[1]?.withoutKey).toBe(true);
+  });
+
+  describe("with another summary setting", () => {
+    const anotherSummarizer = (prompt?: string): ReplaySettings["summary"] => ({
+      kind: "summarizer",
+      summarizer: { provider: "echo", model: "sum", ...(prompt !== undefined && { prompt }) },
+    });
+
+    it("off sends no summary message, as recorded sends the call's own", async () => {
+      const chat = new Conversation(
+        chatFlow({ memoryWindowSize: 1, memorySummary: {} }),
+        new InMemorySaver(),
+        capturing().providers,
+      );
+      await chat.say("U1");
+      await chat.say("U2");
+      const llm = callOf(chat.runs[1]);
+      expect(llm.summary?.updated).toBe(true);
+      const recorded = await replay(chat, llm, recordedSettings(llm));
+      expect(recorded.sent?.[0]).toMatch(new RegExp(`^${SUMMARY_PREFIX}`));
+      const off = await replay(chat, llm, { ...recordedSettings(llm), summary: { kind: "off" } });
+      expect(off.sent).toEqual(recorded.sent?.slice(1));
+      expect(off.prepared.call.messages.some((m) => m.source.kind === "summary")).toBe(false);
+    });
+
+    it("another summarizer is sent exactly what the replay's window drops, and its reply is the summary", async () => {
+      const chat = new Conversation(
+        chatFlow({ memoryWindowSize: 1 }),
+        new InMemorySaver(),
+        capturing().providers,
+      );
+      for (const text of ["U1", "U2", "U3", "later"]) await chat.say(text);
+      const saver = chat.saver as InMemorySaver;
+      // U1 deleted since: neither sent nor folded (as in a run).
+      const u1 = [...saver.messages.values()].find((m) => m.content === "U1");
+      if (!u1) throw new Error("no U1");
+      u1.deleted = true;
+      const before = stored(saver);
+      const summariesBefore = saver.summaries.size;
+
+      const llm = callOf(chat.runs[2]);
+      const settings: ReplaySettings = {
+        ...recordedSettings(llm),
+        windowSize: 1,
+        summary: anotherSummarizer("Sum up."),
+      };
+      const { requests, received, providers } = capturing();
+      const prepared = await prepareReplay(saver, llm, settings);
+      let preparedAgain = 0;
+      const result = await sendReplay({
+        llm,
+        settings,
+        prepared,
+        providers,
+        signal: new AbortController().signal,
+        onDelta: () => {},
+        onPrepared: () => {
+          preparedAgain++;
+        },
+      });
+
+      // The replay's window (1) keeps R2 and drops R1, U2 (U1 is deleted): the summarizer gets
+      // R1 and U2, from no previous summary, with the given prompt.
+      expect(requests[0]?.model).toBe("sum");
+      expect(received[0]).toEqual([
+        "Sum up.",
+        "Summary so far:\n(none yet)\n\nNew messages:\nAssistant: R1\n\nUser: U2",
+      ]);
+      expect(received[1]).toEqual([`${SUMMARY_PREFIX}R1`, "R2", "U3"]);
+      expect(result.reply).toBe("R2");
+      expect(result.prepared?.summaryCall).toMatchObject({ reply: "R1", foldedCount: 2 });
+      expect(sentMessages(result.prepared?.call ?? prepared.call).map((m) => m.content)).toEqual(
+        received[1],
+      );
+      expect(preparedAgain).toBe(1);
+      // Nothing stored: no summary, no message, no run.
+      expect(saver.summaries.size).toBe(summariesBefore);
+      expect(stored(saver)).toEqual(before);
+    });
+
+    it("another summarizer without a prompt gets the default one; nothing dropped, no call", async () => {
+      const chat = new Conversation(
+        chatFlow({ memoryWindowSize: null }),
+        new InMemorySaver(),
+        capturing().providers,
+      );
+      await chat.say("U1");
+      await chat.say("U2");
+      const llm = callOf(chat.runs[1]);
+      const all = await replay(chat, llm, {
+        ...recordedSettings(llm),
+        summary: anotherSummarizer(),
+      });
+      expect(all.prepared.summaryCall).toBeUndefined();
+      expect(all.sent).toEqual(["U1", "R1", "U2"]);
+      const windowed = await prepareReplay(chat.saver, llm, {
+        ...recordedSettings(llm),
+        windowSize: 0,
+        summary: anotherSummarizer(),
+      });
+      expect(windowed.summaryCall?.request?.[0]?.content).toBe(DEFAULT_SUMMARY_PROMPT);
+    });
+
+    it("a failing summarizer call is a clear error and sends nothing else", async () => {
+      const chat = new Conversation(
+        chatFlow({ memoryWindowSize: 1 }),
+        new InMemorySaver(),
+        capturing().providers,
+      );
+      await chat.say("U1");
+      await chat.say("U2");
+      const llm = callOf(chat.runs[1]);
+      const settings: ReplaySettings = { ...recordedSettings(llm), summary: anotherSummarizer() };
+      const models: string[] = [];
+      const failing: LlmProvider = async (request) => {
+        models.push(request.model);
+        throw new Error("the server is down");
+      };
+      const prepared = await prepareReplay(chat.saver, llm, settings);
+      const result = await sendReplay({
+        llm,
+        settings,
+        prepared,
+        providers: async () => failing,
+        signal: new AbortController().signal,
+        onDelta: () => {},
+      });
+      expect(models).toEqual(["sum"]);
+      expect(result.reply).toBeUndefined();
+      expect(result.error?.message).toBe(
+        "The replay's summary could not be written by sum (echo), so the replay's call was not sent: the server is down",
+      );
+      // What the summarizer was sent is still there to show.
+      expect(result.prepared?.summaryCall?.request).toHaveLength(2);
+    });
+
+    it("a summarizer with a key for another address is refused before anything is sent", async () => {
+      const chat = new Conversation(
+        chatFlow({ memoryWindowSize: 1 }),
+        new InMemorySaver(),
+        capturing().providers,
+      );
+      await chat.say("U1");
+      await chat.say("U2");
+      const llm = callOf(chat.runs[1]);
+      const settings: ReplaySettings = {
+        ...recordedSettings(llm),
+        summary: {
+          kind: "summarizer",
+          summarizer: {
+            provider: "openai-compatible",
+            model: "m",
+            baseUrl: "https://elsewhere.example/v1",
+          },
+        },
+      };
+      const { requests, providers } = capturing();
+      const prepared = await prepareReplay(chat.saver, llm, settings);
+      const result = await sendReplay({
+        llm,
+        settings,
+        prepared,
+        providers,
+        credentials: {
+          "openai-compatible": { apiKey: "sk-secret", baseUrl: "https://mine.example/v1" },
+        },
+        signal: new AbortController().signal,
+        onDelta: () => {},
+      });
+      expect(result.error?.kind).toBe("key-not-approved");
+      expect(result.error?.destinations).toEqual([
+        { provider: "openai-compatible", origin: "https://elsewhere.example" },
+      ]);
+      expect(requests).toHaveLength(0);
+    });
   });
 });

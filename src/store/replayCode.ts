@@ -48,12 +48,16 @@ export async function runReplay(
     update({ reply });
   };
   try {
-    const hosted = ask.settings.provider !== "echo";
-    if (
-      hosted &&
-      get().keysLocked &&
-      get().credentials[ask.settings.provider]?.apiKey === undefined
-    ) {
+    // The replay's provider and, when another summarizer writes its summary, the summarizer's.
+    const { summary } = ask.settings;
+    const called = [
+      ask.settings.provider,
+      ...(summary.kind === "summarizer" ? [summary.summarizer.provider] : []),
+    ];
+    const locked = called.some(
+      (provider) => provider !== "echo" && get().credentials[provider]?.apiKey === undefined,
+    );
+    if (get().keysLocked && locked) {
       update({
         status: "error",
         error: {
@@ -88,6 +92,7 @@ export async function runReplay(
       signal: controller.signal,
       now: ctx.clock,
       call: { timeouts: get().callTimeouts },
+      onPrepared: (sent) => update({ prepared: sent }),
       onDelta(text) {
         reply += text;
         timer ??= setTimeout(flush, TOKEN_BATCH_MS);
@@ -100,6 +105,7 @@ export async function runReplay(
       ...(result.usage && { usage: result.usage }),
       ...(result.latencyMs !== undefined && { latencyMs: result.latencyMs }),
       ...(result.error && { error: result.error }),
+      ...(result.prepared && { prepared: result.prepared }),
     });
   } finally {
     if (timer !== null) clearTimeout(timer);

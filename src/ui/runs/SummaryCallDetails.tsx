@@ -8,7 +8,14 @@ import { formatDuration } from "./runFormat";
  * it, the summarizer's call as it happened: tagged "summary", what it received, its reply and
  * its tokens. Shown above the node's own call, which it came before.
  */
-export function SummaryCallDetails({ summary }: { summary: SummaryCallRecord }) {
+export function SummaryCallDetails({
+  summary,
+  replay = false,
+}: {
+  summary: SummaryCallRecord;
+  /** A replay's summarizer call: from no previous summary, and not stored. */
+  replay?: boolean;
+}) {
   const covers = `the first ${summary.coveredCount} message${summary.coveredCount === 1 ? "" : "s"}`;
   if (!summary.updated) {
     return (
@@ -35,10 +42,20 @@ export function SummaryCallDetails({ summary }: { summary: SummaryCallRecord }) 
         )}
       </p>
       <p className="run-help">
-        Folded {folded} newly dropped message{folded === 1 ? "" : "s"} into the summary of memory{" "}
-        {summary.memoryId}
-        {summary.previousCoversId ? ", starting from the previous summary" : ""}: it now covers{" "}
-        {covers}.
+        {replay ? (
+          <>
+            Summarized the {folded} message{folded === 1 ? "" : "s"} of memory {summary.memoryId}{" "}
+            this replay's window leaves out ({covers}, pinned ones not folded), from no earlier
+            summary. Not stored.
+          </>
+        ) : (
+          <>
+            Folded {folded} newly dropped message{folded === 1 ? "" : "s"} into the summary of
+            memory {summary.memoryId}
+            {summary.previousCoversId ? ", starting from the previous summary" : ""}: it now covers{" "}
+            {covers}.
+          </>
+        )}
         {tokens && ` Sent ${tokens.total.toLocaleString("en")} tokens (${counterWords(tokens)}).`}
       </p>
       {request && (

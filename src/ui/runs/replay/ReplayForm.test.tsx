@@ -15,6 +15,7 @@ const recorded: ReplaySettings = {
   windowSize: null,
   windowTokens: null,
   mode: "read-write",
+  summary: { kind: "recorded" },
 };
 
 function form(hasMemory = true) {
@@ -60,5 +61,31 @@ describe("ReplayForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Reset to the call's settings" }));
     await userEvent.click(screen.getByRole("button", { name: "Replay" }));
     expect(onReplay).toHaveBeenCalledWith(recorded);
+  });
+
+  it("replays with the summary off, or by another summarizer once its model is named", async () => {
+    const onReplay = form();
+    const summary = screen.getByRole("combobox", { name: "Summary" });
+    await userEvent.selectOptions(summary, "off");
+    await userEvent.click(screen.getByRole("button", { name: "Replay" }));
+    expect(onReplay).toHaveBeenLastCalledWith({ ...recorded, summary: { kind: "off" } });
+
+    await userEvent.selectOptions(summary, "another summarizer");
+    const model = screen.getByRole("textbox", { name: "Summarizer model" });
+    await userEvent.clear(model);
+    await userEvent.click(screen.getByRole("button", { name: "Replay" }));
+    expect(onReplay).toHaveBeenCalledTimes(1);
+    expect(screen.getByText("Name the summarizer's model.")).toBeTruthy();
+
+    await userEvent.type(model, "small");
+    await userEvent.type(screen.getByRole("textbox", { name: "Summary prompt" }), "Sum up.");
+    await userEvent.click(screen.getByRole("button", { name: "Replay" }));
+    expect(onReplay).toHaveBeenLastCalledWith({
+      ...recorded,
+      summary: {
+        kind: "summarizer",
+        summarizer: { provider: "echo", model: "small", prompt: "Sum up." },
+      },
+    });
   });
 });

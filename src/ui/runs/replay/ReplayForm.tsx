@@ -24,22 +24,52 @@ interface Draft {
   window: string;
   budget: string;
   mode: ReplaySettings["mode"];
+  summary: ReplaySettings["summary"]["kind"];
+  summaryProvider: ProviderName;
+  summaryModel: string;
+  summaryPrompt: string;
 }
 
-const draftOf = (s: ReplaySettings): Draft => ({
-  provider: s.provider,
-  model: s.model,
-  baseUrl: s.baseUrl,
-  systemPrompt: s.systemPrompt,
-  window: s.windowSize === null ? "" : String(s.windowSize),
-  budget: s.windowTokens === null ? "" : String(s.windowTokens),
-  mode: s.mode,
-});
+const SUMMARY_CHOICES: { value: Draft["summary"]; label: string }[] = [
+  { value: "recorded", label: "as recorded" },
+  { value: "off", label: "off" },
+  { value: "summarizer", label: "another summarizer" },
+];
+
+const draftOf = (s: ReplaySettings): Draft => {
+  const summarizer = s.summary.kind === "summarizer" ? s.summary.summarizer : null;
+  return {
+    provider: s.provider,
+    model: s.model,
+    baseUrl: s.baseUrl,
+    systemPrompt: s.systemPrompt,
+    window: s.windowSize === null ? "" : String(s.windowSize),
+    budget: s.windowTokens === null ? "" : String(s.windowTokens),
+    mode: s.mode,
+    summary: s.summary.kind,
+    summaryProvider: summarizer?.provider ?? s.provider,
+    summaryModel: summarizer?.model ?? s.model,
+    summaryPrompt: summarizer?.prompt ?? "",
+  };
+};
+
+/** The summary setting the draft asks for; the blank prompt is the default one. */
+function summaryOf(draft: Draft): ReplaySettings["summary"] {
+  if (draft.summary !== "summarizer") return { kind: draft.summary };
+  const prompt = draft.summaryPrompt.trim() === "" ? undefined : draft.summaryPrompt;
+  return {
+    kind: "summarizer",
+    summarizer: {
+      provider: draft.summaryProvider,
+      model: draft.summaryModel.trim(),
+      ...(prompt !== undefined && { prompt }),
+    },
+  };
+}
 
 /**
- * What a replay may change: window, token budget, mode, provider, model, address and system
- * prompt. The prompt is the recorded one. (A summary control joins these when summary memory
- * exists: see ReplaySettings.)
+ * What a replay may change: window, token budget, mode, summary, provider, model, address and
+ * system prompt. The prompt is the recorded one.
  */
 export function ReplayForm({
   recorded,
@@ -58,11 +88,15 @@ export function ReplayForm({
   const modelError = draft.model.trim() === "" ? "Name a model." : null;
   const windowError = "error" in size ? size.error : null;
   const budgetError = "error" in budget ? budget.error : null;
+  const summaryModelError =
+    hasMemory && draft.summary === "summarizer" && draft.summaryModel.trim() === ""
+      ? "Name the summarizer's model."
+      : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (modelError || "error" in size || "error" in budget) return;
+    if (modelError || summaryModelError || "error" in size || "error" in budget) return;
     onReplay({
       provider: draft.provider,
       model: draft.model.trim(),
@@ -71,6 +105,7 @@ export function ReplayForm({
       windowSize: size.value,
       windowTokens: budget.value,
       mode: draft.mode,
+      summary: summaryOf(draft),
     });
   };
   const error = (text: string | null, suffix: string) =>
@@ -127,6 +162,71 @@ export function ReplayForm({
             ))}
           </select>
         </div>
+      </fieldset>
+      <fieldset className="replay-fields" disabled={!hasMemory}>
+        <legend>Summary</legend>
+        <div className="replay-field">
+          <label htmlFor={`${id}-summary`}>Summary</label>
+          <select
+            id={`${id}-summary`}
+            value={draft.summary}
+            onChange={(e) => edit({ summary: e.target.value as Draft["summary"] })}
+          >
+            {SUMMARY_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.summary === "summarizer" && (
+          <>
+            <div className="replay-field">
+              <label htmlFor={`${id}-summary-provider`}>Summarizer provider</label>
+              <select
+                id={`${id}-summary-provider`}
+                value={draft.summaryProvider}
+                onChange={(e) => {
+                  const provider = e.target.value as ProviderName;
+                  edit({
+                    summaryProvider: provider,
+                    summaryModel: PROVIDER_TABLE[provider].defaultModel,
+                  });
+                }}
+              >
+                {PROVIDERS.map((p) => (
+                  <option key={p} value={p}>
+                    {PROVIDER_TABLE[p].title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="replay-field">
+              <label htmlFor={`${id}-summary-model`}>Summarizer model</label>
+              <input
+                id={`${id}-summary-model`}
+                value={draft.summaryModel}
+                onChange={(e) => edit({ summaryModel: e.target.value })}
+                {...described(summaryModelError, "summary-model")}
+              />
+              {error(summaryModelError, "summary-model")}
+            </div>
+            <div className="replay-field replay-field-wide">
+              <label htmlFor={`${id}-summary-prompt`}>Summary prompt</label>
+              <textarea
+                id={`${id}-summary-prompt`}
+                rows={2}
+                placeholder="the default summary prompt"
+                value={draft.summaryPrompt}
+                onChange={(e) => edit({ summaryPrompt: e.target.value })}
+              />
+            </div>
+            <p className="run-help">
+              Summarizes what this replay's window leaves out, from no earlier summary; the summary
+              is not stored.
+            </p>
+          </>
+        )}
       </fieldset>
       <fieldset className="replay-fields">
         <legend>Model</legend>

@@ -8,6 +8,7 @@ import { windowAndBudgetLabel } from "../../memory/memoryLabels";
 import { CallLines } from "../CallLines";
 import type { CallMessages } from "../callMessages";
 import { errorInWords, formatDuration } from "../runFormat";
+import { SummaryCallDetails } from "../SummaryCallDetails";
 
 type LlmNodeRecord = NodeRecord & { llm: NonNullable<NodeRecord["llm"]> };
 
@@ -26,11 +27,22 @@ function settingsLine(s: {
   model: string;
   memory: { windowSize: number | null; windowTokens: number | null; mode: string } | null;
   systemPrompt: boolean;
+  /** The replay's summary setting in words; absent: as recorded. */
+  summary?: string;
 }): string {
   const memory = s.memory
     ? `${windowAndBudgetLabel(s.memory.windowSize, s.memory.windowTokens)}${s.memory.mode === "read-write" ? "" : `, ${s.memory.mode}`}`
     : "no memory";
-  return `${s.provider} · ${s.model} · ${memory} · ${s.systemPrompt ? "system prompt" : "no system prompt"}`;
+  const summary = s.summary ? ` · ${s.summary}` : "";
+  return `${s.provider} · ${s.model} · ${memory}${summary} · ${s.systemPrompt ? "system prompt" : "no system prompt"}`;
+}
+
+/** A replay's summary setting in words; undefined: as recorded (nothing to say). */
+function summaryWords(summary: ReplayEntry["settings"]["summary"]): string | undefined {
+  if (summary.kind === "off") return "summary off";
+  if (summary.kind === "summarizer")
+    return `summary by ${summary.summarizer.provider} · ${summary.summarizer.model}`;
+  return undefined;
 }
 
 function dropped(count: number, byBudget: number): string | null {
@@ -144,6 +156,7 @@ export function ReplaySide({
               }
             : null,
           systemPrompt: settings.systemPrompt.trim() !== "",
+          ...(hasMemory && { summary: summaryWords(settings.summary) }),
         })}
       </p>
       {tokens && (
@@ -161,6 +174,7 @@ export function ReplaySide({
           {prepared.contextWarning && <p className="run-call-warning">{prepared.contextWarning}</p>}
         </>
       )}
+      {prepared?.summaryCall && <SummaryCallDetails summary={prepared.summaryCall} replay />}
       {call && (
         <CallLines
           call={call}
