@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Flow, FlowNode } from "../engine/flow";
 import { noteId } from "../engine/ids";
 import { STARTER_FLOWS } from "../engine/starterFlows";
 import { flowFileSummary } from "./flowFileSummary";
@@ -39,5 +40,35 @@ describe("flowFileSummary", () => {
     const shared = flowFileSummary(STARTER_FLOWS.sharedMemory.build());
     expect(shared.memories).toEqual([{ memoryId: "shared_memory", nodeIds: ["llm1", "llm2"] }]);
     expect(flowFileSummary(STARTER_FLOWS.chatWithoutMemory.build()).memories).toEqual([]);
+  });
+
+  it("says what kind each memory is beyond its window, and the summarizer's provider", () => {
+    const base = STARTER_FLOWS.sharedMemory.build();
+    const flow: Flow = {
+      ...base,
+      memories: { shared_memory: { scope: "flow" } },
+      nodes: base.nodes.map(
+        (n): FlowNode =>
+          n.type === "llm" && n.id === "llm1"
+            ? {
+                ...n,
+                config: {
+                  ...n.config,
+                  memoryWindowTokens: 2000,
+                  memorySummary: { provider: "anthropic", model: "claude-haiku" },
+                },
+              }
+            : n,
+      ),
+    };
+    const summary = flowFileSummary(flow);
+    expect(summary.memories).toEqual([
+      {
+        memoryId: "shared_memory",
+        nodeIds: ["llm1", "llm2"],
+        kinds: ["shared by every conversation", "token budget 2,000", "summary by claude-haiku"],
+      },
+    ]);
+    expect(summary.providers).toContain("anthropic");
   });
 });

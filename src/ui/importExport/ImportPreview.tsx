@@ -64,9 +64,10 @@ export function ImportPreview({ preview, nameTaken }: ImportPreviewProps) {
               "None: every LLM starts fresh on each message"
             ) : (
               <ul className="import-memories">
-                {summary.memories.map(({ memoryId, nodeIds }) => (
+                {summary.memories.map(({ memoryId, nodeIds, kinds }) => (
                   <li key={memoryId}>
                     <code>{memoryId}</code>, used by {nodeIds.join(", ")}
+                    {kinds && `; ${kinds.join("; ")}`}
                   </li>
                 ))}
               </ul>
