@@ -22,6 +22,8 @@ export type LlmNodeData = ProblemFields & {
   windowSize: number | null;
   windowTokens: number | null;
   memoryMode: MemoryMode;
+  /** Summary memory is on: what the window drops is folded into a running summary. */
+  summarized: boolean;
 };
 
 /** Template and output nodes show the start of their text. */

@@ -65,6 +65,9 @@ function toCanvasNode(
           windowSize,
           windowTokens,
           memoryMode: mode,
+          // Any object turns it on (memorySummary.ts, summarySettings): the rest is checked there.
+          summarized:
+            memoryId !== null && typeof c.memorySummary === "object" && c.memorySummary !== null,
         },
       };
     }

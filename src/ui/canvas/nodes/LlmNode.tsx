@@ -26,6 +26,7 @@ export const LlmNode = memo(function LlmNode({ id, data }: NodeProps<LlmCanvasNo
         windowSize={data.windowSize}
         windowTokens={data.windowTokens}
         mode={data.memoryMode}
+        summarized={data.summarized}
       />
     </NodeFrame>
   );

@@ -54,6 +54,15 @@ describe("MemoryBadge", () => {
     expect(screen.getByText("all messages, ≤ 1 token")).toBeTruthy();
   });
 
+  it("says when summary memory folds what the window drops", () => {
+    const { rerender } = render(
+      <MemoryBadge memoryId="m" color="red" windowSize={5} mode="read-write" summarized />,
+    );
+    expect(screen.getByText("last 5 messages + summary")).toBeTruthy();
+    rerender(<MemoryBadge memoryId="m" color="red" windowSize={5} mode="read-write" />);
+    expect(screen.queryByText(/summary/)).toBeNull();
+  });
+
   it("names a mode other than read-write", () => {
     render(<MemoryBadge memoryId="m" color="red" windowSize={null} mode="read-only" />);
     expect(screen.getByText(/read-only/)).toBeTruthy();

@@ -13,6 +13,8 @@ export interface MemoryBadgeProps {
   /** The token budget; null: none. */
   windowTokens?: number | null;
   mode: MemoryMode;
+  /** Summary memory is on: shown as "+ summary" after the window. */
+  summarized?: boolean;
 }
 
 // Enter and Space press the badge; inside a node they would also toggle the node's selection.
@@ -30,6 +32,7 @@ export const MemoryBadge = memo(function MemoryBadge({
   windowSize,
   windowTokens,
   mode,
+  summarized,
 }: MemoryBadgeProps) {
   const pinned = useCanvasUi((s) => memoryId !== null && s.pinnedMemory === memoryId);
   if (!memoryId) {
@@ -63,6 +66,7 @@ export const MemoryBadge = memo(function MemoryBadge({
       </button>
       <span className="memory-window">
         {windowAndBudgetLabel(windowSize, windowTokens ?? null)}
+        {summarized && " + summary"}
         {m && <span className="memory-mode"> · {m}</span>}
       </span>
     </div>
