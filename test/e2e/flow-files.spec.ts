@@ -228,14 +228,15 @@ test("nodes copy to the system clipboard as flow JSON and paste back with fresh 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
   await canvasNode(page, "chat_llm").click();
-  // The clipboard is the browser's, shared by the earlier tests of this worker (the canvas
-  // menu's Copy writes it): a Ctrl+C before the click's selection lands copies nothing and
-  // leaves their text. Copy again until this selection is what is read.
+  await page.keyboard.press("Control+c");
+  // A Ctrl+C this soon after the first selection may come before the flow-file writer has
+  // loaded: the clipboard is then written a moment later. (It is the browser's, shared with
+  // this worker's earlier tests, so an older copy may be read until then.)
   let copied: { nodes: { id: string }[] } = { nodes: [] };
   await expect
     .poll(async () => {
-      await page.keyboard.press("Control+c");
-      copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      copied = text.startsWith("{") ? JSON.parse(text) : { nodes: [] };
       return copied.nodes.map((n) => n.id);
     })
     .toEqual(["chat_llm"]);

@@ -33,9 +33,19 @@ export function useClipboardEvents(
     const onCopy = (event: ClipboardEvent) => {
       if (!event.clipboardData || isTypingTarget(event.target) || hasTextSelection()) return;
       const json = selectionJson();
-      if (json === null) return;
-      event.clipboardData.setData("text/plain", json);
-      event.preventDefault();
+      if (json !== null) {
+        event.clipboardData.setData("text/plain", json);
+        event.preventDefault();
+        return;
+      }
+      const { selection, selectedNotes } = useFlowStore.getState();
+      if (selection.length + selectedNotes.length === 0) return;
+      // Ctrl+C within a moment of the first selection, before the writer arrived: the
+      // clipboard is written once it has (the key press still counts as the user's gesture).
+      void prepareCopy().then(() => {
+        const late = selectionJson();
+        if (late !== null) void navigator.clipboard?.writeText(late).catch(() => {});
+      });
     };
     const onPaste = (event: ClipboardEvent) => {
       if (isTypingTarget(event.target) || !useFlowStore.getState().flow) return;
