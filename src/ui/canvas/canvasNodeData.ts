@@ -22,6 +22,8 @@ export type LlmNodeData = ProblemFields & {
   windowSize: number | null;
   windowTokens: number | null;
   memoryMode: MemoryMode;
+  /** Its memory is flow-scoped: one log for every conversation of the flow. */
+  sharedMemory: boolean;
   /** Summary memory is on: what the window drops is folded into a running summary. */
   summarized: boolean;
 };

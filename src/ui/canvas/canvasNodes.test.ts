@@ -3,6 +3,7 @@ import type { FlowNode } from "../../engine/flow";
 import { moveNodes } from "../../engine/flowEdits";
 import { nodeId } from "../../engine/ids";
 import { STARTER_FLOWS } from "../../engine/starterFlows";
+import { RF_NODE_TYPE } from "./canvasNodeData";
 import { createCanvasEdgeCache, createCanvasNodeCache } from "./canvasNodes";
 import { loadChecks, problemSummariesByNode } from "./flowDerived";
 import { memoryColors } from "./memoryColors";
@@ -22,6 +23,25 @@ describe("canvas nodes", () => {
     const after = toNodes(moved.nodes, none, problemSummariesByNode(moved), colors, new Map());
     expect(after.map((n, i) => n === before[i])).toEqual([true, false, true, true]);
     expect(after[1]?.position).toEqual({ x: 500, y: 500 });
+  });
+
+  it("marks the nodes of a flow-scoped memory, rebuilding only them when the scope changes", () => {
+    const flow = STARTER_FLOWS.sharedMemory.build();
+    const toNodes = createCanvasNodeCache();
+    const colors = memoryColors(flow);
+    const problems = problemSummariesByNode(flow);
+    const before = toNodes(flow.nodes, none, problems, colors, new Map());
+    const after = toNodes(
+      flow.nodes,
+      none,
+      problems,
+      colors,
+      new Map(),
+      new Set(["shared_memory"]),
+    );
+    const marked = after.map((n) => n.type === RF_NODE_TYPE.llm && n.data.sharedMemory);
+    expect(marked).toEqual([false, true, true, false]);
+    expect(after.map((n, i) => n === before[i])).toEqual([true, false, false, true]);
   });
 
   it("rebuilds a node whose selection changed, and carries its measured size", () => {

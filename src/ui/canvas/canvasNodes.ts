@@ -33,6 +33,7 @@ function toCanvasNode(
   problem: NodeProblemSummary | undefined,
   colors: ReadonlyMap<string, string>,
   measured: Size | undefined,
+  sharedMemory: boolean,
 ): FlowCanvasNode {
   const problemFields: ProblemFields = {
     problemSeverity: problem?.severity ?? null,
@@ -66,6 +67,7 @@ function toCanvasNode(
           windowTokens,
           memoryMode: mode,
           // Any object turns it on (memorySummary.ts, summarySettings): the rest is checked there.
+          sharedMemory,
           summarized:
             memoryId !== null && typeof c.memorySummary === "object" && c.memorySummary !== null,
         },
@@ -92,8 +94,11 @@ interface NodeEntry {
   problem: NodeProblemSummary | undefined;
   color: string | null;
   size: Size | undefined;
+  shared: boolean;
   node: FlowCanvasNode;
 }
+
+const NO_SHARED: ReadonlySet<string> = new Set();
 
 const sameSize = (a: Size | undefined, b: Size | undefined) =>
   a === b || (a?.width === b?.width && a?.height === b?.height);
@@ -114,6 +119,8 @@ export function createCanvasNodeCache() {
     problems: ReadonlyMap<NodeId, NodeProblemSummary>,
     colors: ReadonlyMap<string, string>,
     measured: ReadonlyMap<NodeId, Size>,
+    /** The flow-scoped memories (one log for every conversation), marked on their badges. */
+    shared: ReadonlySet<string> = NO_SHARED,
   ): FlowCanvasNode[] {
     const next = new Map<NodeId, NodeEntry>();
     const result = nodes.map((source) => {
@@ -122,12 +129,14 @@ export function createCanvasNodeCache() {
       const memory = nodeMemoryId(source);
       const color = memory ? (colors.get(memory) ?? null) : null;
       const size = measured.get(source.id);
+      const isShared = memory !== null && shared.has(memory);
       const old = entries.get(source.id);
       const entry =
         old &&
         old.source === source &&
         old.selected === isSelected &&
         old.color === color &&
+        old.shared === isShared &&
         sameSize(old.size, size) &&
         sameProblem(old.problem, problem)
           ? old
@@ -137,7 +146,8 @@ export function createCanvasNodeCache() {
               problem,
               color,
               size,
-              node: toCanvasNode(source, isSelected, problem, colors, size),
+              shared: isShared,
+              node: toCanvasNode(source, isSelected, problem, colors, size, isShared),
             };
       next.set(source.id, entry);
       return entry.node;

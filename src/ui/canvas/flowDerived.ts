@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { Flow } from "../../engine/flow";
 import { type FlowProblem, withSettings } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
+import { flowScopedMemories } from "../../engine/memoryScope";
 import type { MemoryUser } from "../../engine/memoryUsage";
 import { cachedByStructure, memoryUsageOf, structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
@@ -157,6 +158,13 @@ export function useNodeProblems(): Map<NodeId, NodeProblemSummary> {
   // The cached summaries unless Settings resolved one of the problems.
   return useMemo(() => (shown === all ? cached : summarizeByNode(shown)), [shown, all, cached]);
 }
+const flowSharedMemories = cachedByStructure(
+  (flow): ReadonlySet<string> => new Set(flowScopedMemories(flow)),
+);
+const NO_SHARED: ReadonlySet<string> = new Set();
+/** The open flow's flow-scoped memories (one log for every conversation). */
+export const useSharedMemories = () =>
+  useFlowStore((s) => (s.flow ? flowSharedMemories(s.flow) : NO_SHARED));
 export const useMemoryColors = () =>
   useFlowStore((s) => (s.flow ? flowMemoryColors(s.flow) : NO_COLORS));
 export const useMemoryUsage = () =>

@@ -8,7 +8,7 @@ import { useLazyModule } from "../common/useLazyModule";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { createCanvasEdgeCache, createCanvasNodeCache, edgeId, type Size } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
-import { useMemoryColors, useNodeProblems } from "./flowDerived";
+import { useMemoryColors, useNodeProblems, useSharedMemories } from "./flowDerived";
 import { effectiveMoves, planNodeChanges } from "./nodeChanges";
 import { withFlowingEdges } from "./nodeRunView";
 import { nodeTypes } from "./nodes/nodeTypes";
@@ -29,6 +29,7 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const colors = useMemoryColors();
   const selectedEdges = useCanvasUi((s) => s.selectedEdges);
   const liveRun = useStudio((s) => s.liveRun);
+  const shared = useSharedMemories();
 
   // Sizes are React Flow's measurements, not part of the flow: kept here, per canvas view.
   const [measured] = useState(() => new Map<NodeId, Size>());
@@ -61,8 +62,8 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const flowNodes = useMemo(() => {
     if (!flow) return [];
     const drawn = only ? flow.nodes.filter((n) => only.has(n.id)) : flow.nodes;
-    return toCanvasNodes(drawn, selected, problems, colors, measured);
-  }, [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion, only]);
+    return toCanvasNodes(drawn, selected, problems, colors, measured, shared);
+  }, [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion, only, shared]);
   const stored = useMemo<CanvasNode[]>(
     () => (notes.length === 0 ? flowNodes : [...notes, ...flowNodes]),
     [notes, flowNodes],

@@ -27,6 +27,7 @@ export const LlmNode = memo(function LlmNode({ id, data }: NodeProps<LlmCanvasNo
         windowTokens={data.windowTokens}
         mode={data.memoryMode}
         summarized={data.summarized}
+        shared={data.sharedMemory}
       />
     </NodeFrame>
   );

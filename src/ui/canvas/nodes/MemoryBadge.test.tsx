@@ -63,6 +63,15 @@ describe("MemoryBadge", () => {
     expect(screen.queryByText(/summary/)).toBeNull();
   });
 
+  it("marks a flow-scoped memory as kept for every conversation", () => {
+    const { rerender } = render(
+      <MemoryBadge memoryId="m" color="red" windowSize={null} mode="read-write" shared />,
+    );
+    expect(screen.getByText(/every conversation/)).toBeTruthy();
+    rerender(<MemoryBadge memoryId="m" color="red" windowSize={null} mode="read-write" />);
+    expect(screen.queryByText(/every conversation/)).toBeNull();
+  });
+
   it("names a mode other than read-write", () => {
     render(<MemoryBadge memoryId="m" color="red" windowSize={null} mode="read-only" />);
     expect(screen.getByText(/read-only/)).toBeTruthy();

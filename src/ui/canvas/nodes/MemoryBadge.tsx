@@ -15,6 +15,8 @@ export interface MemoryBadgeProps {
   mode: MemoryMode;
   /** Summary memory is on: shown as "+ summary" after the window. */
   summarized?: boolean;
+  /** Flow-scoped: shown as "every conversation" after the window. */
+  shared?: boolean;
 }
 
 // Enter and Space press the badge; inside a node they would also toggle the node's selection.
@@ -33,6 +35,7 @@ export const MemoryBadge = memo(function MemoryBadge({
   windowTokens,
   mode,
   summarized,
+  shared,
 }: MemoryBadgeProps) {
   const pinned = useCanvasUi((s) => memoryId !== null && s.pinnedMemory === memoryId);
   if (!memoryId) {
@@ -67,6 +70,7 @@ export const MemoryBadge = memo(function MemoryBadge({
       <span className="memory-window">
         {windowAndBudgetLabel(windowSize, windowTokens ?? null)}
         {summarized && " + summary"}
+        {shared && <span className="memory-mode"> · every conversation</span>}
         {m && <span className="memory-mode"> · {m}</span>}
       </span>
     </div>
