@@ -16,6 +16,7 @@ import { ProviderSection } from "./ProviderSection";
 import { StorageSection } from "./StorageSection";
 import { TimeoutsSection } from "./TimeoutsSection";
 import { listOfNames, type UnsavedField, unsavedFields } from "./unsavedFields";
+import "../common/modalDialog.css";
 import "./settings.css";
 
 /**
@@ -107,7 +108,7 @@ export function SettingsDialog() {
     <>
       <dialog
         ref={dialogRef}
-        className="settings-dialog"
+        className="modal-dialog settings-dialog"
         aria-labelledby={titleId}
         onClose={onClose}
         onCancel={onCancel}
@@ -115,7 +116,7 @@ export function SettingsDialog() {
         onPointerDown={onPointerDown}
         onClick={onClick}
       >
-        <div className="settings-header">
+        <div className="modal-dialog-header settings-header">
           <h2 id={titleId}>Settings</h2>
           <button type="button" className="secondary" onClick={requestClose}>
             Close

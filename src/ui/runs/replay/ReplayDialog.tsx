@@ -1,3 +1,4 @@
+import "../../common/modalDialog.css";
 import "./replay.css";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { RunId } from "../../../engine/ids";
@@ -69,8 +70,13 @@ export function ReplayDialog({
   const original = useCallMessages(llm, true);
 
   return (
-    <dialog ref={dialogRef} className="replay-dialog" aria-labelledby={titleId} onClose={onClose}>
-      <div className="replay-header">
+    <dialog
+      ref={dialogRef}
+      className="modal-dialog replay-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+    >
+      <div className="modal-dialog-header replay-header">
         <h2 id={titleId}>
           Replay {node.nodeId} <span className="replay-header-run">of {runLabel}</span>
         </h2>
