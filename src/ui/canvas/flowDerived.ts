@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useMemo } from "react";
 import type { Flow } from "../../engine/flow";
 import { type FlowProblem, withSettings } from "../../engine/flowProblem";
 import type { NodeId } from "../../engine/ids";
@@ -7,6 +7,7 @@ import type { MemoryUser } from "../../engine/memoryUsage";
 import { cachedByStructure, memoryUsageOf, structureOf } from "../../store/flowProblems";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudio } from "../../store/studioStore";
+import { useLazyModule } from "../common/useLazyModule";
 import { isLargeFlow } from "./largeFlow";
 import { memoryColors } from "./memoryColors";
 
@@ -56,24 +57,11 @@ export function loadChecks(): Promise<Checks> {
   });
   return loadingChecks;
 }
-/** True once the checks have loaded; starts loading them on first use. */
-function useChecksLoaded(): boolean {
-  const [loaded, setLoaded] = useState(loadedChecks !== null);
-  useEffect(() => {
-    if (loaded) return;
-    let live = true;
-    // A failed load (the app updated on the server meanwhile) leaves "Checking": a run still
-    // checks the flow itself before calling anything.
-    loadChecks().then(
-      () => live && setLoaded(true),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [loaded]);
-  return loaded;
-}
+/**
+ * True once the checks have loaded; starts loading them on first use. A failed load (the app
+ * updated on the server meanwhile) leaves "Checking": a run still checks the flow itself.
+ */
+const useChecksLoaded = (): boolean => useLazyModule(loadChecks, true) !== null;
 
 // Called only once the checks have loaded (useChecksLoaded), so nothing empty is cached.
 export const flowProblems = cachedByStructure((flow) =>
