@@ -1,4 +1,4 @@
-import { Controls, MiniMap, type OnMoveEnd, ReactFlow } from "@xyflow/react";
+import { Controls, MiniMap, type OnMoveEnd, ReactFlow, useStore } from "@xyflow/react";
 import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import type { NodeId } from "../../engine/ids";
 import { useFlowStore } from "../../store/flowStore";
@@ -8,11 +8,13 @@ import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { RF_NODE_TYPE, RF_NOTE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
 import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
+import { MapView } from "./nodes/mapView";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useConnectionHandlers } from "./useConnectionHandlers";
 import { useDragHistory } from "./useDragHistory";
 import { ZoomLevel } from "./ZoomLevel";
+import { isMapZoom } from "./zoomLevel";
 
 export interface FlowCanvasProps {
   /** The app's theme; React Flow's own parts (controls, minimap, background) follow it. */
@@ -75,64 +77,70 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
     [setSideTab],
   );
   const miniMap = useUi((s) => s.layout.miniMap);
+  // Zoomed out to the map level every node is a light label (NodeFrame.tsx, MapLabel), and React Flow
+  // draws all it is given: then most of the flow is on screen anyway, and mounting nodes as
+  // they cross the edge of the view cost more of each pan frame than it saved.
+  const map = useStore((s) => isMapZoom(s.transform[2]));
 
   return (
-    <ReactFlow<CanvasNode, CanvasEdge>
-      aria-label="Flow canvas"
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      isValidConnection={isValidConnection}
-      onNodeClick={onNodeClick}
-      onNodeDragStart={onNodeDragStart}
-      onNodeDragStop={onNodeDragStop}
-      onMoveEnd={onMoveEnd}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      {...canvasMenuHandlers}
-      snapToGrid
-      snapGrid={SNAP_GRID}
-      onlyRenderVisibleElements
-      // useEditorShortcuts deletes (nodes and edges as one undo step); React Flow must not too.
-      deleteKeyCode={null}
-      // A large flow fits itself once the pane is measured (LargeFlowView).
-      fitView={initialViewport === null && !large}
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      {...(initialViewport && { defaultViewport: initialViewport })}
-      minZoom={MIN_ZOOM}
-      maxZoom={MAX_ZOOM}
-      colorMode={colorMode}
-      ariaLabelConfig={ARIA_LABELS}
-    >
-      <CanvasBackground />
-      <Controls
-        orientation="horizontal"
-        showInteractive={false}
+    <MapView.Provider value={map}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        aria-label="Flow canvas"
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeClick={onNodeClick}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onMoveEnd={onMoveEnd}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        {...canvasMenuHandlers}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        onlyRenderVisibleElements={!map}
+        // useEditorShortcuts deletes (nodes and edges as one undo step); React Flow must not too.
+        deleteKeyCode={null}
+        // A large flow fits itself once the pane is measured (LargeFlowView).
+        fitView={initialViewport === null && !large}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        {...(large && { onFitView: large.onFitView })}
+        {...(initialViewport && { defaultViewport: initialViewport })}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        colorMode={colorMode}
+        ariaLabelConfig={ARIA_LABELS}
       >
-        {!large && (
-          <Suspense fallback={null}>
-            <MiniMapToggle />
-          </Suspense>
-        )}
-      </Controls>
-      {large
-        ? large.overlays
-        : miniMap && (
-            <MiniMap<CanvasNode>
-              pannable
-              zoomable
-              nodeColor={miniMapColor}
-              nodeStrokeWidth={0}
-              style={MINI_MAP_SIZE}
-            />
+        <CanvasBackground />
+        <Controls
+          orientation="horizontal"
+          showInteractive={false}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          {...(large && { onFitView: large.onFitView })}
+        >
+          {!large && (
+            <Suspense fallback={null}>
+              <MiniMapToggle />
+            </Suspense>
           )}
-      <ZoomLevel />
-    </ReactFlow>
+        </Controls>
+        {large
+          ? large.overlays
+          : miniMap && (
+              <MiniMap<CanvasNode>
+                pannable
+                zoomable
+                nodeColor={miniMapColor}
+                nodeStrokeWidth={0}
+                style={MINI_MAP_SIZE}
+              />
+            )}
+        <ZoomLevel />
+      </ReactFlow>
+    </MapView.Provider>
   );
 }

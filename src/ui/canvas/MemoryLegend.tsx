@@ -7,7 +7,12 @@ import { useFlowStore } from "../../store/flowStore";
 import { windowAndBudgetLabel } from "../memory/memoryLabels";
 import { useCanvasUi } from "./canvasUiStore";
 import { useFlowProblems, useMemoryColors, useMemoryUsage } from "./flowDerived";
-import { endMemoryPreview, previewMemory, toggleMemoryPin } from "./memoryHighlight";
+import {
+  endMemoryPreview,
+  previewMemory,
+  previewMemoryOnHover,
+  toggleMemoryPin,
+} from "./memoryHighlight";
 import { useFocusNode } from "./useFocusNode";
 
 const MODE_WORDS: Record<MemoryMode, string> = {
@@ -38,7 +43,7 @@ function LegendEntry({ memoryId, users, color, warnings, shared }: EntryProps) {
     <li
       className={`legend-entry${lit ? " is-lit" : ""}`}
       style={{ "--memory-color": color ?? "var(--muted)" } as CSSProperties}
-      onMouseEnter={() => previewMemory(memoryId)}
+      onMouseEnter={(event) => previewMemoryOnHover(event, memoryId)}
       onMouseLeave={endMemoryPreview}
     >
       <div className="legend-title">

@@ -1,5 +1,5 @@
 import "./inspector.css";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Flow, FlowNode } from "../../engine/flow";
 import type { EditResult } from "../../engine/flowEdits";
 import type { FlowProblem } from "../../engine/flowProblem";
@@ -28,9 +28,14 @@ export interface NodeInspectorProps {
 
 /** Edits the one selected node of the open flow. */
 export function NodeInspector({ previewSource }: NodeInspectorProps) {
-  const selection = useFlowStore((s) => s.selection);
+  const live = useFlowStore((s) => s.selection);
   // Positions are not shown here: a drag (a new flow per frame) must not re-render the form.
   const flow = useFlowStore((s) => (s.flow ? structureOf(s.flow) : null));
+  // Pressing a node selects it and starts its drag: its settings render in the background,
+  // between the drag's frames, instead of holding the first ones back (React's deferred value).
+  // A node renamed or deleted is not deferred: the form follows its new id at once, keeping focus.
+  const deferred = useDeferredValue(live);
+  const selection = deferred.every((id) => flow?.nodes.some((n) => n.id === id)) ? deferred : live;
   const selectedId = selection.length === 1 ? (selection[0] as NodeId) : null;
   const form = useFormIdentity(selectedId);
   const node = selectedId ? flow?.nodes.find((n) => n.id === selectedId) : undefined;

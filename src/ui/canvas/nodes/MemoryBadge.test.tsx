@@ -112,4 +112,15 @@ describe("MemoryBadge", () => {
     fireEvent.mouseLeave(badge);
     expect(lit()).toBeNull();
   });
+
+  it("does not light up when a pan or drag slides it under a held button", () => {
+    render(<MemoryBadge memoryId="shared" color="red" windowSize={null} mode="read-write" />);
+    const badge = screen.getByRole("button", { name: "Memory shared" });
+    fireEvent.mouseEnter(badge, { buttons: 1 });
+    expect(lit()).toBeNull();
+    fireEvent.mouseLeave(badge, { buttons: 1 });
+    // Released over it, the next hover lights it as usual.
+    fireEvent.mouseEnter(badge, { buttons: 0 });
+    expect(lit()).toBe("shared");
+  });
 });

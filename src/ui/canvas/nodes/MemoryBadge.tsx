@@ -2,7 +2,12 @@ import { type CSSProperties, type KeyboardEvent, memo } from "react";
 import type { MemoryMode } from "../../../engine/flow";
 import { windowAndBudgetLabel } from "../../memory/memoryLabels";
 import { useCanvasUi } from "../canvasUiStore";
-import { endMemoryPreview, previewMemory, toggleMemoryPin } from "../memoryHighlight";
+import {
+  endMemoryPreview,
+  previewMemory,
+  previewMemoryOnHover,
+  toggleMemoryPin,
+} from "../memoryHighlight";
 import { modeLabel } from "../nodeLabels";
 
 export interface MemoryBadgeProps {
@@ -55,7 +60,7 @@ export const MemoryBadge = memo(function MemoryBadge({
         style={{ "--memory-color": color ?? "var(--muted)" } as CSSProperties}
         aria-pressed={pinned}
         title={`Highlight the nodes sharing memory ${memoryId} (click to keep it lit)`}
-        onMouseEnter={() => previewMemory(memoryId)}
+        onMouseEnter={(event) => previewMemoryOnHover(event, memoryId)}
         onMouseLeave={endMemoryPreview}
         onFocus={() => previewMemory(memoryId)}
         onBlur={endMemoryPreview}

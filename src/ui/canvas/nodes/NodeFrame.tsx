@@ -5,7 +5,7 @@ import { NODE_KINDS } from "../../../engine/nodeKinds";
 import { useMemoryHighlight } from "../memoryHighlight";
 import { useNodeRunView } from "../nodeRunView";
 import { useRunPath } from "../runPathHighlight";
-
+import { useMapView } from "./mapView";
 import { ProblemMarker } from "./ProblemMarker";
 
 interface NodeFrameProps {
@@ -66,6 +66,41 @@ function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }
   );
 }
 
+/**
+ * What a node shows zoomed out to the map level: its id and, for an LLM node, its memory's
+ * colour, as a label on a map. The same classes as the card's, so zoomLevels.css draws both
+ * alike; none of the card's details, form controls or listeners, which at that zoom cost most
+ * of every pan frame of a big flow while being too small to read or press.
+ */
+function MapLabel({ kind, id, memoryId, memoryColor, problemSeverity, problemText }: LabelProps) {
+  return (
+    <>
+      {problemSeverity && (
+        <div className="flow-node-header">
+          <ProblemMarker severity={problemSeverity} text={problemText} />
+        </div>
+      )}
+      <div className="flow-node-id">{id}</div>
+      {kind === "llm" && (
+        <div className="memory-row">
+          {memoryId ? (
+            <span
+              className="memory-badge memory-badge-map"
+              style={{ "--memory-color": memoryColor ?? "var(--muted)" } as CSSProperties}
+            >
+              <span className="memory-swatch" aria-hidden="true" />
+            </span>
+          ) : (
+            <span className="memory-badge memory-badge-off" />
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+type LabelProps = Omit<CardProps, "children"> & { problemText: string };
+
 /** The card every node kind shares: kind, id, problem marker, handles and highlight state. */
 export function NodeFrame({
   kind,
@@ -77,6 +112,7 @@ export function NodeFrame({
   children,
 }: NodeFrameProps) {
   const def = NODE_KINDS[kind];
+  const map = useMapView();
   return (
     <NodeCard
       id={id}
@@ -86,12 +122,25 @@ export function NodeFrame({
       problemSeverity={problemSeverity}
     >
       {def.acceptsInputs && <Handle type="target" position={Position.Left} />}
-      <div className="flow-node-header">
-        <span className="flow-node-kind">{def.label}</span>
-        <ProblemMarker severity={problemSeverity} text={problemText} />
-      </div>
-      <div className="flow-node-id">{id}</div>
-      {children}
+      {map ? (
+        <MapLabel
+          kind={kind}
+          id={id}
+          memoryId={memoryId}
+          memoryColor={memoryColor}
+          problemSeverity={problemSeverity}
+          problemText={problemText}
+        />
+      ) : (
+        <>
+          <div className="flow-node-header">
+            <span className="flow-node-kind">{def.label}</span>
+            <ProblemMarker severity={problemSeverity} text={problemText} />
+          </div>
+          <div className="flow-node-id">{id}</div>
+          {children}
+        </>
+      )}
       {def.hasOutput && <Handle type="source" position={Position.Right} />}
     </NodeCard>
   );
