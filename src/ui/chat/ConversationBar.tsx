@@ -6,7 +6,7 @@ import { conversationLabels } from "./conversationLabels";
 import { PencilIcon, PlusIcon, TrashIcon } from "./icons";
 
 /** The rename form: fetched when a rename starts, not with the first page. */
-const loadTitleForm = () => import("../common/InlineEditForm");
+const loadTitleForm = () => import("./ConversationTitleForm");
 /** The delete confirmation: fetched when a delete is asked for. */
 const loadDeleteDialog = () => import("./DeleteConversationDialog");
 
@@ -62,16 +62,8 @@ export function ConversationBar() {
     <div className="chat-conversations">
       {mode === "rename" && current ? (
         titleForm && (
-          <titleForm.InlineEditForm
-            initial={current.title}
-            label="Conversation title"
-            maxLength={200}
-            className="chat-title-form"
-            actionsClassName="chat-title-actions"
-            save={{ text: "Save", label: "Save title", className: "chat-small" }}
-            cancel={{ text: "Cancel", label: "Cancel rename", className: "chat-small secondary" }}
-            canSave={(draft) => draft.trim() !== ""}
-            unchangedCancels
+          <titleForm.ConversationTitleForm
+            title={current.title}
             onSave={(title) => {
               void studio.getState().renameConversation(current.id, title);
               back("rename");
