@@ -4,14 +4,8 @@ import { withHostileNames } from "../../test/helpers/hostileNames";
 import type { RunEvent } from "../engine/events";
 import { conversationId, nodeId, runId } from "../engine/ids";
 import { testRun } from "../storage/storageTestSupport";
-import {
-  applyRunEvent,
-  type ChatView,
-  failLastTurn,
-  outputStreams,
-  pendingTurn,
-  turnsOf,
-} from "./applyRunEvent";
+import { applyRunEvent, type ChatView, outputStreams } from "./applyRunEvent";
+import { failLastTurn, pendingTurn, turnsOf } from "./turnList";
 
 const R1 = runId("r1");
 const R2 = runId("r2");

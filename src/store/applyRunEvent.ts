@@ -3,10 +3,9 @@ import type { Flow } from "../engine/flow";
 import type { NodeId, RunId } from "../engine/ids";
 import { keyedRecord, ownValue } from "../engine/keyedRecord";
 import { outputStreamSource } from "../engine/outputStream";
-import type { RunError, RunSnapshot } from "../engine/runSnapshot";
+import type { RunSnapshot } from "../engine/runSnapshot";
 import type { ChatTurn } from "./chatTurns";
-import { turnFromRun } from "./chatTurns";
-import { buildTree, pathTo, siblingsOf } from "./conversationTree";
+import { patchLast, turnsOf } from "./turnList";
 
 /** What the chat shows of a conversation: every run, the branch on screen and its head. */
 export interface ChatView {
@@ -28,20 +27,6 @@ export function outputStreams(flow: Flow): OutputStreams {
   }
   return streams;
 }
-
-/** The branch ending at `head` as chat turns, each knowing its alternatives. */
-export function turnsOf(runs: readonly RunSnapshot[], head: RunId | null): ChatTurn[] {
-  const tree = buildTree(runs);
-  return pathTo(tree, head).map((run) => turnFromRun(run, siblingsOf(tree, run.id)));
-}
-
-/** The turn a message starts as, before the run reports anything. */
-export function pendingTurn(input: string, parentRunId: RunId | null): ChatTurn {
-  return { input, outputs: {}, status: "running", memoryNotes: [], parentRunId };
-}
-
-const patchLast = (turns: ChatTurn[], patch: (turn: ChatTurn) => Partial<ChatTurn>) =>
-  turns.map((t, i) => (i === turns.length - 1 ? { ...t, ...patch(t) } : t));
 
 /**
  * One run event applied to the chat on screen. Pure: the store feeds it each event of the
@@ -82,9 +67,4 @@ export function applyRunEvent(view: ChatView, event: RunEvent, streams: OutputSt
     default:
       return view;
   }
-}
-
-/** The message in progress failed before or outside its run: the last turn says why. */
-export function failLastTurn(turns: ChatTurn[], error: RunError): ChatTurn[] {
-  return patchLast(turns, () => ({ status: "error", error }));
 }

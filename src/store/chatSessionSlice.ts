@@ -2,12 +2,12 @@ import { type ConversationId, memoryId, type RunId } from "../engine/ids";
 import type { KeyDestination } from "../engine/provider";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
 import type { ConversationRecord } from "../storage/dbSchema";
-import { turnsOf } from "./applyRunEvent";
 import type { ChatTurn } from "./chatTurns";
 import { buildTree, latestLeaf } from "./conversationTree";
 import { sendBlocker, sendMessage } from "./sendMessage";
 import { SETTINGS } from "./settingsKeys";
 import type { SliceContext } from "./sliceContext";
+import { turnsOf } from "./turnList";
 
 /** The chat of the open flow: its conversations, the one on screen, and the run in progress. */
 export interface ChatSessionState {

@@ -1,10 +1,10 @@
 import type { ConversationId, RunId } from "../engine/ids";
 import { asInterrupted } from "../engine/runSnapshot";
-import { pendingTurn, turnsOf } from "./applyRunEvent";
 import type { LockManagerLike } from "./browserServices";
 import type { SendOptions } from "./chatSessionSlice";
 import { buildTree, pathTo } from "./conversationTree";
 import type { SliceContext } from "./sliceContext";
+import { pendingTurn, turnsOf } from "./turnList";
 
 /*
  * A message in a conversation other tabs may be running in too: loaded with the run's code

@@ -7,7 +7,7 @@ import { runFlow } from "../engine/runFlow";
 import type { RunError } from "../engine/runSnapshot";
 import { conversationTitle } from "../storage/conversationTitle";
 import type { StudioStorage } from "../storage/studioStorage";
-import { applyRunEvent, failLastTurn, outputStreams } from "./applyRunEvent";
+import { applyRunEvent, outputStreams } from "./applyRunEvent";
 import {
   refreshConversations,
   rememberOpenConversation,
@@ -22,6 +22,7 @@ import {
 } from "./conversationLock";
 import { applyNodeEvent } from "./liveRun";
 import { messageOf, type SliceContext } from "./sliceContext";
+import { failLastTurn } from "./turnList";
 
 /** One message, as sendMessage put it on screen. */
 export interface MessageToRun {

@@ -2,7 +2,6 @@ import { flowDestinations } from "../engine/providers/keyBinding";
 import { runFlow } from "../engine/runFlow";
 import { memoryHeadSeen } from "../engine/runFromHere";
 import type { RunSnapshot } from "../engine/runSnapshot";
-import { turnsOf } from "./applyRunEvent";
 import { refreshConversations } from "./chatSessionSlice";
 import { inConversation } from "./conversationLock";
 import { applyNodeEvent } from "./liveRun";
@@ -10,6 +9,7 @@ import type { RunFromHereRequest, RunFromHereResult } from "./nodeRunSlice";
 import { runErrorOf } from "./runMessage";
 import { sendBlocker } from "./sendMessage";
 import type { SliceContext } from "./sliceContext";
+import { turnsOf } from "./turnList";
 
 /**
  * Runs one node alone in the open conversation ("run from here", docs/memory.md): a real call

@@ -1,6 +1,6 @@
-import { failLastTurn, pendingTurn, turnsOf } from "./applyRunEvent";
 import type { SendOptions } from "./chatSessionSlice";
 import { messageOf, type SliceContext } from "./sliceContext";
+import { failLastTurn, pendingTurn, turnsOf } from "./turnList";
 
 /** The run's code (runCode.ts): loaded on the first message, not with the first page. */
 export const loadRunCode = () => import("./runCode");

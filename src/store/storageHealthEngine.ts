@@ -5,11 +5,11 @@ import { STARTER_FLOWS } from "../engine/starterFlows";
 import type { SpaceUser } from "../storage/spaceUsage";
 import { failureReason, storageFailureOf } from "../storage/storageFailures";
 import type { StudioStorage } from "../storage/studioStorage";
-import { turnsOf } from "./applyRunEvent";
 import { createFlowRecord, showFlow } from "./flowLibrarySlice";
 import { messageOf, type SliceContext } from "./sliceContext";
 import type { FailedWrite } from "./storageGuard";
 import type { StorageUse } from "./storageHealthSlice";
+import { turnsOf } from "./turnList";
 
 /** At or above this share of the quota, the app stops writing (read-only) until space is freed. */
 export const FULL_SHARE = 0.98;

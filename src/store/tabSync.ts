@@ -1,6 +1,5 @@
 import type { ConversationId, FlowId, NodeId, RunId } from "../engine/ids";
 import { asInterrupted, type RunSnapshot } from "../engine/runSnapshot";
-import { turnsOf } from "./applyRunEvent";
 import type { TabMessage } from "./browserServices";
 import { asCallTimeouts } from "./callSettingsSlice";
 import { refreshConversations } from "./chatSessionSlice";
@@ -14,6 +13,7 @@ import { SETTINGS } from "./settingsKeys";
 import { asTheme } from "./settingsValues";
 import type { SliceContext } from "./sliceContext";
 import type { TabChannel } from "./tabChannel";
+import { turnsOf } from "./turnList";
 
 /**
  * Keeps this tab in step with the app's other tabs: each message names what another tab

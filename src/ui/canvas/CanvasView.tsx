@@ -1,18 +1,21 @@
-import { Controls, MiniMap, type OnMoveEnd, ReactFlow, useStore } from "@xyflow/react";
-import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
-import type { NodeId } from "../../engine/ids";
+import { Controls, type OnMoveEnd, ReactFlow, useStore } from "@xyflow/react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useUi } from "../../store/uiStore";
 import { CanvasBackground } from "./CanvasBackground";
+import { useCanvasControls } from "./canvasActions";
 import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
-import { RF_NODE_TYPE, RF_NOTE_TYPE } from "./canvasNodeData";
+import { RF_NOTE_TYPE } from "./canvasNodeData";
 import { ARIA_LABELS, FIT_VIEW_OPTIONS, MAX_ZOOM, MIN_ZOOM, SNAP_GRID } from "./canvasView";
+import { isLargeFlow } from "./largeFlow";
 import { canvasMenuHandlers } from "./menus/canvasMenuHandlers";
 import { MapView } from "./nodes/mapView";
 import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useConnectionHandlers } from "./useConnectionHandlers";
 import { useDragHistory } from "./useDragHistory";
+import { useFirstView } from "./window/useFirstView";
+import { useNodeWindow } from "./window/useNodeWindow";
 import { ZoomLevel } from "./ZoomLevel";
 import { isMapZoom } from "./zoomLevel";
 
@@ -21,44 +24,29 @@ export interface FlowCanvasProps {
   colorMode: "light" | "dark";
 }
 
-/**
- * How a large flow is drawn (canvas/large/): only some of its nodes, so React Flow's own fit
- * and minimap, which see only those, give way to ones that span the whole flow.
- */
-export interface LargeFlowParts {
-  /** The nodes to draw. */
-  only: ReadonlySet<NodeId>;
-  onFitView(): void;
-  /** Drawn instead of React Flow's minimap: a minimap of the whole flow, and a note. */
-  overlays: ReactNode;
-}
-
-function miniMapColor(node: CanvasNode): string {
-  switch (node.type) {
-    case RF_NODE_TYPE.llm:
-      return node.data.memoryColor ?? "var(--accent)";
-    case RF_NODE_TYPE.input:
-    case RF_NODE_TYPE.output:
-      return "var(--muted)";
-    default:
-      return "var(--border)";
-  }
-}
-
-// Loads after the first paint: the button is not needed to show the flow.
+// Load after the first paint: the button is not needed to show the flow, nor the note to
+// draw a large one.
 const MiniMapToggle = lazy(() => import("./MiniMapToggle"));
+const LargeFlowNote = lazy(() => import("./large/LargeFlowNote"));
+// Nor the minimap.
+const FlowMap = lazy(() => import("./window/FlowMap").then((m) => ({ default: m.FlowMap })));
 
-/** Small enough to leave the flow its room: FIT_VIEW_OPTIONS keeps the flow above it. */
-const MINI_MAP_SIZE = { width: 160, height: 96 };
-
-/** The React Flow canvas of the open flow; a large flow passes the parts it draws its own way. */
-export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: LargeFlowParts }) {
+/**
+ * The React Flow canvas of the open flow. It draws the nodes in and around the view
+ * (window/useNodeWindow.ts), so it fits the view and draws the minimap from the whole flow
+ * itself: React Flow knows only the nodes drawn.
+ */
+export function CanvasView({ colorMode }: FlowCanvasProps) {
   // Read once: the view keeps its own viewport afterwards and reports it back on move end.
   const [initialViewport] = useState(() => useFlowStore.getState().viewport);
+  const large = useFlowStore((s) => isLargeFlow(s.flow?.nodes.length ?? 0));
+  const ready = useFirstView();
+  const only = useNodeWindow(ready, large);
+  const { fitView } = useCanvasControls();
   const { onNodeDragStart, onNodeDragStop, beforeMove } = useDragHistory();
   const { nodes, edges, onNodesChange, onEdgesChange, nodeTypes } = useCanvasElements(
     beforeMove,
-    large?.only,
+    only,
   );
   const { onConnect, isValidConnection, onConnectEnd } = useConnectionHandlers();
   const { onDragOver, onDrop } = useCanvasDrop();
@@ -77,9 +65,7 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
     [setSideTab],
   );
   const miniMap = useUi((s) => s.layout.miniMap);
-  // Zoomed out to the map level every node is a light label (NodeFrame.tsx, MapLabel), and React Flow
-  // draws all it is given: then most of the flow is on screen anyway, and mounting nodes as
-  // they cross the edge of the view cost more of each pan frame than it saved.
+  // Zoomed out to the map level every node is a light label (NodeFrame.tsx, MapLabel).
   const map = useStore((s) => isMapZoom(s.transform[2]));
 
   return (
@@ -103,11 +89,11 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
         {...canvasMenuHandlers}
         snapToGrid
         snapGrid={SNAP_GRID}
-        onlyRenderVisibleElements={!map}
+        // The window (useNodeWindow) gives React Flow only the nodes near the view already.
+        onlyRenderVisibleElements={false}
         // useEditorShortcuts deletes (nodes and edges as one undo step); React Flow must not too.
         deleteKeyCode={null}
-        // A large flow fits itself once the pane is measured (LargeFlowView).
-        fitView={initialViewport === null && !large}
+        // The flow fits itself once the pane is measured (useFirstView).
         fitViewOptions={FIT_VIEW_OPTIONS}
         {...(initialViewport && { defaultViewport: initialViewport })}
         minZoom={MIN_ZOOM}
@@ -120,25 +106,22 @@ export function CanvasView({ colorMode, large }: FlowCanvasProps & { large?: Lar
           orientation="horizontal"
           showInteractive={false}
           fitViewOptions={FIT_VIEW_OPTIONS}
-          {...(large && { onFitView: large.onFitView })}
+          onFitView={fitView}
         >
-          {!large && (
-            <Suspense fallback={null}>
-              <MiniMapToggle />
-            </Suspense>
-          )}
+          <Suspense fallback={null}>
+            <MiniMapToggle />
+          </Suspense>
         </Controls>
-        {large
-          ? large.overlays
-          : miniMap && (
-              <MiniMap<CanvasNode>
-                pannable
-                zoomable
-                nodeColor={miniMapColor}
-                nodeStrokeWidth={0}
-                style={MINI_MAP_SIZE}
-              />
-            )}
+        {miniMap && (
+          <Suspense fallback={null}>
+            <FlowMap colorMode={colorMode} />
+          </Suspense>
+        )}
+        {large && (
+          <Suspense fallback={null}>
+            <LargeFlowNote drawn={only.size} />
+          </Suspense>
+        )}
         <ZoomLevel />
       </ReactFlow>
     </MapView.Provider>

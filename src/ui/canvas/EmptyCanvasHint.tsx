@@ -1,14 +1,12 @@
 import "./emptyCanvasHint.css";
-import { useFlowStore } from "../../store/flowStore";
 import { askForTemplates } from "../flows/flowMenuRequest";
 
 /**
  * On an empty flow, what to do first: drag a node kind in from the palette, or start from a
- * template. Lets drags and drops through to the canvas below it.
+ * template. Lets drags and drops through to the canvas below it. Loaded when a flow is empty
+ * (FlowCanvas.tsx), not with the first page.
  */
-export function EmptyCanvasHint() {
-  const empty = useFlowStore((s) => s.flow !== null && s.flow.nodes.length === 0);
-  if (!empty) return null;
+export default function EmptyCanvasHint() {
   return (
     <section className="empty-canvas-hint" aria-label="This flow is empty">
       <p className="empty-canvas-title">This flow is empty</p>

@@ -1,24 +1,21 @@
 import "@xyflow/react/dist/style.css";
 import "./canvas.css";
-import { lazy, Suspense, useCallback } from "react";
+import { useCallback } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useStudioApi } from "../../store/studioStore";
 import { useLazyModule } from "../common/useLazyModule";
 import { CanvasNotice } from "./CanvasNotice";
 import { CanvasView, type FlowCanvasProps } from "./CanvasView";
 import { useCanvasUi } from "./canvasUiStore";
-import { EmptyCanvasHint } from "./EmptyCanvasHint";
-import { isLargeFlow } from "./largeFlow";
 import { useCanvasPopup } from "./menus/canvasPopup";
 import { RunFromHereHost } from "./runFromHere/RunFromHereHost";
 import { useClipboardEvents } from "./useClipboardEvents";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 
-/** Loaded with the first flow of over LARGE_FLOW_NODES nodes: most flows never need it. */
-const LargeFlowView = lazy(() => import("./large/LargeFlowView"));
-
 // The shortcuts list loads the first time it is asked for.
 const loadShortcutsDialog = () => import("./ShortcutsDialog");
+// So does what an empty flow says to do first.
+const loadEmptyHint = () => import("./EmptyCanvasHint");
 // So do the context menus, the quick-add picker and the command palette (menus/canvasPopup.ts).
 const loadPopups = () => import("./menus/CanvasPopups");
 
@@ -37,7 +34,8 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
   );
   const flowId = useFlowStore((s) => s.flowId);
   const hasFlow = useFlowStore((s) => s.flow !== null);
-  const large = useFlowStore((s) => isLargeFlow(s.flow?.nodes.length ?? 0));
+  const empty = useFlowStore((s) => s.flow !== null && s.flow.nodes.length === 0);
+  const emptyHint = useLazyModule(loadEmptyHint, empty);
   useEditorShortcuts();
   const studio = useStudioApi();
   const credentials = useCallback(() => studio.getState().credentials, [studio]);
@@ -46,17 +44,11 @@ export function FlowCanvas({ colorMode }: FlowCanvasProps) {
     <div className="flow-canvas">
       {hasFlow ? (
         // A fresh view per flow: its saved viewport (or fit view) applies, measured sizes reset.
-        large ? (
-          <Suspense fallback={<p className="flow-canvas-empty">Opening a large flow…</p>}>
-            <LargeFlowView key={flowId ?? ""} colorMode={colorMode} />
-          </Suspense>
-        ) : (
-          <CanvasView key={flowId ?? ""} colorMode={colorMode} />
-        )
+        <CanvasView key={flowId ?? ""} colorMode={colorMode} />
       ) : (
         <p className="flow-canvas-empty">No flow is open.</p>
       )}
-      <EmptyCanvasHint />
+      {empty && emptyHint && <emptyHint.default />}
       <CanvasNotice />
       {shortcuts && <shortcuts.ShortcutsDialog />}
       {popups && <popups.CanvasPopups />}

@@ -42,7 +42,7 @@ describe("ProblemsList", () => {
     useFlowStore.getState().open(flowId("f"), flow);
     show();
     expect(await screen.findByRole("heading", { name: "Problems 2" })).toBeTruthy();
-    const items = screen.getAllByRole("button");
+    const items = await screen.findAllByRole("button");
     expect(items.map((b) => b.textContent)).toEqual([
       expect.stringMatching(/^!Error: llm2.*has no model/),
       expect.stringMatching(/^!Warning: llm1.*different window sizes/),

@@ -1,29 +1,14 @@
 import { useId } from "react";
-import type { FlowProblem } from "../../engine/flowProblem";
+import { useLazyModule } from "../common/useLazyModule";
 import { useFlowProblems } from "./flowDerived";
-import { useFocusNode } from "./useFocusNode";
 
-function ProblemText({ problem }: { problem: FlowProblem }) {
-  const word = problem.severity === "error" ? "Error" : "Warning";
-  return (
-    <>
-      <span className={`problem-icon problem-icon-${problem.severity}`} aria-hidden="true">
-        !
-      </span>
-      <span className="sr-only">{word}: </span>
-      {problem.nodeId && <span className="problem-node">{problem.nodeId}</span>}
-      <span className="problem-message">{problem.message}</span>
-    </>
-  );
-}
+/** The list itself loads with the first problem: most flows open with none. */
+const loadItems = () => import("./ProblemItems");
 
-/**
- * Everything validateFlow finds, errors first. A problem about a node is a button that
- * selects the node and brings it into view.
- */
+/** Everything validateFlow finds, counted, and listed by ProblemItems. */
 export function ProblemsList() {
   const problems = useFlowProblems();
-  const focusNode = useFocusNode();
+  const items = useLazyModule(loadItems, (problems?.length ?? 0) > 0);
   const headingId = useId();
   return (
     <section className="problems-list" aria-labelledby={headingId}>
@@ -35,27 +20,7 @@ export function ProblemsList() {
       ) : problems.length === 0 ? (
         <p className="empty">No problems</p>
       ) : (
-        <ul>
-          {problems.map((problem, i) => {
-            const { nodeId } = problem;
-            const className = `problem-item problem-${problem.severity}`;
-            return (
-              // Problems have no id; the same message can repeat, so the index breaks ties.
-              // biome-ignore lint/suspicious/noArrayIndexKey: derived list, rebuilt as a whole
-              <li key={`${i}:${problem.message}`}>
-                {nodeId ? (
-                  <button type="button" className={className} onClick={() => focusNode(nodeId)}>
-                    <ProblemText problem={problem} />
-                  </button>
-                ) : (
-                  <div className={className}>
-                    <ProblemText problem={problem} />
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        items && <items.ProblemItems problems={problems} />
       )}
     </section>
   );

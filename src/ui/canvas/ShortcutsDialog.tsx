@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from "react";
 import { useCanvasUi } from "./canvasUiStore";
-import { shortcutHelp } from "./editorActions";
+import { shortcutHelp } from "./shortcutHelp";
 
 /**
  * The keyboard shortcuts (every action in editorActions.ts that has one), in a native modal

@@ -8,7 +8,7 @@ import type { CanvasEdge, CanvasNode } from "./canvasNodeData";
 import { edgeId } from "./canvasNodes";
 import { useCanvasUi } from "./canvasUiStore";
 import { FIT_VIEW_OPTIONS, motionDuration } from "./canvasView";
-import { isLargeFlow } from "./largeFlow";
+import { fitFlowViewport } from "./window/fitFlow";
 
 /** What actions need of the canvas on screen (React Flow's view of it), beyond the stores. */
 export interface CanvasControls {
@@ -26,20 +26,18 @@ export function useCanvasControls(): CanvasControls {
     () => ({
       fitView: () => {
         const nodes = useFlowStore.getState().flow?.nodes ?? [];
-        // React Flow knows only the nodes a large flow draws: fit to all of them by position.
-        if (!isLargeFlow(nodes.length)) {
+        const { width, height, nodeLookup } = rf.getState();
+        // Every node drawn (the usual case): React Flow fits them by their measured sizes.
+        if (nodes.every((n) => nodeLookup.has(n.id))) {
           void fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration() });
           return;
         }
-        // Loaded with the large-flow canvas already: only such a canvas gets here.
-        void import("./large/fitFlow").then(({ fitFlowViewport }) => {
-          const { width, height } = rf.getState();
-          const view = fitFlowViewport(nodes, { width, height }, (n) => {
-            const { width: w, height: h } = getInternalNode(n.id)?.measured ?? {};
-            return w && h ? { width: w, height: h } : undefined;
-          });
-          if (view) void setViewport(view, { duration: motionDuration() });
+        // React Flow knows only the nodes drawn near the view: fit all of them by position.
+        const view = fitFlowViewport(nodes, { width, height }, (n) => {
+          const { width: w, height: h } = getInternalNode(n.id)?.measured ?? {};
+          return w && h ? { width: w, height: h } : undefined;
         });
+        if (view) void setViewport(view, { duration: motionDuration() });
       },
       measuredSize: (id) => {
         const { width, height } = getInternalNode(id)?.measured ?? {};

@@ -7,7 +7,7 @@ import {
   hasTextSelection,
 } from "./canvasActions";
 import { useCanvasUi } from "./canvasUiStore";
-import { comboText, type KeyCombo, modKey } from "./keyCombos";
+import { comboText, type KeyCombo } from "./keyCombos";
 import { useCanvasPopup } from "./menus/canvasPopup";
 
 /*
@@ -170,16 +170,6 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
   },
 ];
 
-/** React Flow's own gestures: not actions of ours, but a user looks for them in the same list. */
-export const CANVAS_GESTURES: readonly { keys: (mod: string) => string[]; help: string }[] = [
-  { keys: (m) => [`${m}+click`, "Shift+drag"], help: "Add to the selection / select an area" },
-  { keys: () => ["Arrow keys"], help: "Move the focused, selected node" },
-  {
-    keys: () => ["Shift+F10", "Menu key"],
-    help: "Menu of the focused node or connection",
-  },
-];
-
 export function editorAction(id: ActionId): EditorAction {
   const action = EDITOR_ACTIONS.find((a) => a.id === id);
   if (!action) throw new Error(`No editor action "${id}"`);
@@ -230,16 +220,4 @@ export function actionTitle(action: EditorAction, mac?: boolean): string {
   const first = action.shortcuts[0];
   const title = action.title ?? action.label;
   return first ? `${title} (${comboText(first, mac)})` : title;
-}
-
-/** The shortcuts help: every action that has a shortcut, then React Flow's gestures. */
-export function shortcutHelp(mac?: boolean): { keys: string[]; help: string }[] {
-  const m = modKey(mac);
-  return [
-    ...EDITOR_ACTIONS.filter((a) => a.shortcuts.length > 0).map((a) => ({
-      keys: a.shortcuts.map((combo) => comboText(combo, mac)),
-      help: a.help ?? a.label,
-    })),
-    ...CANVAS_GESTURES.map((g) => ({ keys: g.keys(m), help: g.help })),
-  ];
 }

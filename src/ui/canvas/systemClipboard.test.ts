@@ -7,13 +7,8 @@ import { STARTER_FLOWS } from "../../engine/starterFlows";
 import { readFlowFragment } from "../../format";
 import { flowHistory, useFlowStore } from "../../store/flowStore";
 import { droppedFile, isFileDrag } from "./fileDrop";
-import {
-  expectPasteEvent,
-  pasteEventArrived,
-  pasteFlowText,
-  prepareCopy,
-  selectionJson,
-} from "./systemClipboard";
+import { pasteFlowText } from "./pasteFlowText";
+import { expectPasteEvent, pasteEventArrived, prepareCopy, selectionJson } from "./systemClipboard";
 import { useClipboardEvents } from "./useClipboardEvents";
 
 const initial = useFlowStore.getState();

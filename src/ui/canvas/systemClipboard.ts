@@ -1,5 +1,4 @@
-import { fragmentOf, pasteFragment } from "../../engine/flowEdits";
-import type { NodeId, NoteId } from "../../engine/ids";
+import { fragmentOf } from "../../engine/flowEdits";
 import { useFlowStore } from "../../store/flowStore";
 
 /*
@@ -7,9 +6,6 @@ import { useFlowStore } from "../../store/flowStore";
  * they can go to another tab, another flow, a text editor or a colleague and come back.
  * The store's internal clipboard stays the fallback where the browser gives no clipboard event.
  */
-
-/** Pasted nodes sit this far from where they were copied, as the store's own paste does. */
-const PASTE_OFFSET = { x: 40, y: 40 };
 
 // The flow-file writer, loaded once nodes are first selected (not with the first page): a copy
 // event must set the clipboard synchronously, so it has to be here by the time Ctrl+C comes.
@@ -42,32 +38,6 @@ export function selectionJson(): string | null {
     return null;
   }
   return writer.writeFlowFragment(fragmentOf(flow, new Set(selection), new Set(selectedNotes)));
-}
-
-/**
- * Adds the nodes of pasted flow JSON to the open flow (fresh ids where they clash) and selects
- * them, as one undo step. Resolves false, with nothing changed, when the text is not flow JSON.
- */
-export async function pasteFlowText(text: string): Promise<boolean> {
-  // Most pasted text is not JSON at all: no need to load the reader for it.
-  if (!text.trimStart().startsWith("{")) return false;
-  const { readFlowFragment } = await import("../../format/readFlowFragment");
-  const read = readFlowFragment(text);
-  if (!read.ok || read.nodes.length + read.notes.length === 0) return false;
-  const store = useFlowStore.getState();
-  let ids: NodeId[] = [];
-  let noteIds: NoteId[] = [];
-  const pasted = store.apply((flow) => {
-    const result = pasteFragment(flow, read, PASTE_OFFSET);
-    ids = result.ids;
-    noteIds = result.noteIds;
-    return { ok: true, flow: result.flow };
-  });
-  if (pasted) {
-    store.select(ids);
-    store.selectNotes(noteIds);
-  }
-  return pasted;
 }
 
 let fallback: ReturnType<typeof setTimeout> | undefined;

@@ -18,8 +18,8 @@ const loadNoteLayer = () => import("./notes/noteLayer");
 /**
  * React Flow's nodes and edges, derived from the flow store, and the change handlers that turn
  * React Flow's change objects back into store actions. `beforeMove` runs before a move is
- * applied (the drag history uses it). `only`, on a large flow, limits them to the nodes drawn
- * and the connections between them.
+ * applied (the drag history uses it). `only` limits them to the nodes drawn near the view
+ * (window/useNodeWindow.ts) and the connections between them.
  */
 export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<NodeId>) {
   const flow = useFlowStore((s) => s.flow);
@@ -50,8 +50,8 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const [dragged, setDragged] = useState<ReadonlyMap<NodeId, Position> | null>(null);
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  // Notes first, so they are drawn under the nodes they annotate. A large flow draws every
-  // note (a flow holds at most NOTES_MAX), not only those near the view.
+  // Notes first, so they are drawn under the nodes they annotate. Every note is drawn (a flow
+  // holds at most NOTES_MAX), not only those near the view.
   const flowNotes = flow?.notes;
   // biome-ignore lint/correctness/useExhaustiveDependencies: noteFrame stands for a resize frame
   const notes = useMemo(

@@ -3,7 +3,7 @@ import type { ProviderCredentials } from "../../engine/provider";
 import { useFlowStore } from "../../store/flowStore";
 import { hasTextSelection } from "./canvasActions";
 import { isTypingTarget } from "./editorShortcuts";
-import { pasteEventArrived, pasteFlowText, prepareCopy, selectionJson } from "./systemClipboard";
+import { pasteEventArrived, prepareCopy, selectionJson } from "./systemClipboard";
 
 /**
  * Copy and paste of nodes through the system clipboard. The keys themselves go on to the browser
@@ -58,9 +58,11 @@ export function useClipboardEvents(
       }
       event.preventDefault();
       // Text that is not flow JSON is simply not for the canvas: nothing happens, no message.
-      void pasteFlowText(text).then((pasted) => {
-        if (pasted) return noticeServers();
-      });
+      void import("./pasteFlowText")
+        .then(({ pasteFlowText }) => pasteFlowText(text))
+        .then((pasted) => {
+          if (pasted) return noticeServers();
+        });
     };
     document.addEventListener("copy", onCopy);
     document.addEventListener("paste", onPaste);

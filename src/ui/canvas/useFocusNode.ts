@@ -13,7 +13,7 @@ export function useFocusNode(): (id: NodeId) => void {
     (id: NodeId) => {
       useFlowStore.getState().select([id]);
       const node = getInternalNode(id);
-      // A large flow draws only the nodes near the view: the others are found in the flow.
+      // Only the nodes near the view are drawn (useNodeWindow): the others are found in the flow.
       const { x, y } =
         node?.internals.positionAbsolute ??
         useFlowStore.getState().flow?.nodes.find((n) => n.id === id)?.position ??

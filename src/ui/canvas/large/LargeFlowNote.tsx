@@ -1,3 +1,4 @@
+import "./largeFlow.css";
 import { Panel } from "@xyflow/react";
 import { JOURNAL_MAX_NODES } from "../../../store/editJournal";
 import { useFlowStore } from "../../../store/flowStore";
@@ -6,7 +7,7 @@ import { MAX_LAYOUT_NODES } from "../layoutLimit";
 const count = (n: number) => n.toLocaleString("en");
 
 /** Says, on the canvas of a large flow, what works differently there and why. */
-export function LargeFlowNote({ drawn }: { drawn: number }) {
+export default function LargeFlowNote({ drawn }: { drawn: number }) {
   const nodes = useFlowStore((s) => s.flow?.nodes.length ?? 0);
   const limits = [
     nodes > MAX_LAYOUT_NODES && "Auto-layout is off.",

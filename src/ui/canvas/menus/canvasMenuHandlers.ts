@@ -1,33 +1,22 @@
 import type { EdgeMouseHandler, NodeMouseHandler, OnConnectEnd } from "@xyflow/react";
 import type { KeyboardEvent, MouseEvent } from "react";
 import type { NodeId } from "../../../engine/ids";
-import { useFlowStore } from "../../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
-import { useCanvasUi } from "../canvasUiStore";
-import { type MenuTarget, useCanvasPopup } from "./canvasPopup";
 
-const openMenu = (target: MenuTarget, x: number, y: number) =>
-  useCanvasPopup.getState().open({ type: "menu", target, x, y });
-
-/** A right-click on a node outside the selection makes it the selection, as a click would. */
-function openNodeMenu(nodeId: NodeId, x: number, y: number) {
-  const store = useFlowStore.getState();
-  if (!store.selection.includes(nodeId)) {
-    store.select([nodeId]);
-    useCanvasUi.getState().setSelectedEdges(new Set());
-  }
-  openMenu({ kind: "node", nodeId }, x, y);
-}
+/** What opening does loads on first use (menuOpeners.ts); only the prevention is here. */
+const openers = () => import("./menuOpeners");
 
 const onNodeContextMenu: NodeMouseHandler<CanvasNode> = (event, node) => {
   event.preventDefault();
-  openNodeMenu(node.id as NodeId, event.clientX, event.clientY);
+  const { clientX, clientY } = event;
+  void openers().then((o) => o.openNodeMenu(node.id as NodeId, clientX, clientY));
 };
 
 /**
  * The canvas's context menus, as React Flow props: right-click on a node (or the box around
  * several selected ones), a connection or the pane, and Shift+F10 or the ContextMenu key on a
- * focused node or connection. Only the opening is here; the menus load on first use.
+ * focused node or connection. The browser's own menu is prevented at once; the menus load on
+ * first use.
  */
 export const canvasMenuHandlers = {
   onNodeContextMenu,
@@ -37,11 +26,13 @@ export const canvasMenuHandlers = {
   },
   onEdgeContextMenu: ((event, edge) => {
     event.preventDefault();
-    openMenu({ kind: "edge", edgeId: edge.id }, event.clientX, event.clientY);
+    const { clientX, clientY } = event;
+    void openers().then((o) => o.openMenu({ kind: "edge", edgeId: edge.id }, clientX, clientY));
   }) satisfies EdgeMouseHandler<CanvasEdge>,
   onPaneContextMenu: (event: MouseEvent | globalThis.MouseEvent) => {
     event.preventDefault();
-    openMenu({ kind: "pane" }, event.clientX, event.clientY);
+    const { clientX, clientY } = event;
+    void openers().then((o) => o.openMenu({ kind: "pane" }, clientX, clientY));
   },
   onKeyDown: (event: KeyboardEvent) => {
     if (event.key !== "ContextMenu" && !(event.shiftKey && event.key === "F10")) return;
@@ -50,28 +41,11 @@ export const canvasMenuHandlers = {
     if (!el || !id) return;
     // Prevented, so the browser does not also fire its own contextmenu event.
     event.preventDefault();
-    const box = el.getBoundingClientRect();
-    const x = box.left + Math.min(24, box.width / 2);
-    const y = box.top + box.height / 2;
-    if (el.classList.contains("react-flow__node")) openNodeMenu(id as NodeId, x, y);
-    else openMenu({ kind: "edge", edgeId: id }, x, y);
+    void openers().then((o) => o.openMenuOn(el, id));
   },
 };
 
-/**
- * A connection dropped on empty canvas (not on a node or a handle) opens the quick-add picker
- * there: the node chosen is added already connected. Called by useConnectionHandlers.
- */
+/** A connection dropped on empty canvas opens the quick-add picker (menuOpeners.ts). */
 export const quickAddOnDrop: OnConnectEnd = (event, state) => {
-  if (state.toNode || !state.fromNode || !state.fromHandle) return;
-  const target = event.target as Element | null;
-  if (!target?.closest?.(".react-flow__pane") || target.closest(".react-flow__node")) return;
-  const point = "changedTouches" in event ? event.changedTouches[0] : event;
-  if (!point) return;
-  useCanvasPopup.getState().open({
-    type: "quickAdd",
-    drop: { from: state.fromNode.id as NodeId, handle: state.fromHandle.type },
-    x: point.clientX,
-    y: point.clientY,
-  });
+  void openers().then((o) => o.quickAddOnDrop(event, state));
 };

@@ -40,8 +40,11 @@ describe("a node zoomed out to the map level", () => {
   it("is its id and its memory's colour, with no details or controls", () => {
     const card = renderLlm(true, "notes");
     expect(card.querySelector(".flow-node-id")?.textContent).toBe("writer");
-    const badge = card.querySelector<HTMLElement>(".memory-badge");
-    expect(badge?.style.getPropertyValue("--memory-color")).toBe("oklch(0.62 0.14 80)");
+    // The dot is the card's own (zoomLevels.css), in the memory's colour.
+    const node = card.querySelector<HTMLElement>(".flow-node");
+    expect(node?.classList).toContain("map-memory");
+    expect(node?.style.getPropertyValue("--memory-color")).toBe("oklch(0.62 0.14 80)");
+    expect(card.querySelector(".memory-badge")).toBeNull();
     expect(screen.queryByRole("button")).toBeNull();
     expect(screen.queryByText("openai · gpt-4o")).toBeNull();
     expect(card.querySelectorAll(".react-flow__handle")).toHaveLength(2);
@@ -49,7 +52,7 @@ describe("a node zoomed out to the map level", () => {
 
   it("still marks a node without memory, and a node with a problem", () => {
     const card = renderLlm(true, null, "error");
-    expect(card.querySelector(".memory-badge-off")).not.toBeNull();
+    expect(card.querySelector(".flow-node")?.classList).toContain("map-no-memory");
     expect(screen.getByRole("img", { name: "Error: No model" })).toBeTruthy();
   });
 

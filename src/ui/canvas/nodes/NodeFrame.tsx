@@ -26,6 +26,8 @@ interface CardProps {
   memoryId: string | null;
   memoryColor: string | null;
   problemSeverity: "error" | "warning" | null;
+  /** At the map level, an LLM node's memory dot: its memory's colour, or none. */
+  mapDot?: "map-memory" | "map-no-memory" | null;
   children: ReactNode;
 }
 
@@ -37,7 +39,15 @@ const NodeRunInfo = lazy(() => import("./NodeRunInfo"));
  * by NodeFrame, which does not re-render on a highlight, so React reuses them as they are:
  * hovering a memory with 1,000 nodes on screen re-renders 1,000 divs, not 1,000 nodes.
  */
-function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }: CardProps) {
+function NodeCard({
+  id,
+  kind,
+  memoryId,
+  memoryColor,
+  problemSeverity,
+  mapDot,
+  children,
+}: CardProps) {
   const highlight = useMemoryHighlight(memoryId);
   const runPath = useRunPath(id);
   // The open conversation's run in progress, or its last output (nodeRunView.ts).
@@ -51,6 +61,7 @@ function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }
   if (highlight === "dim") classes.push("is-memory-dimmed");
   if (problemSeverity) classes.push(`has-${problemSeverity}`);
   if (run?.status === "running") classes.push("is-run-running");
+  if (mapDot) classes.push(mapDot);
   return (
     <div
       className={classes.join(" ")}
@@ -67,12 +78,12 @@ function NodeCard({ id, kind, memoryId, memoryColor, problemSeverity, children }
 }
 
 /**
- * What a node shows zoomed out to the map level: its id and, for an LLM node, its memory's
- * colour, as a label on a map. The same classes as the card's, so zoomLevels.css draws both
- * alike; none of the card's details, form controls or listeners, which at that zoom cost most
- * of every pan frame of a big flow while being too small to read or press.
+ * What a node shows zoomed out to the map level, as a label on a map: its id and, for an LLM
+ * node, its memory's colour as a dot the card draws (zoomLevels.css, `map-memory`). None of
+ * the card's details, form controls or listeners: at that zoom they cost most of every pan
+ * frame of a big flow while being too small to read or press.
  */
-function MapLabel({ kind, id, memoryId, memoryColor, problemSeverity, problemText }: LabelProps) {
+function MapLabel({ id, problemSeverity, problemText }: LabelProps) {
   return (
     <>
       {problemSeverity && (
@@ -81,25 +92,11 @@ function MapLabel({ kind, id, memoryId, memoryColor, problemSeverity, problemTex
         </div>
       )}
       <div className="flow-node-id">{id}</div>
-      {kind === "llm" && (
-        <div className="memory-row">
-          {memoryId ? (
-            <span
-              className="memory-badge memory-badge-map"
-              style={{ "--memory-color": memoryColor ?? "var(--muted)" } as CSSProperties}
-            >
-              <span className="memory-swatch" aria-hidden="true" />
-            </span>
-          ) : (
-            <span className="memory-badge memory-badge-off" />
-          )}
-        </div>
-      )}
     </>
   );
 }
 
-type LabelProps = Omit<CardProps, "children"> & { problemText: string };
+type LabelProps = Pick<CardProps, "id" | "problemSeverity"> & { problemText: string };
 
 /** The card every node kind shares: kind, id, problem marker, handles and highlight state. */
 export function NodeFrame({
@@ -120,17 +117,11 @@ export function NodeFrame({
       memoryId={memoryId}
       memoryColor={memoryColor}
       problemSeverity={problemSeverity}
+      mapDot={map && kind === "llm" ? (memoryId ? "map-memory" : "map-no-memory") : null}
     >
       {def.acceptsInputs && <Handle type="target" position={Position.Left} />}
       {map ? (
-        <MapLabel
-          kind={kind}
-          id={id}
-          memoryId={memoryId}
-          memoryColor={memoryColor}
-          problemSeverity={problemSeverity}
-          problemText={problemText}
-        />
+        <MapLabel id={id} problemSeverity={problemSeverity} problemText={problemText} />
       ) : (
         <>
           <div className="flow-node-header">

@@ -8,8 +8,8 @@ import { useMemoryColors } from "../flowDerived";
 import { DEFAULT_NODE_SIZE } from "../nodeSize";
 import { viewRect } from "./nodeWindow";
 
-/** React Flow's own minimap size. */
-const MAP = { width: 200, height: 150 };
+/** Small enough to leave the flow its room: FIT_VIEW_OPTIONS keeps the flow above it. */
+const MAP = { width: 160, height: 96 };
 const PAD = 6;
 
 interface Frame {
@@ -82,11 +82,13 @@ function drawNodes(
 }
 
 /**
- * The minimap of a large flow: React Flow's draws an SVG element per node, 50,000 of them, and
- * only of the nodes it was given. This one paints every node of the flow on a canvas once per
- * change and the view's frame on top; pressing or dragging on it moves the view there.
+ * The canvas's minimap. React Flow's draws an SVG element per node, and only of the nodes it
+ * was given (useNodeWindow.ts draws those near the view); its view box followed the view, so
+ * on every pan frame each of those elements was laid out and painted again. This one paints
+ * every node of the flow on a canvas once per change, and the view's frame on top; pressing
+ * or dragging on it moves the view there.
  */
-export function LargeFlowMap() {
+export function FlowMap({ colorMode }: { colorMode: "light" | "dark" }) {
   // Repainted in a deferred render: painting 50,000 nodes shared the task of each edit.
   const nodes = useDeferredValue(useFlowStore((s) => s.flow?.nodes));
   const colors = useDeferredValue(useMemoryColors());
@@ -96,11 +98,19 @@ export function LargeFlowMap() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frame = useMemo(() => frameOf(nodes ?? []), [nodes]);
   const layerRef = useRef<HTMLCanvasElement | null>(null);
+  /** The view frame's colour, read with the theme's other colours, not on every pan frame. */
+  const strokeRef = useRef("#111");
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: colorMode stands for the theme's colours
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (canvas) layerRef.current = drawNodes(canvas, nodes ?? [], colors, frame);
-  }, [nodes, colors, frame]);
+    if (!canvas) return;
+    layerRef.current = drawNodes(canvas, nodes ?? [], colors, frame);
+    strokeRef.current = cssColor(canvas, "--text", "#111");
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = MAP.width * ratio;
+    canvas.height = MAP.height * ratio;
+  }, [nodes, colors, frame, colorMode]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the layer above changes too
   useEffect(() => {
@@ -108,9 +118,8 @@ export function LargeFlowMap() {
     const g = canvas?.getContext("2d");
     if (!canvas || !g) return;
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = MAP.width * ratio;
-    canvas.height = MAP.height * ratio;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, MAP.width, MAP.height);
     if (layerRef.current) g.drawImage(layerRef.current, 0, 0, MAP.width, MAP.height);
     if (pane.width <= 0) return;
     const view = viewRect(transform, pane);
@@ -119,13 +128,14 @@ export function LargeFlowMap() {
     const h = Math.max(8, view.height * frame.scale);
     const x = (view.x + view.width / 2 - frame.x) * frame.scale - w / 2;
     const y = (view.y + view.height / 2 - frame.y) * frame.scale - h / 2;
-    g.strokeStyle = cssColor(canvas, "--text", "#111");
+    g.strokeStyle = strokeRef.current;
     g.lineWidth = 2;
     g.strokeRect(x, y, w, h);
-  }, [transform, pane, frame, nodes, colors]);
+  }, [transform, pane, frame, nodes, colors, colorMode]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (event.buttons !== 1) return;
+    // Only a press that began on the map: a pan of the canvas passing over it is not one.
+    if (event.buttons !== 1 || !event.currentTarget.hasPointerCapture(event.pointerId)) return;
     const box = event.currentTarget.getBoundingClientRect();
     const x = frame.x + (event.clientX - box.left) / frame.scale;
     const y = frame.y + (event.clientY - box.top) / frame.scale;
@@ -133,7 +143,7 @@ export function LargeFlowMap() {
   };
 
   return (
-    <Panel position="bottom-right" className="react-flow__minimap large-flow-map">
+    <Panel position="bottom-right" className="react-flow__minimap flow-map">
       <canvas
         ref={canvasRef}
         role="img"

@@ -4,37 +4,40 @@ import type { NodeId } from "../../../engine/ids";
 import { useFlowStore } from "../../../store/flowStore";
 import type { CanvasEdge, CanvasNode } from "../canvasNodeData";
 import {
-  contains,
   FIRST_BATCH,
-  grow,
   nextBatch,
+  nextWindow,
   nodesInWindow,
   type Rect,
   viewRect,
 } from "./nodeWindow";
 
-/** The window reaches this share of the view beyond each edge: a short pan draws nothing new. */
-const MARGIN = 0.35;
-/** At most this many nodes drawn at once, however far out the view is zoomed. */
+/** At most this many nodes drawn at once on a large flow, however far out the view is zoomed. */
 const MAX_DRAWN = 2000;
 
 const NONE: ReadonlySet<NodeId> = new Set();
 
-/** The area whose nodes are drawn: the view with a margin, moved only when the view leaves it. */
-function useWindowArea(enabled: boolean): Rect | null {
+interface WindowArea {
+  area: Rect;
+  /** The view when the area was last changed: its nodes are drawn first. */
+  view: Rect;
+}
+
+/** The area whose nodes are drawn, following the view (nextWindow in nodeWindow.ts). */
+function useWindowArea(enabled: boolean): WindowArea | null {
   const rf = useStoreApi<CanvasNode, CanvasEdge>();
-  const [area, setArea] = useState<Rect | null>(null);
+  const [area, setArea] = useState<WindowArea | null>(null);
   const current = useRef<Rect | null>(null);
   useEffect(() => {
     if (!enabled) return;
+    current.current = null;
     const check = (s: ReactFlowState<CanvasNode, CanvasEdge>) => {
       if (s.width <= 0 || s.height <= 0) return;
       const view = viewRect(s.transform, s);
-      const old = current.current;
-      // Kept while it holds the view and is not far larger (zoomed in: fewer nodes suffice).
-      if (old && contains(old, view) && old.width <= view.width * 3) return;
-      current.current = grow(view, MARGIN);
-      setArea(current.current);
+      const next = nextWindow(current.current, view);
+      if (next === current.current) return;
+      current.current = next;
+      setArea({ area: next, view });
     };
     check(rf.getState());
     return rf.subscribe(check);
@@ -43,19 +46,25 @@ function useWindowArea(enabled: boolean): Rect | null {
 }
 
 /**
- * The nodes of a large flow to draw: those in and around the view (nodeWindow.ts), plus the
- * selected ones already drawn (a node being dragged must not vanish under the pointer). Nodes
- * coming into the window are added a batch per frame, nearest the middle first, so zooming far
- * out never mounts thousands of nodes in one task: FIRST_BATCH first, then as many as the last
- * batch's time says fit in a frame (nextBatch). `enabled` waits for the first view to be set.
+ * The nodes to draw: those in the window around the view (nodeWindow.ts), plus the selected
+ * ones already drawn (a node being dragged must not vanish under the pointer). `enabled` waits
+ * for the first view to be set (useFirstView.ts).
+ *
+ * A large flow draws at most MAX_DRAWN, nearest the view's middle, and its nodes coming into
+ * the window are added a batch per frame, so zooming far out never mounts thousands of nodes
+ * in one task: FIRST_BATCH a frame after the canvas, then as many as the last batch's time
+ * says fit in a frame (nextBatch). Any other flow's are added at once, as React Flow would.
  */
-export function useNodeWindow(enabled: boolean): ReadonlySet<NodeId> {
+export function useNodeWindow(enabled: boolean, large: boolean): ReadonlySet<NodeId> {
   const nodes = useFlowStore((s) => s.flow?.nodes);
   const edges = useFlowStore((s) => s.flow?.edges);
-  const area = useWindowArea(enabled);
+  const shown = useWindowArea(enabled);
   const wanted = useMemo(
-    () => (area && nodes && edges ? nodesInWindow(nodes, edges, area, MAX_DRAWN) : []),
-    [nodes, edges, area],
+    () =>
+      shown && nodes && edges
+        ? nodesInWindow(nodes, edges, shown.area, large ? MAX_DRAWN : nodes.length, shown.view)
+        : [],
+    [nodes, edges, shown, large],
   );
   const [drawn, setDrawn] = useState<ReadonlySet<NodeId>>(NONE);
   const drawnRef = useRef(drawn);
@@ -68,7 +77,7 @@ export function useNodeWindow(enabled: boolean): ReadonlySet<NodeId> {
     const step = () => {
       const now = performance.now();
       if (lastBatchAt !== null) batchRef.current = nextBatch(batchRef.current, now - lastBatchAt);
-      const batch = batchRef.current;
+      const batch = large ? batchRef.current : Number.POSITIVE_INFINITY;
       const before = drawnRef.current;
       const next = new Set<NodeId>();
       let added = 0;
@@ -89,11 +98,11 @@ export function useNodeWindow(enabled: boolean): ReadonlySet<NodeId> {
       lastBatchAt = added === batch ? now : null;
       if (more) frame = requestAnimationFrame(step);
     };
-    // The first nodes wait a frame: the canvas itself is laid out and painted without them, so
-    // that frame and the first one mounting nodes each stay short.
-    if (drawnRef.current.size === 0) frame = requestAnimationFrame(step);
+    // A large flow's first nodes wait a frame: the canvas itself is laid out and painted
+    // without them, so that frame and the first one mounting nodes each stay short.
+    if (large && drawnRef.current.size === 0) frame = requestAnimationFrame(step);
     else step();
     return () => cancelAnimationFrame(frame);
-  }, [wanted]);
+  }, [wanted, large]);
   return drawn;
 }

@@ -21,18 +21,6 @@ interface Size {
   height: number;
 }
 
-/** `rect` grown by `share` of its own width and height on every side. */
-export function grow(rect: Rect, share: number): Rect {
-  const dx = rect.width * share;
-  const dy = rect.height * share;
-  return {
-    x: rect.x - dx,
-    y: rect.y - dy,
-    width: rect.width + 2 * dx,
-    height: rect.height + 2 * dy,
-  };
-}
-
 export function contains(outer: Rect, inner: Rect): boolean {
   return (
     inner.x >= outer.x &&
@@ -42,13 +30,49 @@ export function contains(outer: Rect, inner: Rect): boolean {
   );
 }
 
+const areaOf = (r: Rect) => r.width * r.height;
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  const right = Math.max(a.x + a.width, b.x + b.width);
+  const bottom = Math.max(a.y + a.height, b.y + b.height);
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * The window reaches this many flow units beyond the view: a node taller or wider than the
+ * default size whose corner is just outside the view still shows its edge inside it.
+ */
+const EDGE_PAD = 150;
+
+/**
+ * The area whose nodes are drawn once the view is `view`: `old` when it still serves.
+ *
+ * It keeps what the view has shown: a pan mounts only the nodes coming into view and unmounts
+ * none, so panning back and forth redraws nothing after the first pass (React Flow's
+ * onlyRenderVisibleElements mounted and unmounted nodes at the view's edge on every pan
+ * frame). Once it is over four times the view's area (zoomed in, or panned far), it starts
+ * again from the view, so far nodes do not stay drawn.
+ */
+export function nextWindow(old: Rect | null, view: Rect): Rect {
+  const padded = {
+    x: view.x - EDGE_PAD,
+    y: view.y - EDGE_PAD,
+    width: view.width + 2 * EDGE_PAD,
+    height: view.height + 2 * EDGE_PAD,
+  };
+  if (!old || areaOf(old) > 4 * areaOf(padded)) return padded;
+  return contains(old, padded) ? old : union(old, padded);
+}
+
 const overlaps = (a: Rect, x: number, y: number, right: number, bottom: number) =>
   x < a.x + a.width && right > a.x && y < a.y + a.height && bottom > a.y;
 
 /**
  * The nodes to draw for `area`: those that overlap it, and both ends of every connection whose
  * box overlaps it (React Flow draws a connection only when it has both its nodes, and one that
- * crosses the view would otherwise vanish). Nearest the area's centre first (drawn first), and
+ * crosses the view would otherwise vanish). Nearest `middle`'s centre first (drawn first), and
  * at most `cap`, so a view zoomed far out over a dense flow cannot mount thousands of nodes.
  * O(nodes + edges), plus sorting the nodes picked.
  */
@@ -57,6 +81,8 @@ export function nodesInWindow(
   edges: readonly FlowEdge[],
   area: Rect,
   cap: number,
+  /** Nearest this point first (the view's middle): the area's middle unless given. */
+  middle: Rect = area,
 ): NodeId[] {
   const { width: w, height: h } = DEFAULT_NODE_SIZE;
   const picked = new Set<NodeId>();
@@ -79,8 +105,8 @@ export function nodesInWindow(
     }
   }
   const ids = [...picked];
-  const cx = area.x + area.width / 2 - w / 2;
-  const cy = area.y + area.height / 2 - h / 2;
+  const cx = middle.x + middle.width / 2 - w / 2;
+  const cy = middle.y + middle.height / 2 - h / 2;
   const distance = (id: NodeId) => {
     const p = at.get(id) ?? { x: cx, y: cy };
     return (p.x - cx) ** 2 + (p.y - cy) ** 2;

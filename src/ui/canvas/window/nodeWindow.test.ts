@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEdge, FlowNode } from "../../../engine/flow";
 import { nodeId } from "../../../engine/ids";
-import { contains, FIRST_BATCH, grow, nextBatch, nodesInWindow, viewRect } from "./nodeWindow";
+import {
+  contains,
+  FIRST_BATCH,
+  nextBatch,
+  nextWindow,
+  nodesInWindow,
+  type Rect,
+  viewRect,
+} from "./nodeWindow";
 
 /** A 100 x 100 grid of nodes 300 apart, each connected to the next in its row. */
 function grid(): { nodes: FlowNode[]; edges: FlowEdge[] } {
@@ -50,11 +58,11 @@ describe("nodesInWindow", () => {
 });
 
 describe("the window's geometry", () => {
-  it("turns React Flow's transform into the area shown, and grows it on every side", () => {
+  it("turns React Flow's transform into the area shown, and pads it on every side", () => {
     const view = viewRect([-200, -100, 2], { width: 800, height: 600 });
     expect(view).toEqual({ x: 100, y: 50, width: 400, height: 300 });
-    const area = grow(view, 0.5);
-    expect(area).toEqual({ x: -100, y: -100, width: 800, height: 600 });
+    const area = nextWindow(null, view);
+    expect(area).toEqual({ x: -50, y: -100, width: 700, height: 600 });
     expect(contains(area, view)).toBe(true);
     expect(contains(view, area)).toBe(false);
   });
@@ -77,5 +85,35 @@ describe("nextBatch", () => {
   it("mounts fewer after a frame that took too long, down to 100", () => {
     expect(nextBatch(300, 150)).toBe(100);
     expect(nextBatch(150, 2_000)).toBe(100);
+  });
+});
+
+describe("nextWindow", () => {
+  const view = (x: number, y: number, size = 1000): Rect => ({ x, y, width: size, height: size });
+
+  it("keeps what a flow's view has shown as it pans: nothing drawn is dropped mid-pan", () => {
+    const first = nextWindow(null, view(0, 0));
+    expect(contains(first, view(0, 0))).toBe(true);
+    const panned = nextWindow(first, view(400, 0));
+    // Both the first view and the panned one are still drawn.
+    expect(contains(panned, view(0, 0))).toBe(true);
+    expect(contains(panned, view(400, 0))).toBe(true);
+    // Panning back draws nothing new: the same window.
+    expect(nextWindow(panned, view(200, 0))).toBe(panned);
+  });
+
+  it("draws a little beyond the view, so a node taller than the default shows its edge", () => {
+    const w = nextWindow(null, view(0, 0));
+    expect(w.x).toBeLessThan(0);
+    expect(w.y).toBeLessThan(0);
+    expect(w.width).toBeLessThan(1400);
+  });
+
+  it("starts over from the view once zoomed in to a quarter of the window or less", () => {
+    const wide = nextWindow(null, view(0, 0, 8000));
+    const zoomedIn = nextWindow(wide, view(100, 100, 1000));
+    expect(zoomedIn).not.toBe(wide);
+    expect(zoomedIn.width).toBeLessThan(2000);
+    expect(contains(zoomedIn, view(100, 100, 1000))).toBe(true);
   });
 });
