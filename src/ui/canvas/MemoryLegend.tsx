@@ -1,4 +1,4 @@
-import { type CSSProperties, useId } from "react";
+import { type CSSProperties, useId, useState } from "react";
 import type { MemoryMode } from "../../engine/flow";
 import type { FlowProblem } from "../../engine/flowProblem";
 import { memoryScope } from "../../engine/memoryScope";
@@ -21,6 +21,12 @@ const MODE_WORDS: Record<MemoryMode, string> = {
   "write-only": "writes",
 };
 
+/**
+ * Node rows listed under a memory before "Show all": every starter flow fits (two at most),
+ * while a memory shared by a hundred nodes no longer lays out a hundred rows on opening.
+ */
+export const LISTED_USERS = 5;
+
 /** validateFlow's shared-memory warnings carry the memory they are about. */
 const warningsAbout = (problems: readonly FlowProblem[], memoryId: string) =>
   problems.filter((p) => p.severity === "warning" && p.memoryId === memoryId);
@@ -38,6 +44,8 @@ function LegendEntry({ memoryId, users, color, warnings, shared }: EntryProps) {
   const lit = useFlowStore((s) => s.highlightedMemory === memoryId);
   const pinned = useCanvasUi((s) => s.pinnedMemory === memoryId);
   const focusNode = useFocusNode();
+  // Per memory, while the entry is on screen: the flow's other memories keep their own.
+  const [all, setAll] = useState(false);
   return (
     // Hovering anywhere on the entry previews it; the button inside is the keyboard way.
     <li
@@ -66,7 +74,7 @@ function LegendEntry({ memoryId, users, color, warnings, shared }: EntryProps) {
         </span>
       </div>
       <ul className="legend-users">
-        {users.map((u) => (
+        {(all ? users : users.slice(0, LISTED_USERS)).map((u) => (
           <li key={u.nodeId}>
             <button
               type="button"
@@ -83,6 +91,16 @@ function LegendEntry({ memoryId, users, color, warnings, shared }: EntryProps) {
           </li>
         ))}
       </ul>
+      {users.length > LISTED_USERS && (
+        <button
+          type="button"
+          className="legend-more"
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
+          {all ? "Show fewer" : `Show all ${users.length} nodes`}
+        </button>
+      )}
       {warnings.length > 0 && (
         <ul className="legend-warnings">
           {warnings.map((w) => (
