@@ -9,7 +9,8 @@ import { useFlowStore } from "../../store/flowStore";
 import { render } from "../studioTestSupport";
 import { CanvasProvider } from "./CanvasProvider";
 import { useCanvasUi } from "./canvasUiStore";
-import { LISTED_USERS, MemoryLegend } from "./MemoryLegend";
+import { MemoryLegend } from "./MemoryLegend";
+import { LISTED_USERS } from "./MemoryLegendList";
 
 const show = () =>
   render(
@@ -17,6 +18,11 @@ const show = () =>
       <MemoryLegend />
     </CanvasProvider>,
   );
+/** Shown, once its entries (loaded apart from the first page) are on screen. */
+async function showEntries() {
+  show();
+  await screen.findAllByRole("button", { name: /^Memory / });
+}
 
 /** Each memory with as many LLM nodes as told, named after it: `many_1`, `many_2`, … */
 function sharedBy(counts: Record<string, number>): Flow {
@@ -53,10 +59,10 @@ describe("MemoryLegend", () => {
     expect(screen.getByText("No node has memory yet.")).toBeTruthy();
   });
 
-  it("lists a shared memory with each node, what it does and its window", () => {
+  it("lists a shared memory with each node, what it does and its window", async () => {
     useFlowStore.getState().open(flowId("f"), STARTER_FLOWS.sharedMemory.build());
     useFlowStore.getState().updateConfig(nodeId("llm2"), { memoryMode: "read-only" });
-    show();
+    await showEntries();
     const entry = screen.getByRole("button", { name: "Memory shared_memory" }).closest("li");
     const users = entry?.querySelector(".legend-users");
     if (!users) throw new Error("no list of nodes");
@@ -73,15 +79,15 @@ describe("MemoryLegend", () => {
       memoryWindowSize: 5,
     });
     useFlowStore.getState().open(flowId("f"), flow);
-    show();
+    await showEntries();
     expect(
       await screen.findByText(/share memory "shared_memory" with different window sizes/),
     ).toBeTruthy();
   });
 
-  it("lights the memory's nodes while an entry is hovered", () => {
+  it("lights the memory's nodes while an entry is hovered", async () => {
     useFlowStore.getState().open(flowId("f"), STARTER_FLOWS.sharedMemory.build());
-    show();
+    await showEntries();
     const entry = screen.getByRole("button", { name: "Memory shared_memory" }).closest("li");
     if (!entry) throw new Error("no entry");
     fireEvent.mouseEnter(entry);
@@ -90,9 +96,9 @@ describe("MemoryLegend", () => {
     expect(useFlowStore.getState().highlightedMemory).toBeNull();
   });
 
-  it("lists the first few nodes of a widely shared memory, and all of them on demand", () => {
+  it("lists the first few nodes of a widely shared memory, and all of them on demand", async () => {
     useFlowStore.getState().open(flowId("f"), sharedBy({ many: 12, few: LISTED_USERS }));
-    show();
+    await showEntries();
     const many = entryOf("many");
     const firstFew = Array.from({ length: LISTED_USERS }, (_, i) => `many_${i + 1}`);
     expect(many.rows()).toEqual(firstFew);
@@ -115,17 +121,17 @@ describe("MemoryLegend", () => {
     expect(many.entry.getByRole("button", { name: "Show all 12 nodes" })).toBeTruthy();
   });
 
-  it("lists a memory of a few nodes in full, with no button", () => {
+  it("lists a memory of a few nodes in full, with no button", async () => {
     useFlowStore.getState().open(flowId("f"), sharedBy({ many: 12, few: LISTED_USERS }));
-    show();
+    await showEntries();
     const few = entryOf("few");
     expect(few.rows()).toHaveLength(LISTED_USERS);
     expect(few.entry.queryByRole("button", { name: /^Show / })).toBeNull();
   });
 
-  it("expands each memory on its own", () => {
+  it("expands each memory on its own", async () => {
     useFlowStore.getState().open(flowId("f"), sharedBy({ one: 8, two: 9 }));
-    show();
+    await showEntries();
     fireEvent.click(entryOf("two").entry.getByRole("button", { name: "Show all 9 nodes" }));
     expect(entryOf("two").rows()).toHaveLength(9);
     expect(entryOf("one").rows()).toHaveLength(LISTED_USERS);
