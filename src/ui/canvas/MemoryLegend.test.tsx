@@ -137,4 +137,20 @@ describe("MemoryLegend", () => {
     expect(entryOf("one").rows()).toHaveLength(LISTED_USERS);
     expect(entryOf("one").entry.getByRole("button", { name: "Show all 8 nodes" })).toBeTruthy();
   });
+
+  it("marks a flow-scoped memory, and a click on its badge keeps it lit", async () => {
+    const flow = {
+      ...sharedBy({ many: 12, few: 2 }),
+      memories: { many: { scope: "flow" as const } },
+    };
+    useFlowStore.getState().open(flowId("f"), flow);
+    await showEntries();
+    expect(entryOf("many").entry.getByText("12 nodes share it, every conversation")).toBeTruthy();
+    expect(entryOf("few").entry.getByText("2 nodes share it")).toBeTruthy();
+    const badge = screen.getByRole("button", { name: "Memory many" });
+    fireEvent.click(badge);
+    expect(badge.getAttribute("aria-pressed")).toBe("true");
+    fireEvent.blur(badge);
+    expect(useFlowStore.getState().highlightedMemory).toBe("many");
+  });
 });
