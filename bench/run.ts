@@ -29,8 +29,8 @@
  *   (bench/canvas/bare: onlyRenderVisibleElements, a memoized node component, the app's fit view
  *   options), drawn at the app's canvas size at the 1280x800 viewport (taken from a warm-up
  *   sample of the app), in headless Chromium, each sample a fresh browser context, up to 5 per
- *   page and flow in alternating order. Over 1,000 nodes the app draws only the nodes near the
- *   view (its own mode), the bare page relies on onlyRenderVisibleElements. "open" runs from
+ *   page and flow in alternating order. The app draws the nodes around its view itself
+ *   (src/ui/canvas/window/), the bare page relies on onlyRenderVisibleElements. "open" runs from
  *   navigation start to the frame after React Flow has measured every node it draws and nothing
  *   has changed for 1 s; "fps" counts animation frames while the pointer, moved 60 times a
  *   second as a mouse would, drags the pane, then a node, for 2 s. The budgets (issue 11) are

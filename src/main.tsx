@@ -16,6 +16,10 @@ const studio = createStudioStore({
   editor: useFlowStore,
 });
 
+// Storage opens now, while React draws the first screen, not after it (App's init() is the
+// same promise): the flow is read by the time the page is first drawn.
+void studio.getState().init();
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(

@@ -314,8 +314,8 @@ function viewRow(label: string, samples: { bare: readonly Sample[]; app: readonl
 }
 
 /**
- * The flows measured: small, the largest the app draws as React Flow does, and one it draws
- * only near the view (canvas/large/). BENCH_CANVAS_NODES="100,5000" measures some alone.
+ * The flows measured: small, the largest that is not a "large flow" in the app, and a large
+ * one (src/ui/canvas/largeFlow.ts). BENCH_CANVAS_NODES="100,5000" measures some alone.
  */
 function flowSizes(): number[] {
   const asked = process.env.BENCH_CANVAS_NODES;

@@ -198,9 +198,16 @@ test("dragging a node is one undo step, and where it is dropped is saved", async
   await expect
     .poll(async () => (await savedNode(page, "output"))?.position.y ?? 0)
     .toBeGreaterThan(saved.y);
+  const dropped = (await savedNode(page, "output"))?.position;
+  expect(dropped?.y).toBeGreaterThan(saved.y + 60);
   await page.reload();
   await expect(canvasNode(page, "output")).toBeVisible();
-  expect(await offset()).toBeGreaterThan(60);
+  // Drawn where it was dropped, in the flow's own coordinates: the view is fitted anew to the
+  // flow (now taller) on a reload, so its place on screen is not what it was before the drag.
+  const drawnAt = await canvasNode(page, "output").evaluate(
+    (el) => (el as HTMLElement).style.transform,
+  );
+  expect(drawnAt).toBe(`translate(${dropped?.x}px, ${dropped?.y}px)`);
 });
 
 test("two tabs on one flow: a save in one shows in the other, and the other's next edit builds on it", async ({

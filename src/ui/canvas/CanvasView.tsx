@@ -1,5 +1,5 @@
 import { Controls, type OnMoveEnd, ReactFlow, useStore } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { useFlowStore } from "../../store/flowStore";
 import { useUi } from "../../store/uiStore";
 import { CanvasBackground } from "./CanvasBackground";
@@ -14,8 +14,8 @@ import { useCanvasDrop } from "./useCanvasDrop";
 import { useCanvasElements } from "./useCanvasElements";
 import { useConnectionHandlers } from "./useConnectionHandlers";
 import { useDragHistory } from "./useDragHistory";
-import { useFirstView } from "./window/useFirstView";
 import { useNodeWindow } from "./window/useNodeWindow";
+import { type OpeningView, useOpeningView } from "./window/useOpeningView";
 import { ZoomLevel } from "./ZoomLevel";
 import { isMapZoom } from "./zoomLevel";
 
@@ -32,16 +32,30 @@ const LargeFlowNote = lazy(() => import("./large/LargeFlowNote"));
 const FlowMap = lazy(() => import("./window/FlowMap").then((m) => ({ default: m.FlowMap })));
 
 /**
- * The React Flow canvas of the open flow. It draws the nodes in and around the view
+ * The React Flow canvas of the open flow, mounted once its host has a size and the view it
+ * opens on is known (window/useOpeningView.ts).
+ */
+export function CanvasView({ colorMode }: FlowCanvasProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const opening = useOpeningView(host);
+  return (
+    <div ref={host} className="flow-canvas-view">
+      {opening && <FlowView colorMode={colorMode} opening={opening} />}
+    </div>
+  );
+}
+
+/**
+ * React Flow on the open flow. It draws the nodes in and around the view
  * (window/useNodeWindow.ts), so it fits the view and draws the minimap from the whole flow
  * itself: React Flow knows only the nodes drawn.
  */
-export function CanvasView({ colorMode }: FlowCanvasProps) {
-  // Read once: the view keeps its own viewport afterwards and reports it back on move end.
-  const [initialViewport] = useState(() => useFlowStore.getState().viewport);
+function FlowView({ colorMode, opening }: FlowCanvasProps & { opening: OpeningView }) {
   const large = useFlowStore((s) => isLargeFlow(s.flow?.nodes.length ?? 0));
-  const ready = useFirstView();
-  const only = useNodeWindow(ready, large);
+  // React Flow has taken the opening view: the window follows its view from then on.
+  const [following, setFollowing] = useState(false);
+  const onInit = useCallback(() => setFollowing(true), []);
+  const only = useNodeWindow(opening, following, large);
   const { fitView } = useCanvasControls();
   const { onNodeDragStart, onNodeDragStop, beforeMove } = useDragHistory();
   const { nodes, edges, onNodesChange, onEdgesChange, nodeTypes } = useCanvasElements(
@@ -66,7 +80,8 @@ export function CanvasView({ colorMode }: FlowCanvasProps) {
   );
   const miniMap = useUi((s) => s.layout.miniMap);
   // Zoomed out to the map level every node is a light label (NodeFrame.tsx, MapLabel).
-  const map = useStore((s) => isMapZoom(s.transform[2]));
+  const mapNow = useStore((s) => isMapZoom(s.transform[2]));
+  const map = following ? mapNow : isMapZoom(opening.viewport.zoom);
 
   return (
     <MapView.Provider value={map}>
@@ -84,6 +99,7 @@ export function CanvasView({ colorMode }: FlowCanvasProps) {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onMoveEnd={onMoveEnd}
+        onInit={onInit}
         onDragOver={onDragOver}
         onDrop={onDrop}
         {...canvasMenuHandlers}
@@ -93,9 +109,9 @@ export function CanvasView({ colorMode }: FlowCanvasProps) {
         onlyRenderVisibleElements={false}
         // useEditorShortcuts deletes (nodes and edges as one undo step); React Flow must not too.
         deleteKeyCode={null}
-        // The flow fits itself once the pane is measured (useFirstView).
+        // The saved view, or the whole flow fitted from its positions (useOpeningView).
+        defaultViewport={opening.viewport}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        {...(initialViewport && { defaultViewport: initialViewport })}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
         colorMode={colorMode}

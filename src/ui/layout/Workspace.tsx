@@ -1,4 +1,12 @@
-import { type CSSProperties, lazy, type ReactNode, Suspense } from "react";
+import {
+  type CSSProperties,
+  lazy,
+  type ReactNode,
+  Suspense,
+  startTransition,
+  useEffect,
+  useState,
+} from "react";
 import { useUi } from "../../store/uiStore";
 import "./workspace.css";
 
@@ -36,6 +44,12 @@ export function Workspace({ sidebar, canvas, side }: WorkspaceProps) {
   const view = useUi((s) => s.compactView);
   const setView = useUi((s) => s.setCompactView);
   const style = { "--left-w": `${layout.left}px`, "--right-w": `${layout.right}px` };
+  // The side columns are drawn just after the canvas, in a render React may interrupt: the
+  // flow is on screen (and React Flow measures its nodes) without waiting for the chat, the
+  // palette and the legend. Their columns keep their width meanwhile, so the canvas's does not
+  // change.
+  const [sidesDrawn, setSidesDrawn] = useState(false);
+  useEffect(() => startTransition(() => setSidesDrawn(true)), []);
   return (
     <main
       className="workspace"
@@ -57,7 +71,7 @@ export function Workspace({ sidebar, canvas, side }: WorkspaceProps) {
           </button>
         ))}
       </fieldset>
-      <div className="ws-left">{sidebar}</div>
+      <div className="ws-left">{sidesDrawn && sidebar}</div>
       {!layout.leftCollapsed && <Gutter side="left" />}
       <div className="ws-center">
         <Suspense fallback={null}>
@@ -66,7 +80,7 @@ export function Workspace({ sidebar, canvas, side }: WorkspaceProps) {
         {canvas}
       </div>
       {!layout.rightCollapsed && <Gutter side="right" />}
-      <div className="ws-right">{side}</div>
+      <div className="ws-right">{sidesDrawn && side}</div>
     </main>
   );
 }

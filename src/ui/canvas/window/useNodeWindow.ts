@@ -11,6 +11,7 @@ import {
   type Rect,
   viewRect,
 } from "./nodeWindow";
+import type { OpeningView } from "./useOpeningView";
 
 /** At most this many nodes drawn at once on a large flow, however far out the view is zoomed. */
 const MAX_DRAWN = 2000;
@@ -23,14 +24,23 @@ interface WindowArea {
   view: Rect;
 }
 
-/** The area whose nodes are drawn, following the view (nextWindow in nodeWindow.ts). */
-function useWindowArea(enabled: boolean): WindowArea | null {
+const openingArea = ({ viewport: v, size }: OpeningView): WindowArea => {
+  const view = viewRect([v.x, v.y, v.zoom], size);
+  return { area: nextWindow(null, view), view };
+};
+
+/**
+ * The area whose nodes are drawn, following the view (nextWindow in nodeWindow.ts): from the
+ * opening view at once, before React Flow has measured its pane, then from React Flow's view
+ * once it has taken the opening one (`following`: its onInit; until then its store may still
+ * hold the last canvas's view, or none).
+ */
+function useWindowArea(opening: OpeningView, following: boolean): WindowArea {
   const rf = useStoreApi<CanvasNode, CanvasEdge>();
-  const [area, setArea] = useState<WindowArea | null>(null);
-  const current = useRef<Rect | null>(null);
+  const [area, setArea] = useState(() => openingArea(opening));
+  const current = useRef<Rect>(area.area);
   useEffect(() => {
-    if (!enabled) return;
-    current.current = null;
+    if (!following) return;
     const check = (s: ReactFlowState<CanvasNode, CanvasEdge>) => {
       if (s.width <= 0 || s.height <= 0) return;
       const view = viewRect(s.transform, s);
@@ -41,27 +51,31 @@ function useWindowArea(enabled: boolean): WindowArea | null {
     };
     check(rf.getState());
     return rf.subscribe(check);
-  }, [rf, enabled]);
+  }, [rf, following]);
   return area;
 }
 
 /**
  * The nodes to draw: those in the window around the view (nodeWindow.ts), plus the selected
- * ones already drawn (a node being dragged must not vanish under the pointer). `enabled` waits
- * for the first view to be set (useFirstView.ts).
+ * ones already drawn (a node being dragged must not vanish under the pointer), from the view
+ * the canvas opens on (useOpeningView.ts).
  *
  * A large flow draws at most MAX_DRAWN, nearest the view's middle, and its nodes coming into
  * the window are added a batch per frame, so zooming far out never mounts thousands of nodes
  * in one task: FIRST_BATCH a frame after the canvas, then as many as the last batch's time
  * says fit in a frame (nextBatch). Any other flow's are added at once, as React Flow would.
  */
-export function useNodeWindow(enabled: boolean, large: boolean): ReadonlySet<NodeId> {
+export function useNodeWindow(
+  opening: OpeningView,
+  following: boolean,
+  large: boolean,
+): ReadonlySet<NodeId> {
   const nodes = useFlowStore((s) => s.flow?.nodes);
   const edges = useFlowStore((s) => s.flow?.edges);
-  const shown = useWindowArea(enabled);
+  const shown = useWindowArea(opening, following);
   const wanted = useMemo(
     () =>
-      shown && nodes && edges
+      nodes && edges
         ? nodesInWindow(nodes, edges, shown.area, large ? MAX_DRAWN : nodes.length, shown.view)
         : [],
     [nodes, edges, shown, large],
