@@ -2,9 +2,10 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { contentSecurityPolicy } from "./build/contentSecurityPolicy.ts";
+import { entryBeforeTheme } from "./build/entryBeforeTheme.ts";
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), entryBeforeTheme()],
   resolve: {
     alias: {
       // The app never calls Vercel's AI Gateway: see the file for why this is safe.

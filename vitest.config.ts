@@ -7,6 +7,7 @@ export default defineConfig({
       "src/**/*.test.tsx",
       "test/mock-llm/**/*.test.ts",
       "bench/**/*.test.ts",
+      "build/**/*.test.ts",
     ],
     environment: "node",
     coverage: {

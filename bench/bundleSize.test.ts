@@ -15,13 +15,16 @@ afterEach(() => {
  * A build whose entry script gzips to about `entryBytes` (random bytes, which do not compress),
  * with a lazy chunk holding the AI SDK marker, as the real build has.
  */
-function fakeBuild(entryBytes: number): string {
+function fakeBuild(entryBytes: number, preloadEntry = false): string {
   const dir = mkdtempSync(join(tmpdir(), "bundle-size-"));
   dirs.push(dir);
   mkdirSync(join(dir, "assets"));
+  const preload = preloadEntry
+    ? '<link rel="modulepreload" crossorigin href="/assets/index-a.js">'
+    : "";
   writeFileSync(
     join(dir, "index.html"),
-    '<script type="module" crossorigin src="/assets/index-a.js"></script>',
+    `${preload}<script type="module" crossorigin src="/assets/index-a.js"></script>`,
   );
   writeFileSync(join(dir, "assets", "index-a.js"), randomBytes(entryBytes));
   writeFileSync(join(dir, "assets", "aiSdkProvider-b.js"), '"anthropic-version"');
@@ -40,5 +43,14 @@ describe("the first page's size check", () => {
     expect(rows.map(statusOf)).toEqual(["OVER", "ok"]);
     expect(rows[0]?.budget).toBe("≤ 163,840 B (160.0 KB)");
     expect(exitCodeOf(rows)).toBe(1);
+  });
+
+  it("counts the entry once when it is also preloaded", () => {
+    const rows = bundleRows({
+      build: false,
+      outDir: fakeBuild(FIRST_PAGE_BUDGET_BYTES - 4096, true),
+    });
+    expect(rows.map(statusOf)).toEqual(["ok", "ok"]);
+    expect(rows[0]?.figure).toContain("(1 file)");
   });
 });

@@ -43,7 +43,10 @@ function attributes(text: string): Map<string, string> {
   return found;
 }
 
-/** The scripts the browser fetches before the first page can run: entry modules and preloads. */
+/**
+ * The scripts the browser fetches before the first page can run: entry modules and preloads,
+ * each once (the entry is also preloaded, ahead of theme.js: build/entryBeforeTheme.ts).
+ */
 export function initialScripts(html: string): string[] {
   const files: string[] = [];
   for (const tag of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
@@ -52,7 +55,7 @@ export function initialScripts(html: string): string[] {
     const url = isScript
       ? attrs.get("type") === "module" && attrs.get("src")
       : attrs.get("rel") === "modulepreload" && attrs.get("href");
-    if (url) files.push(url);
+    if (url && !files.includes(url)) files.push(url);
   }
   return files;
 }

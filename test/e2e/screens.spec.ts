@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { STORE } from "../../src/storage/dbSchema";
 import { axeViolations } from "./axe";
 import { canvasNode, chat, expect, inspector, selectNode, test, waitForReply } from "./fixtures";
 import {
@@ -8,11 +9,21 @@ import {
   openTemplate,
   readableCanvas,
 } from "./screensSupport";
+import { storedRecords } from "./storedRecords";
 
 const panelToggle = (page: Page, name: "nodes and memory" | "chat and node") =>
   page.getByRole("button", { name: `Show the ${name} panel` });
 const canvasWidth = async (page: Page) =>
   (await page.locator(".canvas-area").boundingBox())?.width ?? 0;
+
+/** The panel layout as saved in this browser's settings: what a reload finds. */
+async function savedLayout(page: Page): Promise<{ right: number } | undefined> {
+  const values = await storedRecords<unknown>(page, STORE.settings);
+  return values.find(
+    (v): v is { right: number } =>
+      typeof v === "object" && v !== null && "right" in v && "rightCollapsed" in v,
+  );
+}
 
 test.describe("at 1024 x 700", () => {
   test.use({ viewport: { width: 1024, height: 700 }, reducedMotion: "reduce" });
@@ -53,6 +64,12 @@ test.describe("at 1024 x 700", () => {
     await page.keyboard.press("ArrowRight");
     await expect.poll(async () => (await side.boundingBox())?.width).toBeCloseTo(after - 20, 0);
     const kept = (await side.boundingBox())?.width ?? 0;
+    // Saved: the column's width is what the settings hold (a reload at once could otherwise
+    // come before the write).
+    const column = page.locator(".ws-right");
+    await expect
+      .poll(async () => (await savedLayout(page))?.right)
+      .toBeCloseTo((await column.boundingBox())?.width ?? 0, 0);
 
     await page.reload();
     await expect(canvasNode(page, "chat_llm")).toBeVisible();
