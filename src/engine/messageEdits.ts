@@ -34,11 +34,13 @@ export const stateOf = (message: MemoryMessage): MessageState => ({
 /** The message as its edit makes it (no edit: as stored). */
 export function withEdit(message: MemoryMessage, edit: MessageEdit | undefined): MemoryMessage {
   if (!edit) return message;
-  const { pinned: _p, deleted: _d, ...rest } = message;
+  const { pinned: _p, deleted: _d, edited: _e, ...rest } = message;
   return {
     ...rest,
     content: edit.content,
     version: edit.version,
+    // The stored record keeps the text as appended: a pin alone is no edit of it.
+    ...(edit.content !== message.content && { edited: true }),
     // Deleting unpins: a deleted message is never sent.
     ...(edit.pinned && !edit.deleted && { pinned: true }),
     ...(edit.deleted && { deleted: true }),

@@ -29,6 +29,8 @@ export interface MemoryMessage {
    * Absent: version 0, as appended.
    */
   version?: number;
+  /** Its text is not the text as appended (an edit, not only a pin or a delete). */
+  edited?: true;
   /** Pinned: sent before the window in every call that reads this log, whatever the window. */
   pinned?: true;
   /** Deleted: never sent again; earlier runs still show it. */

@@ -76,9 +76,15 @@ describe("editing memory", () => {
     const [u1] = appended(await say("Hello")) as [MessageId];
     const edit = await storage.memoryEdits.write(u1, { content: "Hi" });
     expect(edit.before.content).toBe("Hello");
-    expect(edit.after).toMatchObject({ content: "Hi", version: 1 });
+    expect(edit.after).toMatchObject({ content: "Hi", version: 1, edited: true });
     const undo = await storage.memoryEdits.write(u1, { content: edit.before.content });
     expect(undo.after).toMatchObject({ content: "Hello", version: 2 });
+    // Back to the text as appended: a version, but no longer an edit of the text (the Memory
+    // tab's "edited" flag); nor is a pin alone.
+    expect(undo.after.edited).toBeUndefined();
+    const pin = await storage.memoryEdits.write(u1, { pinned: true });
+    expect(pin.after).toMatchObject({ content: "Hello", version: 3, pinned: true });
+    expect(pin.after.edited).toBeUndefined();
     // The stored message itself was never rewritten.
     expect((await storage.messages.resolve([u1]))[0]?.content).toBe("Hello");
     await expect(storage.memoryEdits.write("nope" as MessageId, { pinned: true })).rejects.toThrow(

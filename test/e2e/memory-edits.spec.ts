@@ -52,6 +52,8 @@ test("an edit is sent edited, a delete is not sent, a pin outside the window is 
   await expect(row(page, "user", "U2")).toContainText("deleted: not sent");
   await row(page, "user", "U1").getByRole("button", { name: /^Pin/ }).click();
   await expect(row(page, "user", "U1")).toContainText("pinned");
+  // Pinned, not edited: its text is as it was appended.
+  await expect(row(page, "user", "U1").locator(".memory-message-flag")).toHaveText(["pinned"]);
 
   // A delete taken back with the toast's Undo: the reply is sent as before.
   await row(page, "assistant", "#2")

@@ -129,9 +129,7 @@ function MessageRow({ message, numbers, expansion, ref, index, total, top }: Mes
         </span>
         {message.pinned && <span className="memory-message-flag">pinned</span>}
         {message.deleted && <span className="memory-message-flag">deleted: not sent</span>}
-        {message.version !== undefined && !message.deleted && (
-          <span className="memory-message-flag">edited</span>
-        )}
+        {message.edited && !message.deleted && <span className="memory-message-flag">edited</span>}
         {long && (
           <button
             type="button"
