@@ -21,7 +21,7 @@ const loadNoteLayer = () => import("./notes/noteLayer");
  * applied (the drag history uses it). `only` limits them to the nodes drawn near the view
  * (window/useNodeWindow.ts) and the connections between them.
  */
-export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<NodeId>) {
+export function useCanvasElements(beforeMove: () => void, only: ReadonlySet<NodeId>) {
   const flow = useFlowStore((s) => s.flow);
   const selection = useFlowStore((s) => s.selection);
   const selectedNotes = useFlowStore((s) => s.selectedNotes);
@@ -61,7 +61,7 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizesVersion stands for the contents of `measured`
   const flowNodes = useMemo(() => {
     if (!flow) return [];
-    const drawn = only ? flow.nodes.filter((n) => only.has(n.id)) : flow.nodes;
+    const drawn = flow.nodes.filter((n) => only.has(n.id));
     return toCanvasNodes(drawn, selected, problems, colors, measured, shared);
   }, [flow, selected, problems, colors, measured, toCanvasNodes, sizesVersion, only, shared]);
   const stored = useMemo<CanvasNode[]>(
@@ -80,9 +80,7 @@ export function useCanvasElements(beforeMove: () => void, only?: ReadonlySet<Nod
   const flowEdges = flow?.edges;
   const edges = useMemo(() => {
     if (!flowEdges) return [];
-    const drawn = only
-      ? flowEdges.filter((e) => only.has(e.source) && only.has(e.target))
-      : flowEdges;
+    const drawn = flowEdges.filter((e) => only.has(e.source) && only.has(e.target));
     return withFlowingEdges(toCanvasEdges(drawn, selectedEdges), liveRun);
   }, [flowEdges, selectedEdges, toCanvasEdges, only, liveRun]);
 
